@@ -1,0 +1,422 @@
+//! PDF habits out of the text: footnote blocks at page breaks, glued footnote markers,
+//! page-start spaces, line-end hyphens and stray spaces.
+//!
+//! The result keeps the line structure (a [`Line`] per line of the source, blank lines included)
+//! so that [`crate::report`] can find headings and paragraphs, and every line remembers its
+//! number in the source file for error messages.
+
+use std::collections::BTreeSet;
+
+/// One line of running text, cleaned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the source text.
+    pub no: usize,
+    /// The text, trimmed, with single spaces and footnote markers taken off.
+    pub text: String,
+    /// The line starts a new page (pdftotext prints a page's first line after one space).
+    pub page_start: bool,
+    /// The line was indented by more than a page-start space (agenda action lines, bullets).
+    pub indented: bool,
+    /// The line ends in a hyphen that belongs to a word continued on the next line, so the
+    /// next line joins without a space ("EU-" + "partnerschappen").
+    pub joins_tight: bool,
+    /// Footnote numbers whose markers were glued to words on this line.
+    pub markers: Vec<u32>,
+}
+
+impl Line {
+    /// A line with nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// A footnote, as printed at the foot of a page (or at the end of a web edition).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Footnote {
+    /// Its number; footnotes run 1, 2, 3 … through a document.
+    pub number: u32,
+    /// Its text, lines joined.
+    pub text: String,
+    /// 1-based line number where it starts.
+    pub line: usize,
+}
+
+/// Text with the PDF's habits taken out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The running text, footnote blocks removed.
+    pub lines: Vec<Line>,
+    /// The footnotes, in order.
+    pub footnotes: Vec<Footnote>,
+}
+
+/// Clean text extracted from a report (see the module documentation).
+pub fn clean(text: &str) -> Cleaned {
+    let raw: Vec<&str> = text.lines().collect();
+    let (body, footnotes) = split_footnotes(&raw);
+    let mut lines: Vec<Line> = body
+        .iter()
+        .map(|&(idx, s)| {
+            let lead = s.len() - s.trim_start().len();
+            Line {
+                no: idx + 1,
+                text: squeeze(s),
+                page_start: lead == 1 && !s.starts_with('\t'),
+                indented: lead > 1 || s.starts_with('\t'),
+                joins_tight: false,
+                markers: Vec::new(),
+            }
+        })
+        .collect();
+    let footnote_lines: Vec<(u32, usize)> =
+        footnotes.iter().map(|f| (f.number, f.line - 1)).collect();
+    take_markers(&mut lines, &footnote_lines);
+    let vocabulary = vocabulary(&lines);
+    undo_hyphenation(&mut lines, &vocabulary);
+    Cleaned { lines, footnotes }
+}
+
+/// Collapse runs of white space into one space and trim.
+pub fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The number a footnote line starts with, if it starts like one: digits, then white space,
+/// then text. `1. Heading` (an item) and `2023/24, …` (a footnote's second line) do not.
+fn footnote_start(line: &str) -> Option<(u32, &str)> {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &t[digits..];
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let n = t[..digits].parse().ok()?;
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some((n, rest))
+}
+
+/// Separate footnote blocks from the running text.
+///
+/// A block starts after a blank line with the next expected footnote number (footnotes run
+/// 1, 2, 3 … through a document), provided a marker for it was printed before; it runs until
+/// the next page starts (a line with one leading space) or the file ends. The blank lines
+/// before a block are dropped with it, so that a sentence broken by the block joins up again.
+fn split_footnotes<'a>(raw: &[&'a str]) -> (Vec<(usize, &'a str)>, Vec<Footnote>) {
+    let mut body: Vec<(usize, &str)> = Vec::with_capacity(raw.len());
+    let mut footnotes: Vec<Footnote> = Vec::new();
+    let mut expected = 1u32;
+    let mut since_last: String = String::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let line = raw[i];
+        let after_blank = i == 0 || raw[i - 1].trim().is_empty();
+        if let Some((n, _)) = footnote_start(line) {
+            if n == expected && after_blank && has_glued_marker(&since_last, n) {
+                while body.last().is_some_and(|(_, l)| l.trim().is_empty()) {
+                    body.pop();
+                }
+                i = read_block(raw, i, &mut expected, &mut footnotes);
+                since_last.clear();
+                continue;
+            }
+        }
+        since_last.push_str(line);
+        since_last.push('\n');
+        body.push((i, line));
+        i += 1;
+    }
+    (body, footnotes)
+}
+
+/// Read the footnote block starting at `start`; returns the index of the first line after it.
+fn read_block(raw: &[&str], start: usize, expected: &mut u32, out: &mut Vec<Footnote>) -> usize {
+    let mut i = start;
+    while i < raw.len() {
+        let line = raw[i];
+        let is_page_start = line.starts_with(' ')
+            && !line.starts_with("  ")
+            && !line.trim().is_empty()
+            && i > start;
+        match footnote_start(line) {
+            Some((n, text)) if n == *expected && !is_page_start => {
+                out.push(Footnote {
+                    number: n,
+                    text: squeeze(text),
+                    line: i + 1,
+                });
+                *expected += 1;
+            }
+            _ if is_page_start => return i,
+            _ => {
+                let t = squeeze(line);
+                if let (Some(last), false) = (out.last_mut(), t.is_empty()) {
+                    if last.text.ends_with('-') && !last.text.ends_with(" -") {
+                        last.text.push_str(&t);
+                    } else {
+                        last.text.push(' ');
+                        last.text.push_str(&t);
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    i
+}
+
+/// How a candidate footnote marker is attached to the word before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Glue {
+    /// To a letter, a closing bracket or punctuation: `grooming.1`, `Bisschop3`.
+    Strong,
+    /// To other digits: `2.05` (2.0 plus 5), `20211` (2021 plus 1), `nr. 8561`.
+    Weak,
+}
+
+/// A place where footnote `n` may be marked: (word index, glue).
+fn marker_in_word(word: &str, n: u32, prev_word: Option<&str>) -> Option<Glue> {
+    let core = word.trim_end_matches(['.', ',', ';', ':', ')', '’', '”', '"', '\'']);
+    let digits = n.to_string();
+    let stem = core.strip_suffix(digits.as_str())?;
+    let before = stem.chars().next_back()?;
+    if before.is_ascii_digit() {
+        // Only where what is left still reads as a number of its own: a version (`2.0`), a
+        // year (`2021`), or a paper number after `nr.`.
+        let is_version = stem.contains('.') && stem.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let is_year = stem.len() == 4
+            && stem.chars().all(|c| c.is_ascii_digit())
+            && (stem.starts_with("19") || stem.starts_with("20"));
+        let after_nr = prev_word.is_some_and(|p| {
+            let p = p.to_lowercase();
+            p == "nr." || p == "nrs." || p == "nummer"
+        });
+        return (is_version || is_year || after_nr).then_some(Glue::Weak);
+    }
+    if before.is_alphabetic() || matches!(before, '.' | ')' | '’' | '”' | '"' | ',' | ';') {
+        return Some(Glue::Strong);
+    }
+    None
+}
+
+fn has_glued_marker(text: &str, n: u32) -> bool {
+    text.split_whitespace()
+        .any(|w| marker_in_word(w, n, None).is_some())
+}
+
+/// Find each footnote's marker in the text before its block, take it off the word, and note
+/// the footnote on the line. Markers are sought in order: footnote n's marker comes after
+/// footnote n-1's and before footnote n's block. A marker glued to a letter wins over one
+/// glued to digits, which is taken only where nothing better is there (`El PAcCTO 2.05`).
+fn take_markers(lines: &mut [Line], footnotes: &[(u32, usize)]) {
+    let mut from = (0usize, 0usize); // (line index, word index) after the previous marker
+    for &(n, block_line) in footnotes {
+        let mut best: Option<(Glue, usize, usize)> = None;
+        for (li, line) in lines.iter().enumerate().skip(from.0) {
+            if line.no > block_line {
+                break;
+            }
+            let words: Vec<&str> = line.text.split(' ').collect();
+            let first = if li == from.0 { from.1 } else { 0 };
+            for wi in first..words.len() {
+                let prev = if wi > 0 { Some(words[wi - 1]) } else { None };
+                if let Some(glue) = marker_in_word(words[wi], n, prev) {
+                    if best.is_none_or(|(g, _, _)| glue < g) {
+                        best = Some((glue, li, wi));
+                    }
+                }
+            }
+            if best.is_some_and(|(g, _, _)| g == Glue::Strong) {
+                break;
+            }
+        }
+        let Some((_, li, wi)) = best else { continue };
+        let digits = n.to_string();
+        let line = &mut lines[li];
+        let mut words: Vec<String> = line.text.split(' ').map(str::to_string).collect();
+        let word = &words[wi];
+        let core_len = word
+            .trim_end_matches(['.', ',', ';', ':', ')', '’', '”', '"', '\''])
+            .len();
+        let (core, tail) = word.split_at(core_len);
+        let stem = core.strip_suffix(digits.as_str()).unwrap_or(core);
+        words[wi] = format!("{stem}{tail}");
+        line.text = words.join(" ");
+        line.markers.push(n);
+        from = (li, wi + 1);
+    }
+}
+
+/// Lower-case words of the running text, for deciding whether a line-end hyphen is real.
+fn vocabulary(lines: &[Line]) -> BTreeSet<String> {
+    lines
+        .iter()
+        .flat_map(|l| l.text.split(' '))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Decide, for every line that ends in `letter-`, whether the hyphen is part of the word
+/// (`EU-` + `partnerschappen`, `Schengen-` + `terugkeerpilots`) or hyphenation of a plain word.
+///
+/// The government's PDFs rarely hyphenate plain words, so the hyphen is kept unless the
+/// document itself spells the word without it elsewhere and never with it.
+fn undo_hyphenation(lines: &mut [Line], vocabulary: &BTreeSet<String>) {
+    for i in 0..lines.len() {
+        let Some(next) = lines.get(i + 1).map(|l| l.text.clone()) else {
+            break;
+        };
+        let line = &mut lines[i];
+        let Some(stem) = line.text.strip_suffix('-') else {
+            continue;
+        };
+        if !stem.chars().next_back().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let Some(first_next) = next.split(' ').next() else {
+            continue;
+        };
+        if !first_next.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        line.joins_tight = true;
+        let left = stem.rsplit(' ').next().unwrap_or(stem);
+        let right = first_next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lower_pair = left.chars().all(|c| c.is_lowercase() || c == '-')
+            && right.chars().next().is_some_and(char::is_lowercase);
+        if !lower_pair {
+            continue;
+        }
+        let joined = format!("{}{}", left.to_lowercase(), right.to_lowercase());
+        let hyphenated = format!("{}-{}", left.to_lowercase(), right.to_lowercase());
+        if vocabulary.contains(&joined) && !vocabulary.contains(&hyphenated) {
+            line.text.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(c: &Cleaned) -> Vec<&str> {
+        c.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn footnote_block_inside_sentence_is_removed_and_kept_as_footnote() {
+        let text = "Ook riep Bisschop1 \n \n1 Kamerstukken II, 2023/24, 32317, \nnr. 859.  \n Nederland op tot rapportage.\n";
+        let c = clean(text);
+        assert_eq!(
+            texts(&c),
+            vec!["Ook riep Bisschop", "Nederland op tot rapportage."]
+        );
+        assert_eq!(c.footnotes.len(), 1);
+        assert_eq!(c.footnotes[0].number, 1);
+        assert_eq!(
+            c.footnotes[0].text,
+            "Kamerstukken II, 2023/24, 32317, nr. 859."
+        );
+        assert_eq!(c.footnotes[0].line, 3);
+        assert_eq!(c.lines[0].markers, vec![1]);
+        assert!(c.lines[1].page_start);
+    }
+
+    #[test]
+    fn footnote_numbers_out_of_sequence_are_running_text() {
+        // The document has no footnotes 1-3, so a line starting with 4 is not footnote 4.
+        let text = "Zie EU-CELAC4 hier.\n\n4 CELAC = Community.";
+        let c = clean(text);
+        assert!(c.footnotes.is_empty());
+        assert_eq!(
+            texts(&c),
+            vec!["Zie EU-CELAC4 hier.", "", "4 CELAC = Community."]
+        );
+    }
+
+    #[test]
+    fn marker_glued_to_version_number_is_taken_off() {
+        let text = "Zie grooming.1\n\n1 Een.\n Dan EU-CELAC2 en El PAcCTO 2.03.\n\n2 Twee.\n3 Drie.\n Einde.";
+        let c = clean(text);
+        assert_eq!(
+            texts(&c),
+            vec!["Zie grooming.", "Dan EU-CELAC en El PAcCTO 2.0.", "Einde."]
+        );
+        assert_eq!(
+            c.footnotes.iter().map(|f| f.number).collect::<Vec<_>>(),
+            vec![1, 2, 3]
+        );
+        assert_eq!(c.lines[1].markers, vec![2, 3]);
+    }
+
+    #[test]
+    fn marker_glued_to_year_is_taken_off() {
+        let text = "Sinds 20211 geldt dit.\n\n1 Een voetnoot.";
+        let c = clean(text);
+        assert_eq!(texts(&c), vec!["Sinds 2021 geldt dit."]);
+    }
+
+    #[test]
+    fn marker_glued_to_letter_wins_over_digits_before_it() {
+        let text = "In 2023 sprak Bisschop3 erover.\n\n1 x\n2 y\n3 z";
+        // footnotes 1 and 2 have no marker, so no block is recognised at all
+        let c = clean(text);
+        assert_eq!(c.footnotes.len(), 0);
+        let text = "Het lid Bisschop1 in 20231 en later.\n\n1 Motie.";
+        let c = clean(text);
+        assert_eq!(texts(&c), vec!["Het lid Bisschop in 20231 en later."]);
+    }
+
+    #[test]
+    fn numbered_heading_is_not_a_footnote() {
+        let text = "Tekst.1\n\n2. Staat van Schengen\n\n1 Een voetnoot.";
+        let c = clean(text);
+        assert_eq!(texts(&c), vec!["Tekst.", "", "2. Staat van Schengen"]);
+    }
+
+    #[test]
+    fn page_start_space_and_doubled_spaces_are_squeezed() {
+        let c = clean(" belang is.  Meerdere   lidstaten  \n");
+        assert_eq!(texts(&c), vec!["belang is. Meerdere lidstaten"]);
+        assert!(c.lines[0].page_start);
+        assert!(!c.lines[0].indented);
+    }
+
+    #[test]
+    fn real_hyphen_at_line_end_is_kept() {
+        let c = clean(
+            "gelijkwaardige en brede EU-\npartnerschappen met\nde Schengen-\nterugkeerpilots",
+        );
+        assert!(c.lines[0].joins_tight);
+        assert!(c.lines[0].text.ends_with("EU-"));
+        assert!(c.lines[2].text.ends_with("Schengen-"));
+    }
+
+    #[test]
+    fn hyphenated_plain_word_is_joined_when_the_document_spells_it_whole() {
+        let c = clean("de ver-\nklaring en nog een verklaring");
+        assert!(c.lines[0].joins_tight);
+        assert_eq!(c.lines[0].text, "de ver");
+    }
+
+    #[test]
+    fn spaced_dash_at_line_end_is_not_hyphenation() {
+        let c = clean("de Commissie -\nmede naar aanleiding");
+        assert!(!c.lines[0].joins_tight);
+    }
+}

@@ -1,0 +1,1778 @@
+//! Actors: who is the subject of each sentence of a report (the Netherlands, the Commission, the
+//! Presidency, groups of member states, agencies and named people), told apart from actors that
+//! are only mentioned.
+//!
+//! There is no parser of Dutch here, only a few word-order rules that hold in these reports. A
+//! sentence is cut into word and punctuation tokens, then read in this order:
+//!
+//! 1. a sentence-initial subject: an actor noun phrase at the start, optionally after a focus
+//!    adverb ("Ook", "Tevens", "Zowel"), with coordination ("De Commissie en het
+//!    Voorzitterschap"), lists ("Finland, Estland en Zweden") and appositions ("Enkele lidstaten,
+//!    waaronder Nederland,"). Once found, nothing later in the sentence counts;
+//! 2. an attribution: "Volgens Nederland …", "Voor Nederland is …", "Er was onder de lidstaten …";
+//! 3. a sentence that opens with a non-actor noun phrase ("De richtlijn bevat …") or a subject
+//!    pronoun ("Zij riepen de Commissie op …") has no actor subject;
+//! 4. an inverted subject: the first actor noun phrase directly after a finite verb ("Daarnaast
+//!    stond de Commissie …", "Dit onderstreepte Nederland."). Finite verbs are a word list plus
+//!    the shape of the weak past tense (`-de`, `-te`, `-den`, `-ten`).
+//!
+//! An actor after a preposition ("van de Commissie", "door het Europees Parlement") is a mention,
+//! never a subject. Names are learned from appositions ("Agnes Diallo, directeur van eu-LISA"),
+//! so that a later "Diallo benadrukte …" speaks for eu-LISA.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+// ---------------------------------------------------------------------------------------------
+// Actor: the value type
+// ---------------------------------------------------------------------------------------------
+
+/// Who speaks in a report. Declaration order is the fixed order of `positions` in a snapshot.
+///
+/// The `String` of [`Actor::MemberState`], [`Actor::Agency`] and [`Actor::Other`] is the slug
+/// itself (`"roemenie"`, `"eu-lisa"`): ASCII, lowercase, words joined by hyphens.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Actor {
+    /// The rotating Council presidency ("Het Spaanse voorzitterschap").
+    Voorzitterschap,
+    /// The European Commission, including a named Commissioner.
+    Commissie,
+    /// The Netherlands ("Nederland", "het kabinet", "de minister").
+    Nederland,
+    /// Member states as a group ("enkele lidstaten", "een lidstaat", "veel lidstaten").
+    Lidstaten,
+    /// The Council itself ("De JBZ-Raad", "De Raad").
+    Raad,
+    /// The European Parliament.
+    EuropeesParlement,
+    /// One of the other 26 member states, by slug (`"bulgarije"`, `"roemenie"`).
+    MemberState(String),
+    /// An EU agency or office, or the person who speaks for it, by slug (`"eurojust"`, `"eu-ctc"`).
+    Agency(String),
+    /// Any other actor, by slug (a snapshot may carry slugs this version does not know).
+    Other(String),
+}
+
+/// The member states other than the Netherlands: Dutch name folded to ASCII lowercase, which is
+/// also the slug.
+#[rustfmt::skip]
+const MEMBER_STATES: &[&str] = &[
+    "belgie", "bulgarije", "cyprus", "denemarken", "duitsland", "estland", "finland", "frankrijk",
+    "griekenland", "hongarije", "ierland", "italie", "kroatie", "letland", "litouwen", "luxemburg",
+    "malta", "oostenrijk", "polen", "portugal", "roemenie", "slovenie", "slowakije", "spanje",
+    "tsjechie", "zweden",
+];
+
+/// The agencies, offices and EU officials known by slug.
+#[rustfmt::skip]
+const AGENCIES: &[&str] = &[
+    "eurojust", "europol", "eu-lisa", "eu-ctc", "fra", "frontex", "euaa", "eom",
+];
+
+impl Actor {
+    /// The actor's slug, as written in a snapshot: `"voorzitterschap"`, `"europees-parlement"`,
+    /// `"roemenie"`, `"eu-lisa"`.
+    pub fn slug(&self) -> &str {
+        match self {
+            Actor::Voorzitterschap => "voorzitterschap",
+            Actor::Commissie => "commissie",
+            Actor::Nederland => "nederland",
+            Actor::Lidstaten => "lidstaten",
+            Actor::Raad => "raad",
+            Actor::EuropeesParlement => "europees-parlement",
+            Actor::MemberState(s) | Actor::Agency(s) | Actor::Other(s) => s,
+        }
+    }
+
+    /// The actor a slug names: the known ones by name, [`Actor::Other`] for any other
+    /// well-formed slug (`[a-z0-9-]+`), `None` for a malformed one.
+    pub fn from_slug(s: &str) -> Option<Actor> {
+        let known = match s {
+            "voorzitterschap" => Some(Actor::Voorzitterschap),
+            "commissie" => Some(Actor::Commissie),
+            "nederland" => Some(Actor::Nederland),
+            "lidstaten" => Some(Actor::Lidstaten),
+            "raad" => Some(Actor::Raad),
+            "europees-parlement" => Some(Actor::EuropeesParlement),
+            _ if MEMBER_STATES.contains(&s) => Some(Actor::MemberState(s.to_string())),
+            _ if AGENCIES.contains(&s) => Some(Actor::Agency(s.to_string())),
+            _ => None,
+        };
+        if known.is_some() {
+            return known;
+        }
+        let well_formed = !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        well_formed.then(|| Actor::Other(s.to_string()))
+    }
+}
+
+/// Why a string is not an actor slug.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an actor slug: use lowercase ASCII letters, digits and hyphens, like `nederland` or `eu-lisa`")]
+pub struct ParseActorError(
+    /// The string that was given.
+    pub String,
+);
+
+impl FromStr for Actor {
+    type Err = ParseActorError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Actor::from_slug(s).ok_or_else(|| ParseActorError(s.to_string()))
+    }
+}
+
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+impl Serialize for Actor {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.slug())
+    }
+}
+
+impl<'de> Deserialize<'de> for Actor {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------------
+
+/// A word or one punctuation character of a sentence.
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    /// As written, with a footnote marker glued to a word ("Bisschop3") taken off.
+    raw: &'a str,
+    /// Lowercase, diacritics and curly apostrophes folded: "Roemenië" → "roemenie".
+    fold: String,
+    /// A word, not punctuation.
+    word: bool,
+}
+
+impl Tok<'_> {
+    fn is(&self, w: &str) -> bool {
+        self.word && self.fold == w
+    }
+
+    fn is_any(&self, ws: &[&str]) -> bool {
+        self.word && ws.contains(&self.fold.as_str())
+    }
+
+    fn punct(&self, c: char) -> bool {
+        !self.word && self.raw.starts_with(c)
+    }
+
+    /// Starts with a capital ("Nederland", "O’Flaherty", "EU").
+    fn cap(&self) -> bool {
+        self.raw.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Written in capitals, at least two letters ("EP", "FRA", "EUROPOL").
+    fn upper(&self) -> bool {
+        let letters = self.raw.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && !self.raw.chars().any(char::is_lowercase)
+    }
+
+    fn lower(&self) -> bool {
+        self.raw.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Lowercase, without diacritics, with one kind of apostrophe.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_combining(c) {
+            continue;
+        }
+        if matches!(c, '’' | '‘' | '`' | '´') {
+            out.push('\'');
+            continue;
+        }
+        for l in c.to_lowercase() {
+            out.push(match l {
+                'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+                'è' | 'é' | 'ê' | 'ë' => 'e',
+                'ì' | 'í' | 'î' | 'ï' => 'i',
+                'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+                'ù' | 'ú' | 'û' | 'ü' => 'u',
+                'ç' => 'c',
+                'ñ' => 'n',
+                other => other,
+            });
+        }
+    }
+    out
+}
+
+/// "Bisschop3" → "Bisschop": digits glued to a lowercase letter are a footnote marker. "G7" and
+/// "EU-CELAC4" keep theirs (the cleaner's job; this only keeps names matchable).
+fn strip_footnote_marker(w: &str) -> &str {
+    let trimmed = w.trim_end_matches(|c: char| c.is_ascii_digit());
+    if trimmed.len() < w.len() && trimmed.chars().last().is_some_and(char::is_lowercase) {
+        trimmed
+    } else {
+        w
+    }
+}
+
+fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let byte_at = |k: usize| chars.get(k).map_or(s.len(), |&(b, _)| b);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(&(start, c)) = chars.get(k) {
+        if is_word_char(c) {
+            let mut e = k + 1;
+            while let Some(&(_, ch)) = chars.get(e) {
+                if is_word_char(ch) || ch == '-' {
+                    e += 1;
+                    continue;
+                }
+                // An apostrophe or dot inside a word: "O’Flaherty", "risico’s", "i.r.t", "2.0".
+                let prev_ok = e > 0 && chars.get(e - 1).is_some_and(|&(_, p)| is_word_char(p));
+                let next = chars.get(e + 1).map(|&(_, n)| n);
+                let joins = match ch {
+                    '’' | '\'' => next.is_some_and(is_word_char),
+                    '.' => next.is_some_and(|n| n.is_lowercase() || n.is_ascii_digit()),
+                    _ => false,
+                };
+                if prev_ok && joins {
+                    e += 2;
+                    continue;
+                }
+                break;
+            }
+            let raw = strip_footnote_marker(&s[start..byte_at(e)]);
+            out.push(Tok {
+                raw,
+                fold: fold(raw),
+                word: true,
+            });
+            k = e;
+        } else {
+            if !c.is_whitespace() {
+                let raw = &s[start..byte_at(k + 1)];
+                out.push(Tok {
+                    raw,
+                    fold: raw.to_string(),
+                    word: false,
+                });
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists
+// ---------------------------------------------------------------------------------------------
+
+/// How an actor word must be written to count.
+#[derive(Clone, Copy)]
+enum Case {
+    /// Any case.
+    Any,
+    /// With a capital: "Commissie" (a lowercase "commissie" is a parliamentary committee),
+    /// "Raad" (a lowercase "raad" is advice), the names of countries.
+    Cap,
+    /// In capitals: "EP", "FRA", "EOM" (a lowercase "fra" or "eom" is something else).
+    Upper,
+}
+
+fn case_ok(t: &Tok<'_>, case: Case) -> bool {
+    match case {
+        Case::Any => true,
+        Case::Cap => t.cap(),
+        Case::Upper => t.upper(),
+    }
+}
+
+/// One-word actor names (folded) → slug, how they must be written, and whether the word names
+/// a person (whose name an apposition may give).
+#[rustfmt::skip]
+const WORDS: &[(&str, &str, Case, bool)] = &[
+    ("voorzitterschap", "voorzitterschap", Case::Any, false),
+    ("raadsvoorzitterschap", "voorzitterschap", Case::Any, false),
+    ("commissie", "commissie", Case::Cap, false),
+    ("eurocommissie", "commissie", Case::Any, false),
+    // The EU Return Coordinator is a Commission official.
+    ("terugkeercoordinator", "commissie", Case::Any, true),
+    ("nederland", "nederland", Case::Cap, false),
+    ("lidstaten", "lidstaten", Case::Any, false),
+    ("lidstaat", "lidstaten", Case::Any, false),
+    ("delegaties", "lidstaten", Case::Any, false),
+    ("raad", "raad", Case::Cap, false),
+    ("jbz-raad", "raad", Case::Any, false),
+    ("ep", "europees-parlement", Case::Upper, false),
+    ("europarlement", "europees-parlement", Case::Any, false),
+    ("eurojust", "eurojust", Case::Any, false),
+    ("europol", "europol", Case::Any, false),
+    ("eu-lisa", "eu-lisa", Case::Any, false),
+    ("frontex", "frontex", Case::Any, false),
+    ("euaa", "euaa", Case::Upper, false),
+    ("asielagentschap", "euaa", Case::Any, false),
+    ("grondrechtenagentschap", "fra", Case::Any, false),
+    ("fra", "fra", Case::Upper, false),
+    ("eom", "eom", Case::Upper, false),
+    ("ctc", "eu-ctc", Case::Upper, true),
+    ("eu-ctc", "eu-ctc", Case::Any, true),
+    ("contraterrorismecoordinator", "eu-ctc", Case::Any, true),
+    ("contra-terrorismecoordinator", "eu-ctc", Case::Any, true),
+];
+
+/// Actor names of several words (folded), with the case rule for the first word and whether it
+/// names a person. The longest match wins.
+#[rustfmt::skip]
+const PHRASES: &[(&[&str], &str, Case, bool)] = &[
+    (&["europees", "parlement"], "europees-parlement", Case::Cap, false),
+    (&["europese", "parlement"], "europees-parlement", Case::Cap, false),
+    (&["europese", "commissie"], "commissie", Case::Cap, false),
+    // The European Council (heads of government) is not the Council.
+    (&["europese", "raad"], "europese-raad", Case::Cap, false),
+    (&["contra-terrorisme", "coordinator"], "eu-ctc", Case::Any, true),
+    (&["contraterrorisme", "coordinator"], "eu-ctc", Case::Any, true),
+    // Hyphenation left by the PDF: "contra- terrorisme coördinator".
+    (&["contra-", "terrorisme", "coordinator"], "eu-ctc", Case::Any, true),
+    (&["contra", "terrorisme", "coordinator"], "eu-ctc", Case::Any, true),
+    (&["eu", "ctc"], "eu-ctc", Case::Upper, true),
+    (&["coordinator", "voor", "terrorismebestrijding"], "eu-ctc", Case::Any, true),
+    (&["coordinator", "voor", "de", "terrorismebestrijding"], "eu-ctc", Case::Any, true),
+    (&["europees", "openbaar", "ministerie"], "eom", Case::Cap, false),
+    (&["europese", "openbaar", "ministerie"], "eom", Case::Cap, false),
+    (&["bureau", "voor", "de", "grondrechten"], "fra", Case::Any, false),
+    (&["bureau", "van", "de", "europese", "unie", "voor", "de", "grondrechten"], "fra", Case::Any, false),
+    (&["agentschap", "voor", "grondrechten"], "fra", Case::Any, false),
+    (&["agentschap", "voor", "de", "grondrechten"], "fra", Case::Any, false),
+    (&["agentschap", "voor", "asiel"], "euaa", Case::Any, false),
+    (&["eu-agentschap", "voor", "asiel"], "euaa", Case::Any, false),
+    (&["asielagentschap", "van", "de", "europese", "unie"], "euaa", Case::Any, false),
+    (&["europees", "grens-", "en", "kustwachtagentschap"], "frontex", Case::Cap, false),
+];
+
+/// Adjectives of nationality (folded, inflected and not) → slug. "Het Spaanse voorzitterschap"
+/// is the presidency, but "de Poolse minister" is Poland.
+#[rustfmt::skip]
+const NATIONALITIES: &[(&str, &str)] = &[
+    ("nederlandse", "nederland"), ("nederlands", "nederland"), ("belgische", "belgie"),
+    ("belgisch", "belgie"), ("bulgaarse", "bulgarije"), ("bulgaars", "bulgarije"),
+    ("cypriotische", "cyprus"), ("cypriotisch", "cyprus"), ("deense", "denemarken"),
+    ("deens", "denemarken"), ("duitse", "duitsland"), ("duits", "duitsland"), ("estse", "estland"),
+    ("ests", "estland"), ("estlandse", "estland"), ("finse", "finland"), ("fins", "finland"),
+    ("franse", "frankrijk"), ("frans", "frankrijk"), ("griekse", "griekenland"),
+    ("grieks", "griekenland"), ("hongaarse", "hongarije"), ("hongaars", "hongarije"),
+    ("ierse", "ierland"), ("iers", "ierland"), ("italiaanse", "italie"), ("italiaans", "italie"),
+    ("kroatische", "kroatie"), ("kroatisch", "kroatie"), ("letse", "letland"), ("lets", "letland"),
+    ("litouwse", "litouwen"), ("litouws", "litouwen"), ("luxemburgse", "luxemburg"),
+    ("luxemburgs", "luxemburg"), ("maltese", "malta"), ("maltees", "malta"),
+    ("oostenrijkse", "oostenrijk"), ("oostenrijks", "oostenrijk"), ("poolse", "polen"),
+    ("pools", "polen"), ("portugese", "portugal"), ("portugees", "portugal"),
+    ("roemeense", "roemenie"), ("roemeens", "roemenie"), ("sloveense", "slovenie"),
+    ("sloveens", "slovenie"), ("slowaakse", "slowakije"), ("slowaaks", "slowakije"),
+    ("spaanse", "spanje"), ("spaans", "spanje"), ("tsjechische", "tsjechie"),
+    ("tsjechisch", "tsjechie"), ("zweedse", "zweden"), ("zweeds", "zweden"),
+];
+
+/// Words that may stand before an actor word in its noun phrase (folded): determiners,
+/// quantifiers, numbers and adjectives. Nationality adjectives are in [`NATIONALITIES`].
+#[rustfmt::skip]
+const MODIFIERS: &[&str] = &[
+    "de", "het", "een", "deze", "dit", "ongeveer", "even", "grote", "groot", "kleine", "klein",
+    "groep", "enkele", "enkel", "veel", "vele", "meerdere", "alle", "andere", "ander", "sommige",
+    "beide", "aantal", "brede", "breed", "aankomend", "aankomende", "huidige", "huidig",
+    "inkomend", "inkomende", "vorige", "vorig", "volgende", "toekomstige", "toekomstig",
+    "dezelfde", "hetzelfde", "overige", "meeste", "verschillende", "diverse", "gelijkgezinde",
+    "betrokken", "genoemde", "desbetreffende", "uitvoerend", "uitvoerende", "meerderheid",
+    "minderheid", "merendeel", "handvol", "deel", "helft", "eu", "twee", "drie", "vier", "vijf",
+    "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "tal",
+];
+
+/// Modifiers that take "van (de)" before the actor: "een meerderheid van de lidstaten".
+#[rustfmt::skip]
+const QUANTITIES: &[&str] = &[
+    "groep", "aantal", "meerderheid", "minderheid", "merendeel", "handvol", "deel", "helft",
+];
+
+/// Focus adverbs that may stand before a sentence-initial subject: "Ook Nederland …".
+const FOCUS: &[&str] = &["ook", "tevens", "zowel", "eveneens"];
+
+/// Adverbs that may stand between an inverted verb and its subject: "stond ook de Commissie".
+const BETWEEN_VERB_AND_SUBJECT: &[&str] = &["ook", "tevens", "eveneens", "nogmaals", "er"];
+
+/// Subject pronouns: a sentence whose subject is one of these has no actor of its own.
+const PRONOUNS: &[&str] = &["zij", "hij", "ze", "wij", "we", "men", "ik", "jij", "u"];
+
+/// Words that show a sentence-initial "De …"/"Het …" phrase is a time adverbial, not the
+/// subject: "De afgelopen weken heeft de Commissie …".
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren", "periode", "tijd",
+    "keer", "kwartaal", "halfjaar", "ochtend", "middag", "avond", "zomer", "winter", "najaar",
+    "voorjaar",
+];
+
+/// Prepositions: a word right after one is not a finite verb ("van heringevoerde controles").
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "aan", "van", "met", "door", "voor", "op", "in", "bij", "tot", "uit", "naar", "over", "onder",
+    "tussen", "zonder", "tegen", "binnen", "buiten", "na", "sinds", "vanuit", "via", "om", "te",
+];
+
+/// Finite verb forms that the weak-past shape does not catch (folded). Present plurals that
+/// look like infinitives are only taken when no "te" stands before them.
+#[rustfmt::skip]
+const FINITE_VERBS: &[&str] = &[
+    // zijn, hebben, worden, modals
+    "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "heeft", "hebben", "had",
+    "hadden", "zal", "zullen", "zou", "zouden", "kan", "kunnen", "kon", "konden", "moet", "moeten",
+    "moest", "moesten", "wil", "willen", "wilde", "wilden", "mag", "mogen", "mocht", "mochten",
+    "blijft", "blijven", "bleef", "bleven",
+    // strong and irregular past tenses
+    "gaf", "gaven", "riep", "riepen", "zei", "zeiden", "zegde", "zegden", "stond", "stonden",
+    "sprak", "spraken", "besprak", "bespraken", "vroeg", "vroegen", "wees", "wezen", "nam",
+    "namen", "bracht", "brachten", "ging", "gingen", "kwam", "kwamen", "sloot", "sloten", "deed",
+    "deden", "hield", "hielden", "liet", "lieten", "vond", "vonden", "zag", "zagen", "kreeg",
+    "kregen", "lag", "lagen", "bood", "boden", "droeg", "droegen", "verwees", "verwezen",
+    "onderschreef", "onderschreven", "beschreef", "beschreven", "schreef", "schreven", "koos",
+    "kozen", "trok", "trokken", "dacht", "dachten", "zocht", "zochten", "verzocht", "verzochten",
+    "wist", "wisten", "ontving", "ontvingen", "sprak", "stak", "verliep", "verliepen", "dreef",
+    "bleek", "bleken", "hing", "liep", "liepen", "sloot",
+    // present tense
+    "zet", "zetten", "ziet", "zien", "acht", "achten", "vindt", "vinden", "geeft", "geven",
+    "steunt", "steunen", "vraagt", "vragen", "roept", "wijst", "wijzen", "benadrukt",
+    "benadrukken", "onderstreept", "pleit", "pleiten", "deelt", "delen", "spreekt", "spreken",
+    "gaat", "gaan", "komt", "komen", "staat", "staan", "stelt", "meldt", "noemt", "verwelkomt",
+    "dankt", "houdt", "neemt", "brengt", "doet", "zegt", "wenst", "hecht", "kiest", "sluit",
+    "onderschrijft", "verwacht", "ondersteunt", "werkt", "zoekt", "legt", "biedt", "heeft",
+    "erkent", "deelt", "verzoekt", "waarschuwt", "licht", "rapporteert", "informeert",
+    // weak past tenses that the "-ende" ending would take for present participles
+    "opende", "openden", "heropende", "tekende", "tekenden", "ondertekende", "ondertekenden",
+    "kende", "kenden", "erkende", "erkenden", "herkende", "herkenden", "verkende", "rekende",
+];
+
+/// Words of the weak-past shape that are not verbs (folded).
+#[rustfmt::skip]
+const NOT_VERBS: &[&str] = &[
+    "derde", "tweede", "vierde", "vijfde", "zesde", "zevende", "negende", "tiende", "grote",
+    "brede", "goede", "oude", "rode", "ruimte", "orde", "ronde", "tafelronde", "schade", "vrede",
+    "gedachte", "rente", "mate", "wijze", "hoogte", "breedte", "lengte", "diepte", "route",
+    "elite", "landen", "rechten", "punten", "feiten", "staten", "kosten", "steden", "beide",
+    "eerde", "gerede", "ontmijning", "midden", "tijden", "zijden", "kanten", "tenten", "weten",
+    "eten", "beten", "reden", "redenen", "leden", "tekorten", "soorten", "woorden", "gronden",
+    "banden", "handen", "vormen", "delicten",
+];
+
+/// Endings of the weak-past shape that belong to nouns and adjectives: "mogelijkheden",
+/// "activiteiten", "migranten", "resultaten", "voldoende", "laatste", "recente".
+#[rustfmt::skip]
+const NOT_VERB_ENDINGS: &[&str] = &[
+    "heden", "iteiten", "nten", "sten", "aten", "cten", "rechten", "plichten", "vluchten",
+    "richten", "ende", "aande", "ste", "ente", "ante", "ete", "ite", "ote", "ute",
+];
+
+fn is_modifier(f: &str) -> bool {
+    MODIFIERS.contains(&f) || nationality(f).is_some()
+}
+
+fn nationality(f: &str) -> Option<&'static str> {
+    NATIONALITIES.iter().find(|(a, _)| *a == f).map(|(_, s)| *s)
+}
+
+fn actor_for_slug(slug: &str) -> Option<Actor> {
+    Actor::from_slug(slug)
+}
+
+/// A finite verb at `k`: in the word list, or of the weak-past shape ("meldde", "lichtte",
+/// "onderstreepten", "verwachte") and not a determiner, adjective or noun.
+fn is_finite_verb(t: &[Tok<'_>], k: usize) -> bool {
+    let Some(tok) = t.get(k) else {
+        return false;
+    };
+    if !tok.word {
+        return false;
+    }
+    let prev = k.checked_sub(1).and_then(|p| t.get(p));
+    // "de namen", "het wezen": after an article a word is a noun or adjective.
+    if prev.is_some_and(|p| p.is_any(&["de", "het", "een"])) {
+        return false;
+    }
+    let f = tok.fold.as_str();
+    if FINITE_VERBS.contains(&f) {
+        // "te geven", "te steunen": infinitives.
+        return !(f.ends_with("en") && prev.is_some_and(|p| p.is("te")));
+    }
+    let weak_shape = ["de", "te", "den", "ten"].iter().any(|e| f.ends_with(e));
+    weak_shape
+        && tok.lower()
+        && f.chars().count() >= 5
+        && f.chars().all(|c| c.is_alphabetic() || c == '\'')
+        && !is_modifier(f)
+        && !NOT_VERBS.contains(&f)
+        && !NOT_VERB_ENDINGS.iter().any(|e| f.ends_with(e))
+        && word_actor(tok).is_none()
+        && !prev.is_some_and(|p| p.is_any(PREPOSITIONS))
+}
+
+/// The actor a single token names, ignoring learned names.
+fn word_actor(tok: &Tok<'_>) -> Option<(Actor, bool)> {
+    if !tok.word {
+        return None;
+    }
+    let lookup = |f: &str| {
+        WORDS
+            .iter()
+            .find(|(w, _, case, _)| *w == f && case_ok(tok, *case))
+            .and_then(|(_, slug, _, person)| actor_for_slug(slug).map(|a| (a, *person)))
+    };
+    if let Some(found) = lookup(&tok.fold) {
+        return Some(found);
+    }
+    if tok.cap() && MEMBER_STATES.contains(&tok.fold.as_str()) {
+        return actor_for_slug(&tok.fold).map(|a| (a, false));
+    }
+    // "EU-lidstaten", "EU-voorzitterschap", "EU-grondrechtenagentschap".
+    let rest = tok.fold.strip_prefix("eu-")?;
+    WORDS
+        .iter()
+        .find(|(w, _, case, _)| *w == rest && matches!(case, Case::Any))
+        .and_then(|(_, slug, _, person)| actor_for_slug(slug).map(|a| (a, *person)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Noun phrases
+// ---------------------------------------------------------------------------------------------
+
+/// An actor noun phrase found at some token.
+#[derive(Debug, Clone)]
+struct Np {
+    actor: Actor,
+    /// The token after the phrase.
+    end: usize,
+    /// It names a person (a Commissioner, a director, a coordinator, a minister).
+    person: bool,
+    /// The person's name, where it follows the phrase: "Commissaris Reijnders".
+    name: Option<(usize, usize)>,
+}
+
+/// How deep "de directeur van de voorzitter van …" may nest.
+const MAX_DEPTH: usize = 3;
+
+/// Particles that may stand inside a person's name: "Ursula von der Leyen".
+#[rustfmt::skip]
+const NAME_PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "von", "le", "la", "di", "da", "du", "del", "ter", "ten",
+];
+
+/// Capitalised words that start sentences and never begin a name (folded).
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "de", "het", "een", "ook", "tevens", "vervolgens", "daarnaast", "daarbij", "hierbij", "tot",
+    "ten", "in", "op", "met", "volgens", "namens", "tijdens", "na", "voor", "bij", "om", "over",
+    "onder", "zo", "dit", "dat", "deze", "die", "er", "zij", "hij", "ze", "verder", "eveneens",
+    "bovendien", "tenslotte", "als", "en", "maar", "of", "waar", "wel", "niet", "nu", "dan",
+];
+
+impl ActorContext {
+    /// The learned name at `i`, longest first.
+    fn learned_at(&self, t: &[Tok<'_>], i: usize) -> Option<Np> {
+        if self.names.is_empty() || !t.get(i).is_some_and(|x| x.word && x.cap()) {
+            return None;
+        }
+        for n in (1..=4).rev() {
+            let Some(span) = t.get(i..i + n) else {
+                continue;
+            };
+            if !span.iter().all(|x| x.word) {
+                continue;
+            }
+            let key = span
+                .iter()
+                .map(|x| x.fold.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(actor) = self.names.get(&key) {
+                return Some(Np {
+                    actor: actor.clone(),
+                    end: i + n,
+                    person: true,
+                    name: Some((i, i + n)),
+                });
+            }
+        }
+        None
+    }
+
+    /// A person's name starting at `i`: capitalised words that are no actor, verb or function
+    /// word, with particles inside; at most four words. Returns the end.
+    fn name_run(&self, t: &[Tok<'_>], i: usize) -> Option<usize> {
+        let is_name_word = |x: &Tok<'_>| {
+            x.word
+                && x.cap()
+                && x.raw.chars().any(char::is_alphabetic)
+                && !x.is_any(NOT_NAMES)
+                && word_actor(x).is_none()
+                && nationality(&x.fold).is_none()
+                && !FINITE_VERBS.contains(&x.fold.as_str())
+        };
+        let mut e = i;
+        let mut words = 0;
+        while words < 4 {
+            match t.get(e) {
+                Some(x) if is_name_word(x) => {
+                    e += 1;
+                    words += 1;
+                }
+                Some(x)
+                    if words > 0
+                        && x.is_any(NAME_PARTICLES)
+                        && x.lower()
+                        && t.get(e + 1).is_some_and(is_name_word) =>
+                {
+                    e += 1;
+                }
+                _ => break,
+            }
+        }
+        (words > 0).then_some(e)
+    }
+
+    /// The actor word (or words) at `i`, without modifiers before it.
+    fn head_at(&self, t: &[Tok<'_>], i: usize, nat: Option<&str>, depth: usize) -> Option<Np> {
+        let tok = t.get(i)?;
+        if !tok.word {
+            return None;
+        }
+        if let Some(np) = self.learned_at(t, i) {
+            return Some(np);
+        }
+        // Phrases, longest first.
+        let mut best: Option<Np> = None;
+        for (words, slug, case, person) in PHRASES {
+            let Some(span) = t.get(i..i + words.len()) else {
+                continue;
+            };
+            let matches = span.iter().zip(words.iter()).all(|(x, w)| x.is(w));
+            if matches
+                && case_ok(tok, *case)
+                && best.as_ref().is_none_or(|b| b.end < i + words.len())
+            {
+                if let Some(actor) = actor_for_slug(slug) {
+                    best = Some(Np {
+                        actor,
+                        end: i + words.len(),
+                        person: *person,
+                        name: None,
+                    });
+                }
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+        let f = tok.fold.as_str();
+        // Commissioners, with their name if it follows: "Commissaris Reijnders".
+        if matches!(f, "commissaris" | "eurocommissaris" | "eu-commissaris") {
+            return Some(self.with_name(t, Actor::Commissie, i + 1));
+        }
+        // Ministers and governments: the country of the adjective before, or the Netherlands
+        // ("het kabinet", "de minister"; the plural "de ministers" is all of them).
+        if matches!(
+            f,
+            "minister"
+                | "staatssecretaris"
+                | "kabinet"
+                | "regering"
+                | "delegatie"
+                | "premier"
+                | "minister-president"
+        ) {
+            let actor = match nat {
+                Some(slug) => actor_for_slug(slug)?,
+                None if matches!(f, "minister" | "staatssecretaris" | "kabinet") => {
+                    Actor::Nederland
+                }
+                None => return None,
+            };
+            let person = !matches!(f, "kabinet" | "regering" | "delegatie");
+            return Some(if person {
+                self.with_name(t, actor, i + 1)
+            } else {
+                Np {
+                    actor,
+                    end: i + 1,
+                    person,
+                    name: None,
+                }
+            });
+        }
+        // "de directeur van eu-LISA", "de voorzitter van de Raad" (the presidency).
+        if matches!(
+            f,
+            "directeur"
+                | "directrice"
+                | "voorzitter"
+                | "hoofd"
+                | "vertegenwoordiger"
+                | "woordvoerder"
+        ) {
+            if depth < MAX_DEPTH && t.get(i + 1).is_some_and(|x| x.is("van")) {
+                if let Some(inner) = self.parse_np(t, i + 2, depth + 1) {
+                    let actor = match (f, inner.actor) {
+                        ("voorzitter", Actor::Raad) => Actor::Voorzitterschap,
+                        (_, a) => a,
+                    };
+                    return Some(self.with_name(t, actor, inner.end));
+                }
+                return None;
+            }
+            if f == "voorzitter" {
+                return Some(self.with_name(t, Actor::Voorzitterschap, i + 1));
+            }
+            return None;
+        }
+        let (actor, person) = word_actor(tok)?;
+        // "de Raad van State", "de Raad van Europa", "de Commissie van Venetië".
+        if matches!(actor, Actor::Raad | Actor::Commissie)
+            && tok.cap()
+            && t.get(i + 1).is_some_and(|x| x.is("van"))
+        {
+            return None;
+        }
+        Some(if person {
+            self.with_name(t, actor, i + 1)
+        } else {
+            Np {
+                actor,
+                end: i + 1,
+                person,
+                name: None,
+            }
+        })
+    }
+
+    /// A person phrase ending at `end`, taking a name that directly follows it.
+    fn with_name(&self, t: &[Tok<'_>], actor: Actor, end: usize) -> Np {
+        match self.name_run(t, end) {
+            Some(e) => Np {
+                actor,
+                end: e,
+                person: true,
+                name: Some((end, e)),
+            },
+            None => Np {
+                actor,
+                end,
+                person: true,
+                name: None,
+            },
+        }
+    }
+
+    /// An actor noun phrase at `i`: modifiers ("een ongeveer even grote groep", "het aankomend
+    /// Belgische") and an actor word.
+    fn parse_np(&self, t: &[Tok<'_>], i: usize, depth: usize) -> Option<Np> {
+        let mut j = i;
+        let mut nat: Option<&str> = None;
+        loop {
+            if let Some(np) = self.head_at(t, j, nat, depth) {
+                return Some(np);
+            }
+            let tok = t.get(j)?;
+            if !tok.word || !is_modifier(&tok.fold) {
+                return None;
+            }
+            if let Some(slug) = nationality(&tok.fold) {
+                nat = Some(slug);
+            }
+            j += 1;
+            if QUANTITIES.contains(&tok.fold.as_str()) && t.get(j).is_some_and(|x| x.is("van")) {
+                j += 1;
+                if t.get(j).is_some_and(|x| x.is_any(&["de", "het"])) {
+                    j += 1;
+                }
+            }
+        }
+    }
+
+    /// Coordinated actor phrases at `i`: "Finland, Estland en Zweden", "De Commissie en het
+    /// Voorzitterschap", "Enkele lidstaten, waaronder Nederland,", "Zowel X als Y" (with `als`).
+    fn parse_list(
+        &self,
+        t: &[Tok<'_>],
+        i: usize,
+        allow_als: bool,
+        nested: bool,
+    ) -> Option<(Vec<Actor>, usize)> {
+        let first = self.parse_np(t, i, 0)?;
+        let mut actors = vec![first.actor];
+        let mut j = first.end;
+        while let Some(tok) = t.get(j) {
+            if tok.punct('(') {
+                // A parenthesis after an actor: "eu-LISA (EU agentschap voor …)".
+                match t[j..].iter().position(|x| x.punct(')')) {
+                    Some(close) => {
+                        j += close + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if tok.punct(',') {
+                let next = t.get(j + 1);
+                if !nested && next.is_some_and(|x| x.is_any(&["waaronder", "inclusief", "zoals"])) {
+                    if let Some((more, e)) = self.parse_list(t, j + 2, false, true) {
+                        actors.extend(more);
+                        j = e;
+                        continue;
+                    }
+                    break;
+                }
+                if let Some(np) = self.parse_np(t, j + 1, 0) {
+                    actors.push(np.actor);
+                    j = np.end;
+                    continue;
+                }
+                break;
+            }
+            let joins = tok.is_any(&["en", "alsook", "of"]) || (allow_als && tok.is("als"));
+            if joins {
+                if let Some(np) = self.parse_np(t, j + 1, 0) {
+                    actors.push(np.actor);
+                    j = np.end;
+                    continue;
+                }
+            }
+            break;
+        }
+        Some((actors, j))
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Learning names
+    // -----------------------------------------------------------------------------------------
+
+    fn learn_span(&mut self, t: &[Tok<'_>], span: (usize, usize), actor: &Actor) {
+        let Some(words) = t.get(span.0..span.1) else {
+            return;
+        };
+        if words.is_empty() || !words.iter().all(|x| x.word) {
+            return;
+        }
+        let full = words
+            .iter()
+            .map(|x| x.fold.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.names.insert(full, actor.clone());
+        if let Some(last) = words.last() {
+            if words.len() > 1 && last.cap() {
+                self.names.insert(last.fold.clone(), actor.clone());
+            }
+        }
+    }
+
+    /// Learn names from the appositions of one sentence: "Agnes Diallo, directeur van eu-LISA",
+    /// "De EU contra-terrorisme coördinator, Ilkka Salmi,", "de directeur van het
+    /// grondrechtenagentschap O’Flaherty", "Commissaris Reijnders".
+    fn learn(&mut self, t: &[Tok<'_>]) {
+        let mut found: Vec<((usize, usize), Actor)> = Vec::new();
+        for i in 0..t.len() {
+            if let Some(np) = self.parse_np(t, i, 0) {
+                if !np.person {
+                    continue;
+                }
+                if let Some(span) = np.name {
+                    found.push((span, np.actor));
+                } else if t.get(np.end).is_some_and(|x| x.punct(',')) {
+                    // "coördinator, Ilkka Salmi, benadrukte"
+                    if let Some(e) = self.name_run(t, np.end + 1) {
+                        if t.get(e)
+                            .is_none_or(|x| x.punct(',') || x.punct('.') || x.punct('('))
+                        {
+                            found.push(((np.end + 1, e), np.actor));
+                        }
+                    }
+                }
+            }
+            // "Agnes Diallo, directeur van eu-LISA": a name before a comma and a person phrase.
+            if t.get(i).is_some_and(|x| x.punct(',')) && i > 0 {
+                let Some(np) = self.parse_np(t, i + 1, 0) else {
+                    continue;
+                };
+                if !np.person {
+                    continue;
+                }
+                let mut start = i;
+                while start > 0 && i - start < 4 {
+                    let prev = start - 1;
+                    if self.name_run(t, prev).is_some_and(|e| e == i)
+                        || (start < i
+                            && t.get(prev)
+                                .is_some_and(|x| x.is_any(NAME_PARTICLES) && x.lower()))
+                    {
+                        start = prev;
+                    } else {
+                        break;
+                    }
+                }
+                if start < i && self.name_run(t, start) == Some(i) {
+                    found.push(((start, i), np.actor));
+                }
+            }
+        }
+        for (span, actor) in found {
+            self.learn_span(t, span, &actor);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subjects
+// ---------------------------------------------------------------------------------------------
+
+/// What an item has taught about people: "Agnes Diallo, directeur van eu-LISA" makes "Diallo"
+/// speak for eu-lisa. Start a new context for each agenda item.
+#[derive(Debug, Default, Clone)]
+pub struct ActorContext {
+    /// Folded names ("agnes diallo", "diallo", "o'flaherty") → who they speak for.
+    names: BTreeMap<String, Actor>,
+}
+
+fn sorted(mut actors: Vec<Actor>) -> Vec<Actor> {
+    actors.sort();
+    actors.dedup();
+    actors
+}
+
+impl ActorContext {
+    /// An empty context.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Teach the context a person's name: afterwards a sentence that starts with it ("Salmi
+    /// benadrukte …") has `actor` as its subject. Names match whole words, ignoring case and
+    /// diacritics.
+    pub fn learn_name(&mut self, name: &str, actor: Actor) {
+        let toks = tokenize(name);
+        let span = (0, toks.len());
+        self.learn_span(&toks, span, &actor);
+    }
+
+    /// The actors that are the subject of one sentence (what it reports them saying or doing),
+    /// in [`Actor`] order, deduplicated. Learns names from appositions as it goes.
+    ///
+    /// An actor that is only mentioned — after a preposition ("de toelichting van de
+    /// Commissie"), as an object ("riep de Commissie op"), inside a phrase ("De gedachtewisseling
+    /// tussen de lidstaten") — is not a subject.
+    pub fn subjects(&mut self, sentence: &str) -> Vec<Actor> {
+        let t = tokenize(sentence);
+        self.learn(&t);
+        sorted(self.read_subjects(&t))
+    }
+
+    fn read_subjects(&self, t: &[Tok<'_>]) -> Vec<Actor> {
+        // Bullets, quotes and dashes before the first word.
+        let Some(start) = t.iter().position(|x| x.word) else {
+            return Vec::new();
+        };
+        let first = &t[start];
+
+        // 2. "Volgens Nederland is dat nodig …", "Volgens de Commissie gaven …".
+        if first.is("volgens") {
+            if let Some((actors, _)) = self.parse_list(t, start + 1, false, false) {
+                return actors;
+            }
+        }
+        // "Voor Nederland is het van belang dat …" (agendas).
+        if first.is("voor") {
+            if let Some((actors, end)) = self.parse_list(t, start + 1, false, false) {
+                if is_finite_verb(t, end) {
+                    return actors;
+                }
+            }
+        }
+
+        // 1. A sentence-initial subject, optionally after a focus adverb.
+        let allow_als = first.is("zowel");
+        let s = if first.is_any(FOCUS) {
+            start + 1
+        } else {
+            start
+        };
+        if let Some((actors, _)) = self.parse_list(t, s, allow_als, false) {
+            return actors;
+        }
+
+        // 2. "Er was onder de lidstaten brede steun …".
+        if t.iter().any(|x| x.is("er")) || first.is("onder") {
+            for k in start..t.len() {
+                if t[k].is("onder") {
+                    if let Some((actors, _)) = self.parse_list(t, k + 1, false, false) {
+                        return actors;
+                    }
+                }
+            }
+        }
+
+        // 3. Another subject at the start: a pronoun, or a phrase with an article that is no
+        // actor ("De richtlijn bevat …", "Het is daarbij van belang …").
+        if first.is_any(PRONOUNS) {
+            return Vec::new();
+        }
+        if first.is_any(&["de", "het", "een", "deze"]) {
+            let mut is_time = false;
+            for k in start + 1..t.len() {
+                if is_finite_verb(t, k) || t[k].punct(',') {
+                    break;
+                }
+                if t[k].is_any(TIME_WORDS) {
+                    is_time = true;
+                    break;
+                }
+            }
+            if !is_time {
+                return Vec::new();
+            }
+        }
+
+        // 4. The first actor phrase right after a finite verb.
+        for k in start..t.len() {
+            if !is_finite_verb(t, k) {
+                continue;
+            }
+            let mut j = k + 1;
+            while t.get(j).is_some_and(|x| x.is_any(BETWEEN_VERB_AND_SUBJECT)) {
+                j += 1;
+            }
+            if let Some((actors, _)) = self.parse_list(t, j, false, false) {
+                return actors;
+            }
+            // "Ook lichtten zij …", "is het van belang": the subject is a pronoun.
+            if t.get(j).is_some_and(|x| x.is_any(PRONOUNS) || x.is("het")) {
+                return Vec::new();
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// Attribute each sentence of a paragraph: its own subjects, or, when it has none, those of the
+/// sentence before it in the same paragraph (a sentence like "Ook lichtten zij de acties toe",
+/// or "Het is daarbij van belang …" continuing a Netherlands statement). The first sentence with
+/// no subject gets an empty list.
+pub fn attribute_paragraph(sentences: &[String], ctx: &mut ActorContext) -> Vec<Vec<Actor>> {
+    let mut out: Vec<Vec<Actor>> = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        let own = ctx.subjects(sentence);
+        let actors = if own.is_empty() {
+            out.last().cloned().unwrap_or_default()
+        } else {
+            own
+        };
+        out.push(actors);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ms(s: &str) -> Actor {
+        Actor::MemberState(s.to_string())
+    }
+
+    fn ag(s: &str) -> Actor {
+        Actor::Agency(s.to_string())
+    }
+
+    fn subj(s: &str) -> Vec<Actor> {
+        ActorContext::new().subjects(s)
+    }
+
+    use Actor::{Commissie, EuropeesParlement, Lidstaten, Nederland, Raad, Voorzitterschap};
+
+    // --- the value type ---------------------------------------------------------------------
+
+    #[test]
+    fn slugs_round_trip_for_known_actors() {
+        let all = [
+            Voorzitterschap,
+            Commissie,
+            Nederland,
+            Lidstaten,
+            Raad,
+            EuropeesParlement,
+            ms("bulgarije"),
+            ms("roemenie"),
+            ms("finland"),
+            ag("eurojust"),
+            ag("europol"),
+            ag("eu-lisa"),
+            ag("eu-ctc"),
+            ag("fra"),
+            ag("frontex"),
+            ag("euaa"),
+            ag("eom"),
+        ];
+        for a in all {
+            assert_eq!(Actor::from_slug(a.slug()), Some(a.clone()), "{a}");
+        }
+        assert_eq!(EuropeesParlement.slug(), "europees-parlement");
+    }
+
+    #[test]
+    fn unknown_well_formed_slug_is_other_and_malformed_is_none() {
+        assert_eq!(
+            Actor::from_slug("europese-raad"),
+            Some(Actor::Other("europese-raad".into()))
+        );
+        assert_eq!(Actor::from_slug("Nederland"), None);
+        assert_eq!(Actor::from_slug(""), None);
+        assert_eq!(Actor::from_slug("roemenië"), None);
+        assert_eq!(Actor::from_slug("a b"), None);
+    }
+
+    #[test]
+    fn actor_serialises_as_its_slug_and_rejects_malformed_slugs() {
+        assert_eq!(
+            serde_json::to_string(&ms("roemenie")).unwrap(),
+            "\"roemenie\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Actor>("\"commissie\"").unwrap(),
+            Commissie
+        );
+        assert_eq!(
+            serde_json::from_str::<Actor>("\"eu-lisa\"").unwrap(),
+            ag("eu-lisa")
+        );
+        let err = serde_json::from_str::<Actor>("\"Het Kabinet\"").unwrap_err();
+        assert!(err.to_string().contains("not an actor slug"), "{err}");
+        assert_eq!(Voorzitterschap.to_string(), "voorzitterschap");
+        assert_eq!("nederland".parse::<Actor>(), Ok(Nederland));
+    }
+
+    #[test]
+    fn actor_order_is_declaration_order() {
+        let mut v = vec![
+            ag("eurojust"),
+            ms("bulgarije"),
+            Lidstaten,
+            Nederland,
+            Voorzitterschap,
+            Commissie,
+        ];
+        v.sort();
+        assert_eq!(
+            v,
+            vec![
+                Voorzitterschap,
+                Commissie,
+                Nederland,
+                Lidstaten,
+                ms("bulgarije"),
+                ag("eurojust")
+            ]
+        );
+    }
+
+    // --- 1. sentence-initial subjects -------------------------------------------------------
+
+    #[test]
+    fn coordinated_commission_and_presidency_are_both_subjects() {
+        assert_eq!(
+            subj("De Commissie en het Voorzitterschap gaven aan dat een compromis binnen handbereik is."),
+            vec![Voorzitterschap, Commissie]
+        );
+    }
+
+    #[test]
+    fn coordinated_member_states_at_the_start_are_subjects() {
+        assert_eq!(
+            subj("Bulgarije en Roemenië onderstreepten dat Schengentoetreding een prioriteit is."),
+            vec![ms("bulgarije"), ms("roemenie")]
+        );
+        assert_eq!(
+            subj("Finland, Estland en Zweden gaven toelichting over de storing."),
+            vec![ms("estland"), ms("finland"), ms("zweden")]
+        );
+    }
+
+    #[test]
+    fn member_states_including_the_netherlands_are_both_subjects() {
+        assert_eq!(
+            subj("Enkele lidstaten, waaronder Nederland, riepen ten slotte op tot het voortzetten van de discussie op technisch niveau."),
+            vec![Nederland, Lidstaten]
+        );
+        assert_eq!(
+            subj("Meerdere lidstaten, waaronder Nederland, dankten het grondrechtenagentschap voor hun werkzaamheden."),
+            vec![Nederland, Lidstaten]
+        );
+    }
+
+    #[test]
+    fn object_after_a_sentence_initial_subject_does_not_count() {
+        assert_eq!(
+            subj("Een ongeveer even grote groep lidstaten wees op het belang van een evenwichtige oplossing en riep de Commissie op de tijdelijke regeling voor vrijwillige detectie te verlengen."),
+            vec![Lidstaten]
+        );
+        assert_eq!(
+            subj("Het kabinet heeft de Commissie opgeroepen alle instrumenten in te zetten."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("Nederland behoorde tot die laatste groep lidstaten en gaf daarbij aan dat de bestrijding in evenwicht moet worden gebracht."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("Nederland is het met de Commissie eens dat prioriteit moet worden gegeven aan het verbeteren van terugkeer."),
+            vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn focus_adverb_may_precede_the_subject() {
+        assert_eq!(subj("Ook Nederland steunde het voorstel."), vec![Nederland]);
+        assert_eq!(
+            subj("Zowel de Commissie als het Voorzitterschap benadrukten het belang."),
+            vec![Voorzitterschap, Commissie]
+        );
+    }
+
+    // --- 2. inverted subjects ----------------------------------------------------------------
+
+    #[test]
+    fn subject_after_a_finite_verb_is_found() {
+        let cases: &[(&str, Vec<Actor>)] = &[
+            ("Om deze reden meldde Nederland, in plaats van een activatieclausule, meer waarborgen te zien in een reviewclausule.", vec![Nederland]),
+            ("Ook riep Nederland op tot regelmatige rapportage over de opvolging van de geformuleerde acties.", vec![Nederland]),
+            ("Daarnaast stond de Commissie - mede naar aanleiding van de recente terroristische aanslag in Brussel – stil bij de noodzaak van verbeterde terugkeer.", vec![Commissie]),
+            ("Tevens meldde de Commissie mogelijkheden voor schadevergoeding te onderzoeken.", vec![Commissie]),
+            ("Dit onderstreepte Nederland.", vec![Nederland]),
+            ("Daarnaast voegde Nederland toe dat het aan lidstaten is om justitiële samenwerking te ontwikkelen.", vec![Nederland]),
+            ("In aanvulling hierop benoemde Nederland specifiek het schaderegister en stelde dat steun van derde landen aan dit schaderegister van belang is.", vec![Nederland]),
+            ("In lijn met de motie van het lid Bisschop zet het kabinet zich aanhoudend in voor een aanscherping van de Terugkeerrichtlijn.", vec![Nederland]),
+            ("Tijdens de AOB-punten onderstreepten Bulgarije en Roemenië dat Schengentoetreding voor hen een absolute prioriteit is.", vec![ms("bulgarije"), ms("roemenie")]),
+            ("Tot slot gaven Finland, Estland en Zweden toelichting over de storing en schade aan de zogeheten Balticonnector datakabel.", vec![ms("estland"), ms("finland"), ms("zweden")]),
+            ("In de besloten lunch sessie wisselde lidstaten van gedachten over de interne veiligheidssituatie in de EU na de aanval van Hamas op Israël.", vec![Lidstaten]),
+            ("Ook rapporteerde de Commissie over de voortgang op (voor)genomen vertrouwelijke maatregelen.", vec![Commissie]),
+            ("Enkele andere initiatieven lichtte de Commissie tevens uit, waaronder uitwisseling tussen Eurojust en LAC-landen en de samenwerking met Europol.", vec![Commissie]),
+            ("Waar een aantal lidstaten het dreigingsniveau al omhoog deden, gaven andere lidstaten aan dat monitoring nog geen grotere risico’s laat zien.", vec![Lidstaten]),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(&subj(sentence), want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn tunisia_is_not_an_actor() {
+        assert_eq!(
+            subj("Met betrekking tot het MoU met Tunesië riep Nederland op tot snelle implementatie van de afspraken."),
+            vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn actor_after_a_preposition_is_a_mention() {
+        assert_eq!(
+            subj("In reactie op de toelichting van de Commissie over de toename van heringevoerde binnengrenscontroles, gaven meerdere lidstaten aan deze te hebben ingevoerd."),
+            vec![Lidstaten]
+        );
+        assert_eq!(
+            subj("Op aangeven van Nederland opende Commissaris Reijnders de lunch door te benadrukken dat het Rechtsstaatrapport van de Commissie een goede basis is."),
+            vec![Commissie]
+        );
+        assert_eq!(
+            subj("Na de aanname van een Raadspositie op de Crisisverordening zijn de eerder door het Europees Parlement opgeschorte triloogonderhandelingen op de Eurodac- en Screeningsverordening weer hervat."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn pronoun_after_the_verb_means_no_actor_subject() {
+        assert_eq!(
+            subj("Ook lichtten zij de acties toe die zij de afgelopen periode hebben ondernomen."),
+            vec![]
+        );
+        assert_eq!(subj("Zij riepen de Commissie op tot snelle actie."), vec![]);
+    }
+
+    #[test]
+    fn non_actor_subject_with_an_article_hides_the_object() {
+        assert_eq!(subj("Het rapport geeft de lidstaten handvatten."), vec![]);
+        assert_eq!(
+            subj("De afgelopen weken heeft de Commissie de lidstaten geraadpleegd."),
+            vec![Commissie]
+        );
+    }
+
+    // --- 3. attribution phrases --------------------------------------------------------------
+
+    #[test]
+    fn volgens_attributes_the_sentence() {
+        assert_eq!(subj("Volgens Nederland is dat nodig om implementatie op nationale niveau te vergemakkelijken."), vec![Nederland]);
+        assert_eq!(subj("Volgens de Commissie gaven de Raadsconclusies een duidelijk politiek signaal voor grondrechten."), vec![Commissie]);
+    }
+
+    #[test]
+    fn support_among_member_states_is_theirs() {
+        assert_eq!(subj("Er was onder de lidstaten brede steun voor alle inspanningen op de externe dimensie."), vec![Lidstaten]);
+    }
+
+    #[test]
+    fn voor_nederland_in_an_agenda_is_nederland() {
+        assert_eq!(
+            subj("Voor Nederland is het van belang dat de waarborgen blijven."),
+            vec![Nederland]
+        );
+    }
+
+    // --- 4. actor words ----------------------------------------------------------------------
+
+    #[test]
+    fn netherlands_words() {
+        assert_eq!(subj("Het kabinet steunt dit."), vec![Nederland]);
+        assert_eq!(
+            subj("De minister benadrukte het belang van terugkeer."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("De staatssecretaris vroeg aandacht voor de uitvoering."),
+            vec![Nederland]
+        );
+        assert_eq!(subj("Volgens de Commissie moeten de ministers van Justitie de onderwerpen uit dit rapport bespreken."), vec![Commissie]);
+        assert_eq!(
+            subj("De ministers van Justitie bespraken het rapport."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn commission_words() {
+        assert_eq!(
+            subj("De Europese Commissie lichtte het voorstel toe."),
+            vec![Commissie]
+        );
+        assert_eq!(
+            subj("Eurocommissaris Johansson benadrukte het belang."),
+            vec![Commissie]
+        );
+        assert_eq!(
+            subj("De commissie voor Justitie en Veiligheid vroeg om een brief."),
+            vec![]
+        );
+        assert_eq!(subj("De Commissie van Venetië bracht advies uit."), vec![]);
+    }
+
+    #[test]
+    fn presidency_with_any_nationality_adjective() {
+        assert_eq!(
+            subj("Het Spaanse voorzitterschap lichtte de ontwikkelingen toe."),
+            vec![Voorzitterschap]
+        );
+        assert_eq!(
+            subj("Het aankomend Belgische voorzitterschap gaf aan de bestrijding van georganiseerde criminaliteit en drugshandel tevens te prioriteren."),
+            vec![Voorzitterschap]
+        );
+        assert_eq!(
+            subj("Het inkomende Hongaarse voorzitterschap presenteerde zijn prioriteiten."),
+            vec![Voorzitterschap]
+        );
+    }
+
+    #[test]
+    fn council_but_not_council_compounds() {
+        assert_eq!(
+            subj("De JBZ-Raad sprak steun uit voor de inzet van een breed instrumentarium."),
+            vec![Raad]
+        );
+        assert_eq!(subj("De Raad hoorde dit aan."), vec![Raad]);
+        assert_eq!(subj("De Raadspositie werd vastgesteld."), vec![]);
+        assert_eq!(
+            subj("Volgens de Commissie gaven de Raadsconclusies een signaal."),
+            vec![Commissie]
+        );
+        assert_eq!(
+            subj("De Europese Raad riep op tot actie."),
+            vec![Actor::Other("europese-raad".into())]
+        );
+    }
+
+    #[test]
+    fn european_parliament_words() {
+        assert_eq!(
+            subj("Het Europees Parlement stemde in met de tekst."),
+            vec![EuropeesParlement]
+        );
+        assert_eq!(
+            subj("Daarna heeft het EP zijn positie bepaald."),
+            vec![EuropeesParlement]
+        );
+    }
+
+    #[test]
+    fn member_state_group_words() {
+        assert_eq!(subj("Een lidstaat maakte een voorbehoud."), vec![Lidstaten]);
+        assert_eq!(subj("Een enkele lidstaat riep op tot het beschikbaar maken van meer financiële middelen."), vec![Lidstaten]);
+        assert_eq!(subj("Zo werkten beide lidstaten aan het opstellen van een versnelde asielgrensprocedure."), vec![Lidstaten]);
+        assert_eq!(
+            subj(
+                "Veel lidstaten sloten zich ook aan bij het belang van grotere inzet op terugkeer."
+            ),
+            vec![Lidstaten]
+        );
+        assert_eq!(
+            subj("Een meerderheid van de lidstaten steunde het compromis."),
+            vec![Lidstaten]
+        );
+    }
+
+    #[test]
+    fn member_states_by_name_have_ascii_slugs() {
+        assert_eq!(
+            subj("Italië en Tsjechië steunden het voorstel."),
+            vec![ms("italie"), ms("tsjechie")]
+        );
+        assert_eq!(
+            subj("De Poolse minister maakte een voorbehoud."),
+            vec![ms("polen")]
+        );
+    }
+
+    #[test]
+    fn agency_words() {
+        assert_eq!(subj("EUROPOL benoemde de werkzaamheden van de zogeheten terrorisme identificatie taskforce."), vec![ag("europol")]);
+        assert_eq!(
+            subj("Eurojust verwachte daarmee meer vooruitgang."),
+            vec![ag("eurojust")]
+        );
+        assert_eq!(subj("Daarnaast deed Eurojust een oproep aan lidstaten om bewijs aan te leveren voor de database."), vec![ag("eurojust")]);
+        assert_eq!(
+            subj("Frontex presenteerde de cijfers."),
+            vec![ag("frontex")]
+        );
+        assert_eq!(subj("Het EUAA lichtte de situatie toe."), vec![ag("euaa")]);
+        assert_eq!(
+            subj("Het asielagentschap lichtte de situatie toe."),
+            vec![ag("euaa")]
+        );
+        assert_eq!(
+            subj("Het Europees Openbaar Ministerie rapporteerde over zaken."),
+            vec![ag("eom")]
+        );
+        assert_eq!(subj("Het EOM rapporteerde over zaken."), vec![ag("eom")]);
+        assert_eq!(
+            subj("Het Bureau voor de grondrechten presenteerde een rapport."),
+            vec![ag("fra")]
+        );
+        assert_eq!(subj("Het FRA presenteerde een rapport."), vec![ag("fra")]);
+        assert_eq!(
+            subj("De EU CTC benadrukte de dreiging."),
+            vec![ag("eu-ctc")]
+        );
+        assert_eq!(
+            subj("De contraterrorismecoördinator benadrukte de dreiging."),
+            vec![ag("eu-ctc")]
+        );
+    }
+
+    // --- 5. people ---------------------------------------------------------------------------
+
+    #[test]
+    fn director_apposition_speaks_for_the_agency_and_is_learned() {
+        let mut ctx = ActorContext::new();
+        assert_eq!(
+            ctx.subjects("Agnes Diallo, directeur van eu-LISA (EU agentschap voor beheer van IT-systemen), lichtte de implementatie roadmap met in begrip van een nieuwe planning toe."),
+            vec![ag("eu-lisa")]
+        );
+        assert_eq!(
+            ctx.subjects("Diallo benadrukte dat de planning haalbaar is."),
+            vec![ag("eu-lisa")]
+        );
+    }
+
+    #[test]
+    fn coordinator_with_name_apposition_is_eu_ctc_and_is_learned() {
+        let mut ctx = ActorContext::new();
+        assert_eq!(
+            ctx.subjects("De EU contra-terrorisme coördinator, Ilkka Salmi, benadrukte het belang van contentmoderatie door technologiebedrijven."),
+            vec![ag("eu-ctc")]
+        );
+        assert_eq!(
+            ctx.subjects("Salmi wees op de dreiging."),
+            vec![ag("eu-ctc")]
+        );
+    }
+
+    #[test]
+    fn name_after_agency_director_is_learned_without_being_a_subject() {
+        let mut ctx = ActorContext::new();
+        assert_eq!(
+            ctx.subjects("Vervolgens was er een gedachtewisseling die werd geïntroduceerd door de directeur van het grondrechtenagentschap O’Flaherty."),
+            vec![]
+        );
+        assert_eq!(
+            ctx.subjects("O’Flaherty benoemde aandachtspunten bij digitalisering, zoals waakzaamheid op kwaliteit bij digitalisering."),
+            vec![ag("fra")]
+        );
+        // A fresh context knows no one.
+        assert_eq!(
+            subj("O’Flaherty benoemde aandachtspunten bij digitalisering."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn commissioner_name_is_learned() {
+        let mut ctx = ActorContext::new();
+        ctx.subjects("Op aangeven van Nederland opende Commissaris Reijnders de lunch.");
+        assert_eq!(
+            ctx.subjects("Reijnders sloot de lunch af."),
+            vec![Commissie]
+        );
+    }
+
+    #[test]
+    fn hyphenation_left_in_the_coordinator_title_is_tolerated() {
+        let mut ctx = ActorContext::new();
+        assert_eq!(
+            ctx.subjects(
+                "De EU contra- terrorisme coördinator, Ilkka Salmi, benadrukte het belang."
+            ),
+            vec![ag("eu-ctc")]
+        );
+        assert_eq!(
+            ctx.subjects("Salmi benadrukte het belang."),
+            vec![ag("eu-ctc")]
+        );
+    }
+
+    #[test]
+    fn heads_of_agencies_and_the_council_speak_for_them() {
+        assert_eq!(
+            subj("De directeur van Europol lichtte de cijfers toe."),
+            vec![ag("europol")]
+        );
+        assert_eq!(
+            subj("De voorzitter van de Raad sloot de vergadering."),
+            vec![Voorzitterschap]
+        );
+        assert_eq!(subj("De voorzitter van de werkgroep rapporteerde."), vec![]);
+    }
+
+    #[test]
+    fn names_can_be_taught() {
+        let mut ctx = ActorContext::new();
+        ctx.learn_name("Ylva Johansson", Commissie);
+        assert_eq!(
+            ctx.subjects("Johansson benadrukte het belang."),
+            vec![Commissie]
+        );
+        assert_eq!(
+            ctx.subjects("Ylva Johansson benadrukte het belang."),
+            vec![Commissie]
+        );
+    }
+
+    // --- 6. no subject -----------------------------------------------------------------------
+
+    #[test]
+    fn actor_inside_a_non_actor_phrase_is_no_subject() {
+        assert_eq!(subj("De gedachtewisseling tussen de lidstaten ging grotendeels over de aanpak van mensensmokkel."), vec![]);
+        assert_eq!(
+            subj("De aandachtspunten van het grondrechtenagentschap werden herkend."),
+            vec![]
+        );
+        assert_eq!(
+            subj("De inzet en ondersteuning van Eurojust aan deze initiatieven zijn cruciaal."),
+            vec![]
+        );
+        assert_eq!(subj("In de volledige tafelronde werd veel steun uitgesproken voor de voorgestelde concrete acties."), vec![]);
+        assert_eq!(subj("Onder de AOB-punten werd ook kort teruggeblikt naar een donor conferentie die in Kroatië werd gehouden."), vec![]);
+    }
+
+    // --- 7. paragraphs -----------------------------------------------------------------------
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn sentence_without_subject_continues_the_netherlands_statement() {
+        let p = strings(&[
+            "Nederland bracht in dat brede en gelijkwaardige EU-partnerschappen met derde landen essentieel zijn.",
+            "Het is daarbij van belang niet alleen te handelen wanneer migratiecijfers hoog zijn, maar ook preventief te werk te gaan.",
+            "Met betrekking tot het MoU met Tunesië riep Nederland op tot snelle implementatie van de afspraken.",
+        ]);
+        let got = attribute_paragraph(&p, &mut ActorContext::new());
+        assert_eq!(got, vec![vec![Nederland], vec![Nederland], vec![Nederland]]);
+    }
+
+    #[test]
+    fn pronoun_sentence_continues_the_member_states() {
+        let p = strings(&[
+            "Tijdens de AOB-punten onderstreepten Bulgarije en Roemenië dat Schengentoetreding voor hen een absolute prioriteit is.",
+            "Ook lichtten zij de acties toe die zij de afgelopen periode hebben ondernomen op het vlak van rechtsstaat en grensbeheer.",
+        ]);
+        let got = attribute_paragraph(&p, &mut ActorContext::new());
+        let both = vec![ms("bulgarije"), ms("roemenie")];
+        assert_eq!(got, vec![both.clone(), both]);
+        assert_eq!(got[0][0].slug(), "bulgarije");
+        assert_eq!(got[0][1].slug(), "roemenie");
+    }
+
+    #[test]
+    fn first_sentence_without_subject_gets_nothing() {
+        let p = strings(&[
+            "De gedachtewisseling tussen de lidstaten ging grotendeels over de aanpak van mensensmokkel.",
+            "Het Voorzitterschap had hiertoe een aanpak langs vier sporen voorgesteld.",
+        ]);
+        let got = attribute_paragraph(&p, &mut ActorContext::new());
+        assert_eq!(got, vec![vec![], vec![Voorzitterschap]]);
+    }
+
+    // --- robustness and the real report ------------------------------------------------------
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let mut ctx = ActorContext::new();
+        for s in [
+            "",
+            " ",
+            "’",
+            "‘’",
+            ".",
+            ",",
+            "(",
+            ")",
+            "é",
+            "Nederland (",
+            "Nederland,",
+            ", waaronder",
+            "De directeur van",
+            "Commissaris",
+            "Agnes Diallo,",
+            "e\u{301}",
+            "directeur van directeur van directeur van directeur van Europol",
+            "Voor",
+            "Volgens",
+            "Er onder",
+            "Bisschop3",
+            "3",
+            "O’",
+            "’s",
+            "i.r.t.",
+            "•",
+        ] {
+            ctx.subjects(s);
+        }
+        let text = include_str!("../../reports/2023-10-19-jbz-raad-verslag.txt");
+        let sample: String = text.chars().take(3000).collect();
+        let idx: Vec<usize> = sample.char_indices().map(|(i, _)| i).step_by(7).collect();
+        for &i in &idx {
+            ctx.subjects(&sample[i..]);
+            ctx.subjects(&sample[..i]);
+        }
+    }
+
+    /// Crude splitting, for this test only: paragraphs at blank lines, sentences at ". " before a
+    /// capital.
+    fn crude_paragraphs(text: &str) -> Vec<Vec<String>> {
+        let mut paragraphs = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        for line in text.lines().chain(std::iter::once("")) {
+            if line.trim().is_empty() {
+                if !current.is_empty() {
+                    let joined = current
+                        .iter()
+                        .map(|l| l.trim())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    paragraphs.push(crude_sentences(&joined));
+                    current.clear();
+                }
+            } else {
+                current.push(line);
+            }
+        }
+        paragraphs
+    }
+
+    fn crude_sentences(p: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = p;
+        loop {
+            let cut = rest
+                .match_indices(". ")
+                .map(|(i, _)| i)
+                .find(|&i| rest[i + 2..].chars().next().is_some_and(char::is_uppercase));
+            match cut {
+                Some(i) => {
+                    out.push(rest[..=i].trim().to_string());
+                    rest = &rest[i + 2..];
+                }
+                None => {
+                    if !rest.trim().is_empty() {
+                        out.push(rest.trim().to_string());
+                    }
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn real_report_attributes_netherlands_statements_and_only_those() {
+        let text = include_str!("../../reports/2023-10-19-jbz-raad-verslag.txt");
+        let others = [
+            "De Commissie",
+            "Het Voorzitterschap",
+            "Het Spaanse voorzitterschap",
+            "Eurojust",
+            "Veel lidstaten",
+            "Een groep lidstaten",
+        ];
+        let mut checked_nl = 0;
+        let mut checked_other = 0;
+        for paragraph in crude_paragraphs(text) {
+            let mut ctx = ActorContext::new();
+            let got = attribute_paragraph(&paragraph, &mut ctx);
+            for (sentence, actors) in paragraph.iter().zip(&got) {
+                if sentence.starts_with("Nederland ") {
+                    checked_nl += 1;
+                    assert!(actors.contains(&Nederland), "{sentence} → {actors:?}");
+                }
+                if others.iter().any(|o| sentence.starts_with(o)) {
+                    checked_other += 1;
+                    assert!(!actors.contains(&Nederland), "{sentence} → {actors:?}");
+                }
+            }
+        }
+        assert!(checked_nl >= 10, "{checked_nl}");
+        assert!(checked_other >= 20, "{checked_other}");
+    }
+}

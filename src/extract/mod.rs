@@ -1,0 +1,231 @@
+//! Report → per-dossier facts: who said what, the stage, dated milestones, references.
+//!
+//! [`snapshots`] is the stage's entry point: it sorts a report's items and highlights into
+//! dossiers and builds one [`Snapshot`] per dossier.
+
+pub mod actors;
+pub mod dates;
+pub mod milestones;
+pub mod references;
+pub mod stage;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use indexmap::IndexMap;
+
+use crate::dossier::{self, Registry};
+use crate::report::{Item, Report};
+use crate::snapshot::{DossierRef, ItemRef, MeetingRef, Position, Snapshot, Source, SCHEMA};
+use crate::yaml::normalize_text;
+use actors::{Actor, ActorContext};
+use references::Reference;
+
+/// One dossier's share of a report, while it is being gathered.
+struct Share<'r> {
+    dossier: DossierRef,
+    items: Vec<(&'r str, &'r Item)>,
+    highlights: Vec<&'r str>,
+}
+
+/// Build the snapshots of a report: one per dossier it discusses, in the order the dossiers
+/// first appear in the report.
+pub fn snapshots(
+    report: &Report,
+    registry: &Registry,
+    meeting: &MeetingRef,
+    source: &Source,
+) -> Vec<Snapshot> {
+    let mut shares: IndexMap<String, Share> = IndexMap::new();
+    let mut item_dossier: Vec<(&Item, String)> = Vec::new();
+    for part in &report.parts {
+        for item in &part.items {
+            let dossier = match registry.find(&item.heading) {
+                Some(d) => DossierRef {
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                },
+                None => DossierRef {
+                    id: dossier::slug(&item.heading),
+                    title: normalize_text(&item.heading),
+                },
+            };
+            item_dossier.push((item, dossier.id.clone()));
+            shares
+                .entry(dossier.id.clone())
+                .or_insert_with(|| Share {
+                    dossier,
+                    items: Vec::new(),
+                    highlights: Vec::new(),
+                })
+                .items
+                .push((part.name.as_str(), item));
+        }
+    }
+    for part in &report.parts {
+        for h in &part.highlights {
+            let id = match registry.find(&h.text) {
+                Some(d) => {
+                    shares.entry(d.id.clone()).or_insert_with(|| Share {
+                        dossier: DossierRef {
+                            id: d.id.clone(),
+                            title: d.title.clone(),
+                        },
+                        items: Vec::new(),
+                        highlights: Vec::new(),
+                    });
+                    Some(d.id.clone())
+                }
+                None => closest_item(&h.text, &part.items, &item_dossier).or_else(|| {
+                    let all: Vec<Item> =
+                        report.parts.iter().flat_map(|p| p.items.clone()).collect();
+                    closest_item(&h.text, &all, &item_dossier)
+                }),
+            };
+            if let Some(share) = id.and_then(|id| shares.get_mut(&id)) {
+                share.highlights.push(&h.text);
+            }
+        }
+    }
+    shares
+        .into_values()
+        .map(|share| build(report, share, meeting, source))
+        .collect()
+}
+
+fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -> Snapshot {
+    let mut positions: BTreeMap<Actor, Vec<String>> = BTreeMap::new();
+    let mut timeline = Vec::new();
+    let mut seen_milestones = BTreeSet::new();
+    let mut references: Vec<Reference> = Vec::new();
+    for (_, item) in &share.items {
+        let mut ctx = ActorContext::new();
+        for paragraph in &item.paragraphs {
+            let sentences: Vec<String> = paragraph
+                .sentences
+                .iter()
+                .map(|s| normalize_text(s))
+                .collect();
+            let attributed = actors::attribute_paragraph(&sentences, &mut ctx);
+            for (sentence, actors) in sentences.iter().zip(attributed) {
+                for actor in actors {
+                    let list = positions.entry(actor).or_default();
+                    if !list.contains(sentence) {
+                        list.push(sentence.clone());
+                    }
+                }
+                for m in milestones::milestones(sentence, report.start, report.end) {
+                    if seen_milestones.insert((m.when, m.phrase.clone(), m.event.clone())) {
+                        timeline.push(m);
+                    }
+                }
+                push_new(&mut references, references::find_references(sentence));
+            }
+        }
+        for n in &item.footnotes {
+            if let Some(f) = report.footnotes.iter().find(|f| f.number == *n) {
+                push_new(&mut references, references::find_references(&f.text));
+            }
+        }
+    }
+    let sentences = share
+        .items
+        .iter()
+        .flat_map(|(_, item)| item.sentences())
+        .chain(share.highlights.iter().copied());
+    let (stage, stage_evidence) = match stage::read_stage(sentences) {
+        Some((s, evidence)) => (Some(s), Some(normalize_text(&evidence))),
+        None => (None, None),
+    };
+    Snapshot {
+        schema: SCHEMA,
+        dossier: share.dossier,
+        meeting: meeting.clone(),
+        source: source.clone(),
+        items: share
+            .items
+            .iter()
+            .map(|(part, item)| ItemRef {
+                part: normalize_text(part),
+                number: item.number,
+                heading: normalize_text(&item.heading),
+                action: item.action.as_deref().map(normalize_text),
+            })
+            .collect(),
+        highlights: share.highlights.iter().map(|h| normalize_text(h)).collect(),
+        stage,
+        stage_evidence,
+        positions: positions
+            .into_iter()
+            .map(|(actor, statements)| Position { actor, statements })
+            .collect(),
+        timeline,
+        references,
+    }
+}
+
+fn push_new(list: &mut Vec<Reference>, found: Vec<Reference>) {
+    for r in found {
+        if !list
+            .iter()
+            .any(|x| x.kamerstuk == r.kamerstuk && x.nr == r.nr)
+        {
+            list.push(r);
+        }
+    }
+}
+
+/// Words too common to tell items apart.
+const STOPWORDS: [&str; 40] = [
+    "de", "het", "een", "en", "van", "voor", "op", "in", "met", "te", "om", "aan", "tot", "over",
+    "bij", "uit", "als", "dat", "die", "dit", "deze", "zijn", "is", "was", "werd", "heeft",
+    "hebben", "naar", "door", "ook", "nog", "niet", "meer", "jbz-raad", "raad", "sprak", "uit",
+    "nam", "had", "eerste",
+];
+
+fn content_words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() > 2 && !STOPWORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// The dossier of the item a highlight is most likely about: the one sharing the most
+/// distinctive words with it (words found in few items weigh more; heading words double).
+fn closest_item(text: &str, items: &[Item], item_dossier: &[(&Item, String)]) -> Option<String> {
+    let words = content_words(text);
+    let item_words: Vec<(BTreeSet<String>, BTreeSet<String>)> = items
+        .iter()
+        .map(|it| {
+            let body: String = it.sentences().collect::<Vec<_>>().join(" ");
+            (content_words(&it.heading), content_words(&body))
+        })
+        .collect();
+    let n = items.len() as f64;
+    let mut best: Option<(f64, usize)> = None;
+    for (i, (heading, body)) in item_words.iter().enumerate() {
+        let mut score = 0.0;
+        for w in &words {
+            let df = item_words
+                .iter()
+                .filter(|(h, b)| h.contains(w) || b.contains(w))
+                .count() as f64;
+            if df == 0.0 {
+                continue;
+            }
+            let idf = (1.0 + n / df).ln();
+            if heading.contains(w) {
+                score += 2.0 * idf;
+            } else if body.contains(w) {
+                score += idf;
+            }
+        }
+        if score > 0.0 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    let item = &items[best?.1];
+    item_dossier
+        .iter()
+        .find(|(it, _)| it.line == item.line && it.heading == item.heading)
+        .map(|(_, id)| id.clone())
+}

@@ -1,0 +1,191 @@
+//! The stage a file is at, read from the sentences of its items, with the sentence as evidence.
+
+use serde::{Deserialize, Serialize};
+
+/// The legislative stages, in order. A diff reports a move along this order as forward or back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// The Commission has proposed it.
+    Voorstel,
+    /// The Council's working parties and ambassadors negotiate a text.
+    Raadsonderhandelingen,
+    /// The Council has its position: a general approach, a mandate.
+    Raadspositie,
+    /// Council and Parliament negotiate in trilogues.
+    Triloog,
+    /// Council and Parliament have a provisional agreement.
+    VoorlopigAkkoord,
+    /// Formally adopted (for conclusions: adopted by the Council).
+    Aangenomen,
+    /// In force or applying.
+    InWerking,
+}
+
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 7] = [
+        Stage::Voorstel,
+        Stage::Raadsonderhandelingen,
+        Stage::Raadspositie,
+        Stage::Triloog,
+        Stage::VoorlopigAkkoord,
+        Stage::Aangenomen,
+        Stage::InWerking,
+    ];
+
+    /// The name used in snapshots: `raadsonderhandelingen`, `voorlopig-akkoord`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Voorstel => "voorstel",
+            Stage::Raadsonderhandelingen => "raadsonderhandelingen",
+            Stage::Raadspositie => "raadspositie",
+            Stage::Triloog => "triloog",
+            Stage::VoorlopigAkkoord => "voorlopig-akkoord",
+            Stage::Aangenomen => "aangenomen",
+            Stage::InWerking => "in-werking",
+        }
+    }
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Phrases that show a stage, lower case. A sentence shows the most advanced stage whose
+/// phrase it contains.
+const EVIDENCE: &[(&str, Stage)] = &[
+    ("in werking getreden", Stage::InWerking),
+    ("inwerkingtreding van de verordening", Stage::InWerking),
+    ("van toepassing geworden", Stage::InWerking),
+    ("formeel aangenomen", Stage::Aangenomen),
+    ("definitief aangenomen", Stage::Aangenomen),
+    ("bekendgemaakt in het publicatieblad", Stage::Aangenomen),
+    ("nam de raadsconclusies aan", Stage::Aangenomen),
+    ("nam raadsconclusies aan", Stage::Aangenomen),
+    ("raadsconclusies aangenomen", Stage::Aangenomen),
+    ("voorlopig akkoord", Stage::VoorlopigAkkoord),
+    ("voorlopig politiek akkoord", Stage::VoorlopigAkkoord),
+    ("triloogakkoord", Stage::VoorlopigAkkoord),
+    (
+        "akkoord met het europees parlement",
+        Stage::VoorlopigAkkoord,
+    ),
+    ("triloog", Stage::Triloog),
+    ("trilogen", Stage::Triloog),
+    ("algemene oriëntatie", Stage::Raadspositie),
+    ("raadspositie", Stage::Raadspositie),
+    ("onderhandelingsmandaat", Stage::Raadspositie),
+    ("mandaat voor de onderhandelingen", Stage::Raadspositie),
+    ("compromistekst", Stage::Raadsonderhandelingen),
+    ("compromisvoorstel", Stage::Raadsonderhandelingen),
+    ("raadswerkgroep", Stage::Raadsonderhandelingen),
+    ("op technisch niveau", Stage::Raadsonderhandelingen),
+    ("raadsonderhandelingen", Stage::Raadsonderhandelingen),
+    ("onderhandelingen in de raad", Stage::Raadsonderhandelingen),
+    ("voorstel gepresenteerd", Stage::Voorstel),
+    ("voorstel gepubliceerd", Stage::Voorstel),
+    ("richtlijnvoorstel", Stage::Voorstel),
+    ("verordeningsvoorstel", Stage::Voorstel),
+    ("heeft een voorstel", Stage::Voorstel),
+];
+
+/// Words that put a sentence in the future or the wished-for: its stage is not yet reached.
+const NOT_YET: &[&str] = &[
+    " zal ",
+    " zullen ",
+    " zou ",
+    " zouden ",
+    " moet ",
+    " moeten ",
+    " streeft ",
+    " streven ",
+    " beoogt ",
+    " beogen ",
+    " hoopt ",
+    " hopen ",
+    "doel is",
+    " te bereiken",
+    " te komen",
+    " te kunnen komen",
+    " verwacht ",
+    " wil ",
+    " willen ",
+    " gepland",
+];
+
+/// The most advanced stage shown by a factual sentence, with the first sentence that shows it.
+pub fn read_stage<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Option<(Stage, String)> {
+    let mut best: Option<(Stage, &str)> = None;
+    for s in sentences {
+        let lower = format!(" {} ", s.to_lowercase());
+        if NOT_YET.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
+        let found = EVIDENCE
+            .iter()
+            .filter(|(phrase, _)| lower.contains(phrase))
+            .map(|&(_, stage)| stage)
+            .max();
+        if let Some(stage) = found {
+            if best.is_none_or(|(b, _)| stage > b) {
+                best = Some((stage, s));
+            }
+        }
+    }
+    best.map(|(stage, s)| (stage, s.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compromise_text_means_council_negotiations() {
+        let s = "Het Spaanse voorzitterschap lichtte de ontwikkelingen toe en gaf aan dat de nieuwe compromistekst van de verordening extra waarborgen bevat en dat de werkingssfeer van detectiebevelen is beperkt.";
+        assert_eq!(
+            read_stage([s]).map(|x| x.0),
+            Some(Stage::Raadsonderhandelingen)
+        );
+    }
+
+    #[test]
+    fn most_advanced_stage_wins() {
+        let a = "Het Spaanse voorzitterschap gaf een korte toelichting op de stand van zaken van de triloogonderhandelingen op het Asiel- en Migratiepact.";
+        let b = "Na de aanname van een Raadspositie op de Crisisverordening zijn de triloogonderhandelingen weer hervat.";
+        let (stage, evidence) = read_stage([a, b]).expect("stage");
+        assert_eq!(stage, Stage::Triloog);
+        assert_eq!(evidence, a);
+    }
+
+    #[test]
+    fn future_sentences_are_no_evidence() {
+        let s = "Het voorzitterschap riep op tot flexibiliteit om tot een voorlopig akkoord te kunnen komen.";
+        assert_eq!(read_stage([s]), None);
+        let s =
+            "Tevens moet de Richtlijn geweld tegen vrouwen zo spoedig mogelijk worden aangenomen.";
+        assert_eq!(read_stage([s]), None);
+    }
+
+    #[test]
+    fn stages_are_ordered_and_named() {
+        assert!(Stage::Voorstel < Stage::Raadspositie && Stage::Triloog < Stage::InWerking);
+        let names: Vec<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "voorstel",
+                "raadsonderhandelingen",
+                "raadspositie",
+                "triloog",
+                "voorlopig-akkoord",
+                "aangenomen",
+                "in-werking"
+            ]
+        );
+        let yaml = crate::yaml::to_string(&Stage::VoorlopigAkkoord).expect("yaml");
+        assert_eq!(yaml.trim(), "voorlopig-akkoord");
+    }
+}

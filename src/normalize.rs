@@ -1,0 +1,311 @@
+//! `normalize`: every report of a repository → its snapshots, written, or checked (`--check`).
+//!
+//! One bad report is reported and the others still run. Meeting ids are given over all
+//! reports at once, since a month with two meetings names both by their day.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::repo::{display_path, Repo, RepoError};
+use crate::report::{self, Kind, Report};
+use crate::snapshot::{self, MeetingRef, Source, COUNCIL};
+use crate::source;
+use crate::store::fs as store;
+
+/// Write snapshots, or only compare them with what is on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpdateMode {
+    /// Write what differs.
+    Write,
+    /// Write nothing; report what differs.
+    Check,
+}
+
+/// What `normalize` did, or (in check mode) would do, to one snapshot file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FileStatus {
+    /// Already as the report gives it.
+    Unchanged,
+    /// New file.
+    Created,
+    /// Existing file rewritten.
+    Updated,
+    /// An old snapshot of the same report and meeting that the report no longer gives.
+    Removed,
+}
+
+/// One snapshot file and what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileOutcome {
+    /// Path relative to the repository.
+    pub path: PathBuf,
+    /// What happened (or, in check mode, what would happen).
+    pub status: FileStatus,
+    /// In check mode, the first line that differs from the file on disk.
+    pub first_difference: Option<usize>,
+}
+
+/// A report that could not be normalised, or a snapshot that could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The file, relative to the repository where it is inside it.
+    pub path: PathBuf,
+    /// The line, where it helps.
+    pub line: Option<usize>,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{l}: {}", display_path(&self.path), self.message),
+            None => write!(f, "{}: {}", display_path(&self.path), self.message),
+        }
+    }
+}
+
+/// The result of a `normalize` run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Reports read successfully.
+    pub reports: Vec<PathBuf>,
+    /// Snapshot files, sorted by path.
+    pub files: Vec<FileOutcome>,
+    /// What failed.
+    pub failures: Vec<Failure>,
+}
+
+impl Outcome {
+    /// Files that differ from what the reports give (in check mode: the problems).
+    pub fn changed(&self) -> impl Iterator<Item = &FileOutcome> {
+        self.files
+            .iter()
+            .filter(|f| f.status != FileStatus::Unchanged)
+    }
+}
+
+/// A report, read and parsed.
+#[derive(Debug, Clone)]
+pub struct ParsedReport {
+    /// Path relative to the repository (or as given, when outside it).
+    pub path: PathBuf,
+    /// SHA-256 of its bytes, hex.
+    pub sha256: String,
+    /// The report.
+    pub report: Report,
+}
+
+/// Read and parse one report file.
+pub fn read_report(repo: &Repo, path: &Path) -> Result<ParsedReport, Failure> {
+    let full = repo.root.join(path);
+    let loaded = source::load(&full).map_err(|e| Failure {
+        path: path.to_path_buf(),
+        line: None,
+        message: e.to_string(),
+    })?;
+    let report = report::parse(&loaded.text).map_err(|e| Failure {
+        path: path.to_path_buf(),
+        line: e.line(),
+        message: strip_line_prefix(&e.to_string()),
+    })?;
+    Ok(ParsedReport {
+        path: path.to_path_buf(),
+        sha256: hex(&Sha256::digest(&loaded.bytes)),
+        report,
+    })
+}
+
+fn strip_line_prefix(message: &str) -> String {
+    match message
+        .strip_prefix("line ")
+        .and_then(|m| m.split_once(": "))
+    {
+        Some((_, rest)) => rest.to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Meeting ids for a set of reports: `YYYY-MM`, or `YYYY-MM-DD` for every meeting in a month
+/// where two meetings start. Keyed by first meeting day.
+pub fn meeting_ids<'a>(
+    reports: impl IntoIterator<Item = &'a Report>,
+) -> BTreeMap<chrono::NaiveDate, String> {
+    let starts: BTreeSet<chrono::NaiveDate> = reports.into_iter().map(|r| r.start).collect();
+    let mut per_month: BTreeMap<String, usize> = BTreeMap::new();
+    for s in &starts {
+        *per_month.entry(s.format("%Y-%m").to_string()).or_default() += 1;
+    }
+    starts
+        .iter()
+        .map(|s| {
+            let month = s.format("%Y-%m").to_string();
+            let id = if per_month.get(&month).copied().unwrap_or(0) > 1 {
+                s.format("%Y-%m-%d").to_string()
+            } else {
+                month
+            };
+            (*s, id)
+        })
+        .collect()
+}
+
+/// Normalise the named reports (all reports in `reports/` when `only` is empty).
+pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outcome, RepoError> {
+    let registry = repo.registry()?;
+    let mut paths = repo.reports()?;
+    let wanted: Vec<PathBuf> = only.iter().map(|p| relative_to(&repo.root, p)).collect();
+    for w in &wanted {
+        if !paths.contains(w) {
+            paths.push(w.clone());
+        }
+    }
+    let mut outcome = Outcome::default();
+    let mut parsed = Vec::new();
+    for path in &paths {
+        match read_report(repo, path) {
+            Ok(p) => parsed.push(p),
+            Err(f) => {
+                if wanted.is_empty() || wanted.contains(path) {
+                    outcome.failures.push(f);
+                }
+            }
+        }
+    }
+    let ids = meeting_ids(parsed.iter().map(|p| &p.report));
+    let mut claimed: BTreeMap<(String, Kind), PathBuf> = BTreeMap::new();
+    for p in &parsed {
+        if !(wanted.is_empty() || wanted.contains(&p.path)) {
+            continue;
+        }
+        let Some(id) = ids.get(&p.report.start).cloned() else {
+            continue;
+        };
+        if let Some(first) = claimed.get(&(id.clone(), p.report.kind)) {
+            outcome.failures.push(Failure {
+                path: p.path.clone(),
+                line: None,
+                message: format!(
+                    "is a second {} of meeting {id}, after {}; keep one of the two files in reports/",
+                    p.report.kind.as_str(),
+                    display_path(first)
+                ),
+            });
+            continue;
+        }
+        claimed.insert((id.clone(), p.report.kind), p.path.clone());
+        let meeting = MeetingRef {
+            id: id.clone(),
+            council: COUNCIL.to_string(),
+            start: p.report.start,
+            end: p.report.end,
+        };
+        let source = Source {
+            path: display_path(&p.path),
+            kind: p.report.kind,
+            sha256: p.sha256.clone(),
+        };
+        let snapshots = crate::extract::snapshots(&p.report, &registry, &meeting, &source);
+        let mut produced = BTreeSet::new();
+        for snap in &snapshots {
+            let rel = store::relative_path(&snap.dossier.id, &snap.file_name());
+            produced.insert(rel.clone());
+            let text = match store::render(snap) {
+                Ok(t) => t,
+                Err(e) => {
+                    outcome.failures.push(Failure {
+                        path: rel,
+                        line: None,
+                        message: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            match update(repo, &rel, &text, mode) {
+                Ok(f) => outcome.files.push(f),
+                Err(f) => outcome.failures.push(f),
+            }
+        }
+        // Snapshots of this meeting and kind that the report no longer gives.
+        let file_name = snapshot::file_name(&id, p.report.kind);
+        if let Ok(existing) = store::list(&repo.root) {
+            for old in existing {
+                if old.file_name().and_then(|n| n.to_str()) == Some(file_name.as_str())
+                    && !produced.contains(&old)
+                {
+                    if mode == UpdateMode::Write {
+                        if let Err(e) = std::fs::remove_file(repo.root.join(&old)) {
+                            outcome.failures.push(Failure {
+                                path: old,
+                                line: None,
+                                message: e.to_string(),
+                            });
+                            continue;
+                        }
+                    }
+                    outcome.files.push(FileOutcome {
+                        path: old,
+                        status: FileStatus::Removed,
+                        first_difference: None,
+                    });
+                }
+            }
+        }
+        outcome.reports.push(p.path.clone());
+    }
+    outcome.files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outcome)
+}
+
+fn relative_to(root: &Path, p: &Path) -> PathBuf {
+    if let (Ok(root), Ok(full)) = (root.canonicalize(), p.canonicalize()) {
+        if let Ok(rel) = full.strip_prefix(&root) {
+            return rel.to_path_buf();
+        }
+        return full;
+    }
+    p.to_path_buf()
+}
+
+fn update(repo: &Repo, rel: &Path, text: &str, mode: UpdateMode) -> Result<FileOutcome, Failure> {
+    let full = repo.root.join(rel);
+    let old = std::fs::read_to_string(&full).ok();
+    let status = match &old {
+        Some(o) if o == text => FileStatus::Unchanged,
+        Some(_) => FileStatus::Updated,
+        None => FileStatus::Created,
+    };
+    let first_difference = old.as_deref().and_then(|o| first_difference(o, text));
+    if mode == UpdateMode::Write && status != FileStatus::Unchanged {
+        store::write_atomic(&full, text.as_bytes()).map_err(|e| Failure {
+            path: rel.to_path_buf(),
+            line: None,
+            message: e.to_string(),
+        })?;
+    }
+    Ok(FileOutcome {
+        path: rel.to_path_buf(),
+        status,
+        first_difference,
+    })
+}
+
+/// The 1-based number of the first line where two texts differ.
+fn first_difference(a: &str, b: &str) -> Option<usize> {
+    let mut al = a.lines();
+    let mut bl = b.lines();
+    let mut n = 1;
+    loop {
+        match (al.next(), bl.next()) {
+            (None, None) => return None,
+            (x, y) if x != y => return Some(n),
+            _ => n += 1,
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! The repository a user holds: `reports/`, `snapshots/` and `dossiers.yaml` under one root.
+
+use std::path::{Path, PathBuf};
+
+use crate::dossier::{Registry, RegistryError};
+
+/// The folder of reports in a repository.
+pub const REPORTS_DIR: &str = "reports";
+
+/// The registry file in a repository.
+pub const REGISTRY_FILE: &str = "dossiers.yaml";
+
+/// File endings read as reports.
+pub const REPORT_EXTENSIONS: [&str; 1] = ["txt"];
+
+/// Trouble with the repository as a whole (not with one report).
+#[derive(Debug, thiserror::Error)]
+pub enum RepoError {
+    /// The root is not a folder.
+    #[error(
+        "{0}: not a folder; point --repo (or JBZ_REPO) at a repository with a reports/ folder"
+    )]
+    NotADirectory(PathBuf),
+    /// A folder could not be listed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// `dossiers.yaml` is broken.
+    #[error("{path}:{}: {source}; fix the file, or remove it to use the built-in registry", source_line(.source))]
+    Registry {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        source: RegistryError,
+    },
+}
+
+fn source_line(e: &RegistryError) -> String {
+    match e {
+        RegistryError::Yaml(y) => y.line.map(|l| l.to_string()).unwrap_or_default(),
+        RegistryError::BadId { .. } => String::new(),
+    }
+}
+
+/// A repository of reports and snapshots.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    /// Its root folder.
+    pub root: PathBuf,
+}
+
+impl Repo {
+    /// The repository at `root`.
+    pub fn open(root: &Path) -> Result<Repo, RepoError> {
+        if !root.is_dir() {
+            return Err(RepoError::NotADirectory(root.to_path_buf()));
+        }
+        Ok(Repo {
+            root: root.to_path_buf(),
+        })
+    }
+
+    /// The repository's `dossiers.yaml`, or the built-in registry where it has none.
+    pub fn registry(&self) -> Result<Registry, RepoError> {
+        let path = self.root.join(REGISTRY_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Registry::from_yaml(&text).map_err(|source| RepoError::Registry {
+                path: PathBuf::from(REGISTRY_FILE),
+                source,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Registry::builtin()),
+            Err(source) => Err(RepoError::Io { path, source }),
+        }
+    }
+
+    /// Every report file under `reports/`, relative to the root, sorted by name.
+    pub fn reports(&self) -> Result<Vec<PathBuf>, RepoError> {
+        let dir = self.root.join(REPORTS_DIR);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => return Err(RepoError::Io { path: dir, source }),
+        };
+        let mut out: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                    })
+            })
+            .filter_map(|p| p.strip_prefix(&self.root).ok().map(Path::to_path_buf))
+            .collect();
+        out.sort();
+        Ok(out)
+    }
+}
+
+/// A path as stored in snapshots: relative, with `/` separators on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

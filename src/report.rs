@@ -1,0 +1,795 @@
+//! Text → [`Report`]: the title and meeting days, the document kind, the parts, the
+//! `Belangrijkste resultaten` bullets, the numbered agenda items with their paragraphs and
+//! sentences, and the footnotes.
+//!
+//! This is the one place that works on lines; everything after it works on a `Report`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::clean::{self, Cleaned, Footnote, Line};
+use crate::extract::dates;
+
+/// What kind of document a report is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The *verslag*, written after the meeting: what was said and decided.
+    Verslag,
+    /// The *geannoteerde agenda*, written before it: what the Netherlands will argue.
+    Agenda,
+}
+
+impl Kind {
+    /// The word used in file names and snapshots: `verslag` or `agenda`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Verslag => "verslag",
+            Kind::Agenda => "agenda",
+        }
+    }
+}
+
+/// A report on one JBZ-Raad meeting, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Verslag or geannoteerde agenda.
+    pub kind: Kind,
+    /// The title as printed, lines joined.
+    pub title: String,
+    /// The first meeting day.
+    pub start: NaiveDate,
+    /// The last meeting day (the same as `start` for a one-day meeting).
+    pub end: NaiveDate,
+    /// The parts (`Binnenlandse Zaken`, `Justitie`), in order. A report without part headings
+    /// has one part with an empty name.
+    pub parts: Vec<Part>,
+    /// The footnotes, in order.
+    pub footnotes: Vec<Footnote>,
+}
+
+/// One part of a report, such as `I. Binnenlandse Zaken`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The part's name without its numbering: `Binnenlandse Zaken`.
+    pub name: String,
+    /// The `Belangrijkste resultaten` bullets.
+    pub highlights: Vec<Highlight>,
+    /// The numbered agenda items.
+    pub items: Vec<Item>,
+}
+
+/// One `Belangrijkste resultaten` bullet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    /// The bullet's text, cleaned and joined (it may run over an empty line).
+    pub text: String,
+    /// 1-based source line where it starts.
+    pub line: usize,
+}
+
+/// One numbered agenda item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Its number within the part.
+    pub number: u32,
+    /// Its heading, whole even where it wrapped.
+    pub heading: String,
+    /// In an agenda, what the Council will do (`Gedachtewisseling`, `Algemene oriëntatie`).
+    pub action: Option<String>,
+    /// Its paragraphs.
+    pub paragraphs: Vec<Paragraph>,
+    /// The footnotes whose markers stand in this item's text.
+    pub footnotes: Vec<u32>,
+    /// 1-based source line of its heading.
+    pub line: usize,
+}
+
+/// A paragraph, split into sentences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Whole sentences, cleaned.
+    pub sentences: Vec<String>,
+    /// 1-based source line where it starts.
+    pub line: usize,
+}
+
+impl Item {
+    /// Every sentence of the item, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = &str> {
+        self.paragraphs
+            .iter()
+            .flat_map(|p| p.sentences.iter().map(String::as_str))
+    }
+}
+
+/// Why a text could not be read as a report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    /// No title line of a JBZ-Raad verslag or agenda was found.
+    #[error("this is not a JBZ-Raad report: no title such as 'Verslag van de Raad Justitie en Binnenlandse Zaken, 19-20 oktober 2023' or 'Geannoteerde agenda …' was found")]
+    NotAReport,
+    /// The title was found but its dates could not be read.
+    #[error("line {line}: cannot read the meeting days from the title '{title}'; the title should end in dates such as '19-20 oktober 2023' or '13 en 14 juni 2024'")]
+    NoMeetingDays {
+        /// 1-based line of the title.
+        line: usize,
+        /// The title as printed.
+        title: String,
+    },
+    /// The title was found but no numbered agenda items followed it.
+    #[error("line {line}: found the title but no numbered agenda items ('1. …') after it")]
+    NoItems {
+        /// 1-based line of the title.
+        line: usize,
+    },
+}
+
+impl ReportError {
+    /// The 1-based source line the error is about, where there is one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ReportError::NotAReport => None,
+            ReportError::NoMeetingDays { line, .. } | ReportError::NoItems { line } => Some(*line),
+        }
+    }
+}
+
+/// Read a report from its text (already decoded, see [`crate::source`]).
+pub fn parse(text: &str) -> Result<Report, ReportError> {
+    let cleaned = clean::clean(text);
+    Parser::new(&cleaned).parse()
+}
+
+const TITLE_MARKERS: [&str; 3] = ["verslag", "geannoteerde agenda", "agenda"];
+
+struct Parser<'a> {
+    lines: &'a [Line],
+    footnotes: &'a [Footnote],
+}
+
+enum Mode {
+    /// Between headings, before any item of the part.
+    Intro,
+    /// Inside `Belangrijkste resultaten`.
+    Highlights,
+    /// Inside an item.
+    Item,
+}
+
+impl<'a> Parser<'a> {
+    fn new(cleaned: &'a Cleaned) -> Self {
+        Parser {
+            lines: &cleaned.lines,
+            footnotes: &cleaned.footnotes,
+        }
+    }
+
+    fn parse(&self) -> Result<Report, ReportError> {
+        let (title_at, title_end, kind, title) = self.title().ok_or(ReportError::NotAReport)?;
+        let title_line = self.lines[title_at].no;
+        let fallback_year = self.context_year(title_at);
+        let (start, end) = dates::meeting_days(&title, fallback_year).ok_or_else(|| {
+            ReportError::NoMeetingDays {
+                line: title_line,
+                title: title.clone(),
+            }
+        })?;
+        let parts = self.body(title_end);
+        if parts.iter().all(|p| p.items.is_empty()) {
+            return Err(ReportError::NoItems { line: title_line });
+        }
+        Ok(Report {
+            kind,
+            title,
+            start,
+            end,
+            parts,
+            footnotes: self.footnotes.to_vec(),
+        })
+    }
+
+    /// Find the title: the first line that opens like a verslag or agenda of the JBZ-Raad,
+    /// with the lines that follow it up to a blank line. A covering letter or a site's
+    /// navigation lines before it are skipped. Returns (first line, index after the title,
+    /// kind, title text).
+    fn title(&self) -> Option<(usize, usize, Kind, String)> {
+        for (i, line) in self.lines.iter().enumerate() {
+            let lower = line.text.to_lowercase();
+            if !TITLE_MARKERS.iter().any(|m| lower.starts_with(m)) {
+                continue;
+            }
+            let mut end = i;
+            let mut title = String::new();
+            while end < self.lines.len() && !self.lines[end].is_blank() && end < i + 4 {
+                if is_part_heading(&self.lines[end].text).is_some() && end > i {
+                    break;
+                }
+                if !title.is_empty() {
+                    title.push(' ');
+                }
+                title.push_str(&self.lines[end].text);
+                end += 1;
+            }
+            let t = title.to_lowercase();
+            let about_jbz = t.contains("justitie en binnenlandse zaken")
+                || t.contains("jbz")
+                || t.contains("justice and home affairs");
+            if !about_jbz {
+                continue;
+            }
+            let kind = if lower.starts_with("verslag") {
+                Kind::Verslag
+            } else {
+                Kind::Agenda
+            };
+            return Some((i, end, kind, title));
+        }
+        None
+    }
+
+    /// A year to use when the title has none (`12 en 13 December`): the first year printed
+    /// before the title (a covering letter), else the first one after it.
+    fn context_year(&self, title_at: usize) -> Option<i32> {
+        let before = self.lines[..title_at].iter();
+        let after = self.lines[title_at + 1..].iter();
+        before.chain(after).find_map(|l| {
+            l.text.split(|c: char| !c.is_ascii_digit()).find_map(|w| {
+                (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+                    .then(|| w.parse().ok())
+                    .flatten()
+            })
+        })
+    }
+
+    fn body(&self, from: usize) -> Vec<Part> {
+        let mut parts: Vec<Part> = Vec::new();
+        let mut mode = Mode::Intro;
+        let mut para: Vec<&Line> = Vec::new();
+        let mut i = from;
+        while i < self.lines.len() {
+            let line = &self.lines[i];
+            if line.is_blank() {
+                if let Mode::Item = mode {
+                    flush_paragraph(&mut para, &mut parts);
+                }
+                i += 1;
+                continue;
+            }
+            if let Some(name) = is_part_heading(&line.text) {
+                flush_paragraph(&mut para, &mut parts);
+                parts.push(Part {
+                    name,
+                    highlights: Vec::new(),
+                    items: Vec::new(),
+                });
+                mode = Mode::Intro;
+                i += 1;
+                continue;
+            }
+            if is_highlights_heading(&line.text) {
+                flush_paragraph(&mut para, &mut parts);
+                ensure_part(&mut parts);
+                mode = Mode::Highlights;
+                i += 1;
+                continue;
+            }
+            if let Some((number, heading)) = self.item_heading(i, &parts) {
+                flush_paragraph(&mut para, &mut parts);
+                ensure_part(&mut parts);
+                let (heading, action, next) = self.heading_continuation(i, heading);
+                if let Some(part) = parts.last_mut() {
+                    part.items.push(Item {
+                        number,
+                        heading,
+                        action,
+                        paragraphs: Vec::new(),
+                        footnotes: line.markers.clone(),
+                        line: line.no,
+                    });
+                }
+                mode = Mode::Item;
+                i = next;
+                continue;
+            }
+            match mode {
+                Mode::Highlights if is_bullet(&line.text) => {
+                    let next = self.bullet(i, &mut parts);
+                    i = next;
+                    continue;
+                }
+                Mode::Highlights | Mode::Intro => {
+                    // Text outside items (an introduction, an unbulleted result) is not
+                    // about an item; nothing downstream reads it.
+                }
+                Mode::Item => {
+                    if let Some(item) = parts.last_mut().and_then(|p| p.items.last_mut()) {
+                        item.footnotes.extend(line.markers.iter().copied());
+                    }
+                    para.push(line);
+                }
+            }
+            i += 1;
+        }
+        flush_paragraph(&mut para, &mut parts);
+        parts.retain(|p| !(p.items.is_empty() && p.highlights.is_empty() && p.name.is_empty()));
+        parts
+    }
+
+    /// `N. Heading` where N continues the part's numbering (or starts it), the heading starts
+    /// with a capital, and the line stands at the start of a block.
+    fn item_heading(&self, i: usize, parts: &[Part]) -> Option<(u32, String)> {
+        let text = &self.lines[i].text;
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        let rest = text[digits..].strip_prefix('.')?;
+        if !rest.starts_with(' ') {
+            return None;
+        }
+        let heading = rest.trim();
+        let first = heading.chars().next()?;
+        if !(first.is_uppercase() || first.is_ascii_digit() || "‘'\"“(".contains(first)) {
+            return None;
+        }
+        let number: u32 = text[..digits].parse().ok()?;
+        let last = parts
+            .last()
+            .and_then(|p| p.items.last())
+            .map(|it| it.number);
+        let expected_ok = match last {
+            Some(n) => number == n + 1,
+            None => true,
+        };
+        let block_start = i == 0 || {
+            let prev = &self.lines[i - 1];
+            prev.is_blank()
+                || prev.text.ends_with(['.', ':', '!', '?'])
+                || is_part_heading(&prev.text).is_some()
+                || self.lines[i].page_start
+        };
+        (expected_ok && block_start).then(|| (number, heading.to_string()))
+    }
+
+    /// Lines that continue a heading: the lines right after it while the heading plainly
+    /// wraps (it ends in a function word, or the next line starts in lower case), and a line
+    /// in lower case after an empty line (`… georganiseerde` / `` / `misdaad`). In an agenda,
+    /// the line naming the Council's action. Returns (heading, action, next line index).
+    fn heading_continuation(
+        &self,
+        i: usize,
+        mut heading: String,
+    ) -> (String, Option<String>, usize) {
+        let mut action = None;
+        let mut j = i + 1;
+        let mut tight = self.lines[i].joins_tight;
+        loop {
+            let mut k = j;
+            while k < self.lines.len() && self.lines[k].is_blank() {
+                k += 1;
+            }
+            let Some(next) = self.lines.get(k) else { break };
+            if action.is_none() {
+                if let Some(a) = council_action(&next.text) {
+                    action = Some(a);
+                    j = k + 1;
+                    continue;
+                }
+            }
+            if action.is_some() {
+                break;
+            }
+            let starts_lower = next.text.chars().next().is_some_and(char::is_lowercase);
+            let adjacent = k == j;
+            let wraps = adjacent && (ends_in_function_word(&heading) || tight);
+            if !(starts_lower || wraps) || is_part_heading(&next.text).is_some() {
+                break;
+            }
+            if !(adjacent || starts_lower) {
+                break;
+            }
+            // A lower-case line after an empty line continues the heading only when it is short
+            // and stands alone; a paragraph that happens to start in lower case does not.
+            if !adjacent
+                && (next.text.len() > 60 || self.lines.get(k + 1).is_some_and(|l| !l.is_blank()))
+            {
+                break;
+            }
+            join_line(&mut heading, &next.text, tight);
+            tight = next.joins_tight;
+            j = k + 1;
+        }
+        (heading, action, j)
+    }
+
+    /// Read one bullet from line `i`, running on over empty lines until its sentence ends.
+    fn bullet(&self, i: usize, parts: &mut Vec<Part>) -> usize {
+        let first = &self.lines[i];
+        let mut text = strip_bullet(&first.text).to_string();
+        let mut tight = first.joins_tight;
+        let mut j = i + 1;
+        while j < self.lines.len() {
+            let line = &self.lines[j];
+            if line.is_blank() {
+                if ends_sentence(&text) {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if is_bullet(&line.text)
+                || is_part_heading(&line.text).is_some()
+                || self.item_heading(j, parts).is_some()
+                || is_highlights_heading(&line.text)
+            {
+                break;
+            }
+            join_line(&mut text, &line.text, tight);
+            tight = line.joins_tight;
+            j += 1;
+        }
+        ensure_part(parts);
+        if let Some(part) = parts.last_mut() {
+            part.highlights.push(Highlight {
+                text,
+                line: first.no,
+            });
+        }
+        j
+    }
+}
+
+fn ensure_part(parts: &mut Vec<Part>) {
+    if parts.is_empty() {
+        parts.push(Part {
+            name: String::new(),
+            highlights: Vec::new(),
+            items: Vec::new(),
+        });
+    }
+}
+
+fn flush_paragraph(para: &mut Vec<&Line>, parts: &mut [Part]) {
+    if para.is_empty() {
+        return;
+    }
+    let mut text = String::new();
+    let mut tight = false;
+    for line in para.iter() {
+        join_line(&mut text, &line.text, tight);
+        tight = line.joins_tight;
+    }
+    let line = para[0].no;
+    para.clear();
+    if let Some(item) = parts.last_mut().and_then(|p| p.items.last_mut()) {
+        item.paragraphs.push(Paragraph {
+            sentences: sentences(&text),
+            line,
+        });
+    }
+}
+
+fn join_line(text: &mut String, next: &str, tight: bool) {
+    if !text.is_empty() && !tight {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['’', '”', '"', ')', '»'])
+        .ends_with(['.', '!', '?', ';'])
+}
+
+fn ends_in_function_word(text: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "van", "en", "de", "het", "een", "op", "voor", "tot", "in", "met", "inzake", "ter", "over",
+        "tegen", "aan", "om", "bij", "naar", "uit", "der", "ten", "of",
+    ];
+    let last = text.trim_end().rsplit(' ').next().unwrap_or("");
+    WORDS.contains(&last.to_lowercase().as_str()) || text.trim_end().ends_with([':', ',', '-'])
+}
+
+/// `I. Binnenlandse Zaken`, `II. Justitie`, `1. Binnenlandse Zaken`, `Binnenlandse Zaken,
+/// Asiel en Migratie`: a part is told from an item by what it is called, not by its number.
+/// Returns the name without the numbering.
+pub fn is_part_heading(text: &str) -> Option<String> {
+    let t = text.trim();
+    let (numbered_roman, rest) = match t.split_once(". ") {
+        Some((num, rest)) if !num.is_empty() && num.chars().all(|c| "IVX".contains(c)) => {
+            (true, rest.trim())
+        }
+        Some((num, rest)) if !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) => {
+            (false, rest.trim())
+        }
+        _ => (false, t),
+    };
+    if rest.is_empty() || rest.len() > 70 || ends_sentence(rest) {
+        return None;
+    }
+    let lower = rest.to_lowercase();
+    // Whole words only: "6. Asiel en migratiepact" is an agenda item, not a part.
+    let named = [
+        "binnenlandse zaken",
+        "justitie",
+        "migratie en asiel",
+        "asiel en migratie",
+    ]
+    .iter()
+    .any(|p| {
+        lower == *p
+            || lower
+                .strip_prefix(p)
+                .is_some_and(|r| r.starts_with(&[' ', ':', ','][..]))
+    });
+    // A roman-numbered short line is a part whatever it is called.
+    (named || numbered_roman).then(|| rest.to_string())
+}
+
+fn is_highlights_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
+    t == "belangrijkste resultaten" || t == "belangrijkste uitkomsten"
+}
+
+const BULLETS: [char; 7] = ['•', '●', '▪', '◦', '·', '-', '–'];
+
+fn is_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| BULLETS.contains(&c))
+        && chars.next().is_some_and(char::is_whitespace)
+}
+
+fn strip_bullet(text: &str) -> &str {
+    text.trim_start_matches(BULLETS).trim_start()
+}
+
+/// The line naming what the Council will do with an agenda item: `Gedachtewisseling`,
+/// `(Gedeeltelijke) algemene oriëntatie`, `= Algemene oriëntatie`, `Raadsconclusies`, ….
+fn council_action(text: &str) -> Option<String> {
+    let t = text.trim().trim_start_matches('=').trim();
+    let lower = t.to_lowercase();
+    const ACTIONS: [&str; 16] = [
+        "gedachtewisseling",
+        "beleidsdebat",
+        "(gedeeltelijke) algemene oriëntatie",
+        "gedeeltelijke algemene oriëntatie",
+        "algemene oriëntatie",
+        "raadsconclusies",
+        "aanneming",
+        "informatie van",
+        "voortgangsrapport",
+        "presentatie",
+        "politiek akkoord",
+        "goedkeuring",
+        "stand van zaken",
+        "besluit",
+        "vaststelling",
+        "mandaat",
+    ];
+    let is_action = ACTIONS.iter().any(|a| lower.starts_with(a)) && t.len() < 90;
+    (is_action && !ends_sentence(t) || text.trim_start().starts_with('=') && !t.is_empty())
+        .then(|| t.to_string())
+}
+
+/// Abbreviations after which a full stop does not end a sentence, even before a capital.
+const ABBREVIATIONS: [&str; 30] = [
+    "nr", "nrs", "o.a", "bijv", "bv", "incl", "i.r.t", "m.b.t", "t.a.v", "i.v.m", "dhr", "mr",
+    "mevr", "drs", "dr", "prof", "e.a", "vs", "art", "jo", "resp", "ca", "zgn", "z.g.n", "d.w.z",
+    "o.b.v", "t.b.v", "c.q", "ir", "ing",
+];
+
+/// Split a paragraph into sentences: at `.`, `!` or `?` (and a closing quote or bracket)
+/// followed by a space and a capital, a digit or an opening quote, except after an
+/// abbreviation (`nr.`, `o.a.`, `incl.`) or an initial (`A.`).
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(pos, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Take closing quotes and brackets with the sentence.
+        let mut end_k = k;
+        while chars
+            .get(end_k + 1)
+            .is_some_and(|&(_, q)| matches!(q, '’' | '”' | '"' | ')' | '»' | '\''))
+        {
+            end_k += 1;
+        }
+        let Some(&(_, space)) = chars.get(end_k + 1) else {
+            continue;
+        };
+        if space != ' ' {
+            continue;
+        }
+        let Some(&(_, next)) = chars.get(end_k + 2) else {
+            continue;
+        };
+        if !(next.is_uppercase() || next.is_ascii_digit() || "‘“\"'«(".contains(next)) {
+            continue;
+        }
+        if c == '.' {
+            let word_start = text[..pos].rfind(' ').map_or(0, |s| s + 1);
+            let word = text[word_start..pos]
+                .trim_start_matches(['(', '‘', '“', '"'])
+                .to_lowercase();
+            let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+            if ABBREVIATIONS.contains(&word.as_str()) || is_initial {
+                continue;
+            }
+        }
+        let end = chars.get(end_k + 1).map_or(text.len(), |&(p, _)| p);
+        let s = text[start..end].trim();
+        if !s.is_empty() {
+            out.push(s.to_string());
+        }
+        start = end;
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_full_stop_before_capital() {
+        assert_eq!(
+            sentences("De Raad hoorde dit aan. Nederland steunde het."),
+            vec!["De Raad hoorde dit aan.", "Nederland steunde het."]
+        );
+    }
+
+    #[test]
+    fn sentences_do_not_split_after_abbreviations() {
+        assert_eq!(
+            sentences("Zie Kamerstuk 32 317, nr. 859 en o.a. De Commissie. Daarna meer."),
+            vec![
+                "Zie Kamerstuk 32 317, nr. 859 en o.a. De Commissie.",
+                "Daarna meer."
+            ]
+        );
+        assert_eq!(
+            sentences("De EU is op 1 oktober jl. toegetreden."),
+            vec!["De EU is op 1 oktober jl. toegetreden."]
+        );
+    }
+
+    #[test]
+    fn sentences_keep_closing_quote() {
+        assert_eq!(
+            sentences("Zij noemde ‘Schengenterugkeerpilots.’ Daarna meer."),
+            vec!["Zij noemde ‘Schengenterugkeerpilots.’", "Daarna meer."]
+        );
+    }
+
+    #[test]
+    fn part_headings_are_told_by_name() {
+        assert_eq!(
+            is_part_heading("I. Binnenlandse Zaken"),
+            Some("Binnenlandse Zaken".into())
+        );
+        assert_eq!(is_part_heading("II. Justitie"), Some("Justitie".into()));
+        assert_eq!(
+            is_part_heading("1. Binnenlandse Zaken"),
+            Some("Binnenlandse Zaken".into())
+        );
+        assert_eq!(
+            is_part_heading("Binnenlandse Zaken, Asiel en Migratie"),
+            Some("Binnenlandse Zaken, Asiel en Migratie".into())
+        );
+        assert_eq!(is_part_heading("1. Insolventierichtlijn"), None);
+        assert_eq!(
+            is_part_heading("6. Asiel en migratiepact, incl. voortgang trilogen"),
+            None
+        );
+        assert_eq!(
+            is_part_heading("2. Justitiële samenwerking met Latijns-Amerika"),
+            None
+        );
+    }
+
+    const ONE_ITEM: &str = "Verslag van de Raad Justitie en Binnenlandse Zaken, \n19 -20 oktober 2023 \n\nI. Binnenlandse Zaken\n\nBelangrijkste resultaten \n• Nederland heeft een oproep gedaan inzake de \n\nVerordening. \n\n• De JBZ-Raad sprak steun uit. \n\n1. Verordening tot vaststelling van regels ter voorkoming en bestrijding van seksueel \nmisbruik van kinderen \n \nHet Spaanse voorzitterschap lichtte de ontwikkelingen toe. Nederland steunde dit.\n";
+
+    #[test]
+    fn title_gives_kind_and_meeting_days() {
+        let r = parse(ONE_ITEM).expect("parses");
+        assert_eq!(r.kind, Kind::Verslag);
+        assert_eq!(
+            r.start,
+            NaiveDate::from_ymd_opt(2023, 10, 19).expect("date")
+        );
+        assert_eq!(r.end, NaiveDate::from_ymd_opt(2023, 10, 20).expect("date"));
+    }
+
+    #[test]
+    fn bullet_split_by_empty_line_is_one_highlight() {
+        let r = parse(ONE_ITEM).expect("parses");
+        let texts: Vec<&str> = r.parts[0]
+            .highlights
+            .iter()
+            .map(|h| h.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Nederland heeft een oproep gedaan inzake de Verordening.",
+                "De JBZ-Raad sprak steun uit."
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_heading_is_joined() {
+        let r = parse(ONE_ITEM).expect("parses");
+        let item = &r.parts[0].items[0];
+        assert_eq!(item.heading, "Verordening tot vaststelling van regels ter voorkoming en bestrijding van seksueel misbruik van kinderen");
+        assert_eq!(item.paragraphs[0].sentences.len(), 2);
+    }
+
+    #[test]
+    fn heading_wrapped_after_empty_line_is_joined() {
+        let text = "Verslag van de Raad Justitie en Binnenlandse Zaken, 8-9 december 2025\n\n3. Justitiële samenwerking met Latijns-Amerika inzake aanpak georganiseerde \n\nmisdaad \n \nHet Voorzitterschap noemde het belang.\n";
+        let r = parse(text).expect("parses");
+        assert_eq!(
+            r.parts[0].items[0].heading,
+            "Justitiële samenwerking met Latijns-Amerika inzake aanpak georganiseerde misdaad"
+        );
+    }
+
+    #[test]
+    fn three_line_title_and_numbered_parts_restart_items() {
+        let text = "Verslag van de formele bijeenkomst\nvan de Raad Justitie en Binnenlandse Zaken,\n13 en 14 juni 2024\n\n1. Binnenlandse Zaken\n\nBelangrijkste resultaten:\n  • Een punt.\n\n1. Eerste onderwerp\n\nTekst een.\n\n2. Tweede onderwerp\n\nTekst twee.\n\n2. Justitie\n\n1. Derde onderwerp\n\nTekst drie.\n";
+        let r = parse(text).expect("parses");
+        assert_eq!(r.start, NaiveDate::from_ymd_opt(2024, 6, 13).expect("date"));
+        let names: Vec<&str> = r.parts.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec!["Binnenlandse Zaken", "Justitie"]);
+        assert_eq!(r.parts[0].items.len(), 2);
+        assert_eq!(r.parts[1].items[0].heading, "Derde onderwerp");
+        assert_eq!(r.parts[0].highlights[0].text, "Een punt.");
+    }
+
+    #[test]
+    fn agenda_keeps_the_council_action() {
+        let text = "Geannoteerde agenda van de bijeenkomst\nvan de Raad Justitie en Binnenlandse Zaken,\n4 en 5 maart 2024\n\nI. Justitie\n\n1. Insolventierichtlijn\n    Algemene oriëntatie\n\nHet kabinet kan instemmen met de tekst.\n";
+        let r = parse(text).expect("parses");
+        assert_eq!(r.kind, Kind::Agenda);
+        let item = &r.parts[0].items[0];
+        assert_eq!(item.heading, "Insolventierichtlijn");
+        assert_eq!(item.action.as_deref(), Some("Algemene oriëntatie"));
+    }
+
+    #[test]
+    fn covering_letter_is_skipped() {
+        let text = "Hierbij bieden wij uw Kamer het verslag aan van de JBZ-Raad van 3 maart 2022.\n\nVerslag van de Raad Justitie en Binnenlandse Zaken, 19 -20 oktober 2023\n\n1. Onderwerp\n\nTekst.\n";
+        let r = parse(text).expect("parses");
+        assert_eq!(
+            r.start,
+            NaiveDate::from_ymd_opt(2023, 10, 19).expect("date")
+        );
+    }
+
+    #[test]
+    fn text_that_is_no_report_is_refused() {
+        assert_eq!(
+            parse("Boodschappenlijst\nmelk\n"),
+            Err(ReportError::NotAReport)
+        );
+    }
+
+    #[test]
+    fn title_without_dates_is_refused_with_its_line() {
+        let e = parse(
+            "\nVerslag van de Raad Justitie en Binnenlandse Zaken\n\n1. Onderwerp\n\nTekst.\n",
+        )
+        .expect_err("no dates");
+        assert_eq!(e.line(), Some(2));
+    }
+}

@@ -1,0 +1,162 @@
+//! Snapshots in the working tree: `snapshots/<dossier-id>/<meeting-id>.yaml`, written whole or
+//! not at all (a temporary file in the same folder, then a rename).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::snapshot::{Snapshot, SCHEMA};
+use crate::yaml::YamlError;
+
+/// A snapshot file that could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file system refused.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not a valid snapshot.
+    #[error("{path}:{}: {message}", line.map(|l| l.to_string()).unwrap_or_default())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// The line, where known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The folder of snapshots in a repository.
+pub const SNAPSHOTS_DIR: &str = "snapshots";
+
+/// The path of a snapshot, relative to the repository root.
+pub fn relative_path(dossier_id: &str, file_name: &str) -> PathBuf {
+    Path::new(SNAPSHOTS_DIR).join(dossier_id).join(file_name)
+}
+
+/// Serialise a snapshot to the exact text of its file.
+pub fn render(snapshot: &Snapshot) -> Result<String, YamlError> {
+    crate::yaml::to_string(snapshot)
+}
+
+/// Write `contents` to `path` whole or not at all: into a temporary file in the same folder,
+/// flushed to disk, then renamed over the old file.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("snapshot");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}
+
+/// Read and validate one snapshot file.
+pub fn read(path: &Path) -> Result<Snapshot, StoreError> {
+    let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(path, &text)
+}
+
+/// Validate a snapshot's text; `path` is for messages.
+pub fn parse(path: &Path, text: &str) -> Result<Snapshot, StoreError> {
+    let invalid = |line, message| StoreError::Invalid {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let snapshot: Snapshot = crate::yaml::from_str(text).map_err(|e| invalid(e.line, e.message))?;
+    if snapshot.schema != SCHEMA {
+        return Err(invalid(
+            Some(1),
+            format!(
+                "schema {} is not known to this jbz-track (it reads schema {SCHEMA}); upgrade jbz-track",
+                snapshot.schema
+            ),
+        ));
+    }
+    Ok(snapshot)
+}
+
+/// Every snapshot file under `root/snapshots`, sorted by path (dossier, then meeting).
+pub fn list(root: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let dir = root.join(SNAPSHOTS_DIR);
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(source) => return Err(StoreError::Io { path: dir, source }),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        if !entry.path().is_dir() {
+            continue;
+        }
+        let sub = entry.path();
+        let files = std::fs::read_dir(&sub).map_err(|source| StoreError::Io {
+            path: sub.clone(),
+            source,
+        })?;
+        for f in files.flatten() {
+            let p = f.path();
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.ends_with(".yaml") && !name.starts_with('.') {
+                out.push(p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("snapshots/x/2023-10.yaml");
+        write_atomic(&path, b"schema: 1\n").expect("writes");
+        write_atomic(&path, b"schema: 1\n# again\n").expect("writes again");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("reads"),
+            "schema: 1\n# again\n"
+        );
+        let names: Vec<_> = std::fs::read_dir(path.parent().expect("parent"))
+            .expect("lists")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn wrong_schema_is_named() {
+        let e = parse(Path::new("s.yaml"), "schema: 2\n").expect_err("invalid");
+        assert!(e.to_string().starts_with("s.yaml:"), "{e}");
+    }
+}

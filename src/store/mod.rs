@@ -1,0 +1,3 @@
+//! Where snapshots live. [`fs`]: the working tree.
+
+pub mod fs;

@@ -1,0 +1,156 @@
+//! All YAML reading and writing, in one place, so that the format's quirks are handled once.
+//!
+//! Text is normalised before it is stored (see [`normalize_text`]): LF only, no trailing
+//! spaces, no soft hyphens, plain spaces. Otherwise the writer falls back to escaped
+//! double-quoted strings, which read badly in a `git diff`.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// A YAML document that could not be read or written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+pub struct YamlError {
+    /// 1-based line of the problem, where the parser knows it.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl From<serde_yaml::Error> for YamlError {
+    fn from(e: serde_yaml::Error) -> Self {
+        let line = e.location().map(|l| l.line());
+        let mut message = e.to_string();
+        // The parser appends " at line L column C"; the line is reported in front instead.
+        if let Some(pos) = message.find(" at line ") {
+            message.truncate(pos);
+        }
+        YamlError { line, message }
+    }
+}
+
+/// Serialise a value as a YAML document.
+///
+/// Plain scalars that YAML 1.1 readers take for booleans (`no`, `on`, `y`, …) are quoted.
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
+    let text = serde_yaml::to_string(value)?;
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.lines() {
+        out.push_str(&quote_yaml11_boolean(line));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// YAML 1.1 reads these plain scalars as booleans; YAML 1.2 (and serde_yaml) as strings.
+/// (`true` and `false` are booleans in both, and the writer quotes them when they are strings.)
+const YAML11_BOOLEANS: [&str; 16] = [
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+    "OFF",
+];
+
+fn quote_yaml11_boolean(line: &str) -> String {
+    let (head, value) = match line.rfind(": ") {
+        Some(pos) => line.split_at(pos + 2),
+        None => {
+            let indent = line.len() - line.trim_start().len();
+            match line[indent..].strip_prefix("- ") {
+                Some(v) => line.split_at(line.len() - v.len()),
+                None => return line.to_string(),
+            }
+        }
+    };
+    if YAML11_BOOLEANS.contains(&value) {
+        format!("{head}'{value}'")
+    } else {
+        line.to_string()
+    }
+}
+
+/// Read a value from a YAML document.
+///
+/// Anchors and aliases are refused before parsing: no file that jbz-track writes uses them,
+/// and a document of aliases to aliases can expand to billions of nodes.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    if let Some(line) = alias_line(text) {
+        return Err(YamlError {
+            line: Some(line),
+            message: "YAML anchors and aliases (&name, *name) are not allowed here".to_string(),
+        });
+    }
+    Ok(serde_yaml::from_str(text)?)
+}
+
+/// The first line that holds an anchor or alias outside a quoted or plain string value.
+fn alias_line(text: &str) -> Option<usize> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let t = line.trim_start().trim_start_matches("- ").trim_start();
+        let value = match t.split_once(": ") {
+            Some((_, v)) => v.trim_start(),
+            None => t,
+        };
+        (value.starts_with('&') || value.starts_with('*') || value.starts_with("<<"))
+            .then_some(i + 1)
+    })
+}
+
+/// Normalise text before it is stored: LF line ends, no trailing spaces, no soft hyphens or
+/// zero-width characters, plain spaces for non-breaking ones, single spaces.
+pub fn normalize_text(s: &str) -> String {
+    let plain: String = s
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+            )
+        })
+        .map(|c| {
+            if c.is_whitespace() || c == '\u{a0}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    crate::clean::squeeze(&plain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn words_yaml_1_1_reads_as_booleans_are_quoted() {
+        let mut m = BTreeMap::new();
+        m.insert("a", "no");
+        m.insert("b", "on");
+        m.insert("c", "yes");
+        let s = to_string(&m).expect("serialises");
+        let back: BTreeMap<String, String> = from_str(&s).expect("reads back");
+        assert_eq!(back["a"], "no");
+        assert!(!s.contains("a: no\n"), "{s}");
+        assert!(!s.contains("b: on\n"), "{s}");
+    }
+
+    #[test]
+    fn aliases_are_refused_with_their_line() {
+        let e = from_str::<BTreeMap<String, Vec<String>>>("a: &x [1]\nb: *x\n").expect_err("alias");
+        assert_eq!(e.line, Some(1));
+    }
+
+    #[test]
+    fn error_names_the_line() {
+        let e = from_str::<BTreeMap<String, u32>>("a: 1\nb: [\n").expect_err("bad");
+        assert!(e.line.is_some());
+    }
+
+    #[test]
+    fn text_is_normalised_before_storing() {
+        assert_eq!(
+            normalize_text("een\u{a0}zin\u{ad} met  spaties \n"),
+            "een zin met spaties"
+        );
+    }
+}
