@@ -4,12 +4,13 @@
 //! The library is a pipeline, one module per stage, data flowing one way:
 //! [`source`] (bytes → text) → [`clean`] (PDF habits out) → [`report`] (text → [`report::Report`])
 //! → [`dossier`] (registry and matching) → [`extract`] (per-dossier facts) → [`snapshot`] (the
-//! file format) → [`store`] (where snapshots live). [`normalize`] runs the pipeline over a
+//! file format) → [`store`] (where snapshots live, working tree or git) → [`diff`] (two snapshots → what changed). [`normalize`] runs the pipeline over a
 //! repository ([`repo`]); [`render`] turns models into text for people or JSON for machines;
 //! [`cli`] is the command line that `main.rs` calls.
 
 pub mod clean;
 pub mod cli;
+pub mod diff;
 pub mod dossier;
 pub mod exit;
 pub mod extract;

@@ -30,6 +30,28 @@ pub enum StoreError {
     },
 }
 
+impl StoreError {
+    /// The same error with its path relative to `root`, as users name files.
+    pub fn relative_to(self, root: &Path) -> StoreError {
+        let strip = |p: PathBuf| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p);
+        match self {
+            StoreError::Io { path, source } => StoreError::Io {
+                path: strip(path),
+                source,
+            },
+            StoreError::Invalid {
+                path,
+                line,
+                message,
+            } => StoreError::Invalid {
+                path: strip(path),
+                line,
+                message,
+            },
+        }
+    }
+}
+
 /// The folder of snapshots in a repository.
 pub const SNAPSHOTS_DIR: &str = "snapshots";
 
