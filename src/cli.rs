@@ -6,12 +6,15 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::diff;
 use crate::exit;
 use crate::normalize::{self, UpdateMode};
 use crate::render::{self, DisplayOptions};
 use crate::repo::{Repo, RepoError};
 use crate::snapshot::Snapshot;
 use crate::store::fs::{self as store, StoreError};
+use crate::store::git::GitStore;
+use crate::store::{Collection, MeetingKey};
 
 /// Track EU Justice and Home Affairs Council files through the Dutch government's reports.
 #[derive(Debug, Parser)]
@@ -60,6 +63,8 @@ pub enum Format {
     Json,
     /// The snapshot file itself (show only).
     Yaml,
+    /// For pull requests and mailing lists (diff only).
+    Markdown,
 }
 
 /// The commands.
@@ -99,6 +104,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Read the snapshots as they were at this git revision.
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
     },
     /// List the dossiers: the registry's, and every dossier that has snapshots, with the
     /// meetings each appears in.
@@ -111,6 +119,43 @@ pub enum Command {
         /// Output format (text or json).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Read the snapshots as they were at this git revision.
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
+    },
+    /// Show what changed between two meetings, per dossier: stage, timeline, statements.
+    ///
+    /// With no meeting, the last two meetings; with one, that meeting and the one before.
+    /// With --git, A and B are git revisions (B defaults to the working tree).
+    ///
+    /// Examples:
+    ///   jbz-track diff
+    ///   jbz-track diff 2023-10 2023-12 --dossier csam-verordening
+    ///   jbz-track diff 2023-12.agenda 2023-12     (what was planned against what happened)
+    ///   jbz-track diff --git origin/main HEAD --format markdown
+    #[command(verbatim_doc_comment)]
+    Diff {
+        /// The old meeting (or revision with --git; `A..B` names both).
+        #[arg(value_name = "A")]
+        old: Option<String>,
+        /// The new meeting (or revision with --git).
+        #[arg(value_name = "B")]
+        new: Option<String>,
+        /// Only these dossiers (repeatable).
+        #[arg(long = "dossier", value_name = "ID")]
+        dossiers: Vec<String>,
+        /// Output format: text, markdown or json.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// A and B are git revisions: compare the snapshots committed there.
+        #[arg(long, conflicts_with = "rev")]
+        git: bool,
+        /// Read the snapshots as they were at this git revision.
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
+        /// Exit 1 when anything changed, like `git diff --exit-code`.
+        #[arg(long)]
+        exit_code: bool,
     },
 }
 
@@ -146,6 +191,15 @@ pub enum CliError {
         /// What there is.
         known: Vec<String>,
     },
+    /// A meeting name that names no meeting.
+    #[error(transparent)]
+    Meeting(#[from] crate::store::MeetingError),
+    /// Git history could not be read.
+    #[error(transparent)]
+    Git(#[from] crate::store::git::GitError),
+    /// Too few meetings to compare.
+    #[error("{0}")]
+    Usage(String),
     /// A format that the command does not write.
     #[error("{command} does not write {format}; use {supported}")]
     Unsupported {
@@ -212,141 +266,231 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             dossier,
             meeting,
             format,
+            rev,
         } => {
-            let (path, snapshot) = find_snapshot(&repo, &dossier, meeting.as_deref())?;
+            let snapshots = load(&repo, rev.as_deref())?;
+            let entry = find_snapshot(&repo, &snapshots, &dossier, meeting.as_deref())?;
             match format {
-                Format::Text => render::text::snapshot(&mut out, &snapshot, &display)?,
-                Format::Json => render::json::snapshot(&mut out, &snapshot)?,
+                Format::Text => render::text::snapshot(&mut out, &entry.snapshot, &display)?,
+                Format::Json => render::json::snapshot(&mut out, &entry.snapshot)?,
                 Format::Yaml => {
-                    let text = std::fs::read_to_string(repo.root.join(&path))?;
+                    let text = store::render(&entry.snapshot).map_err(|e| {
+                        CliError::Usage(format!("cannot print the snapshot as YAML: {e}"))
+                    })?;
                     out.write_all(text.as_bytes())?;
+                }
+                Format::Markdown => {
+                    return Err(CliError::Unsupported {
+                        command: "show",
+                        format: "markdown",
+                        supported: "--format text, json or yaml",
+                    })
                 }
             }
             Ok(exit::OK)
         }
-        Command::Dossiers { format } => {
+        Command::Dossiers { format, rev } => {
             let registry = repo.registry()?;
-            let snapshots = load_all(&repo)?;
-            let list = render::DossierList::build(&registry, &snapshots);
+            let snapshots = load(&repo, rev.as_deref())?;
+            let all: Vec<Snapshot> = snapshots.entries().map(|e| e.snapshot.clone()).collect();
+            let list = render::DossierList::build(&registry, &all);
             match format {
                 Format::Text => render::text::dossiers(&mut out, &list, &display)?,
                 Format::Json => render::json::dossiers(&mut out, &list)?,
-                Format::Yaml => {
+                Format::Yaml | Format::Markdown => {
                     return Err(CliError::Unsupported {
                         command: "dossiers",
-                        format: "yaml",
+                        format: if format == Format::Yaml {
+                            "yaml"
+                        } else {
+                            "markdown"
+                        },
                         supported: "--format text or --format json",
                     })
                 }
             }
             Ok(exit::OK)
         }
+        Command::Diff {
+            old,
+            new,
+            dossiers,
+            format,
+            git,
+            rev,
+            exit_code,
+        } => {
+            let comparison = if git {
+                let (a, b) = revision_pair(old.as_deref(), new.as_deref());
+                crate::history::revisions(&repo.root, &a, b.as_deref(), &dossiers)?
+            } else {
+                let snapshots = load(&repo, rev.as_deref())?;
+                check_dossiers(&repo, &snapshots, &dossiers)?;
+                let (a, b) = meeting_pair(&snapshots, old.as_deref(), new.as_deref())?;
+                diff::meetings((&snapshots, &a), (&snapshots, &b), &dossiers)
+            };
+            match format {
+                Format::Text => render::text::comparison(&mut out, &comparison, &display)?,
+                Format::Markdown => render::markdown::comparison(&mut out, &comparison)?,
+                Format::Json => render::json::comparison(&mut out, &comparison)?,
+                Format::Yaml => {
+                    return Err(CliError::Unsupported {
+                        command: "diff",
+                        format: "yaml",
+                        supported: "--format text, markdown or json",
+                    })
+                }
+            }
+            Ok(if exit_code && !comparison.is_empty() {
+                exit::DIFFERENCES
+            } else {
+                exit::OK
+            })
+        }
     }
 }
 
-/// Every snapshot in the working tree.
-fn load_all(repo: &Repo) -> Result<Vec<Snapshot>, CliError> {
-    store::list(&repo.root)?
-        .iter()
-        .map(|p| store::read(&repo.root.join(p)).map_err(|e| rel_error(e, repo)))
-        .collect()
-}
-
-fn rel_error(e: StoreError, repo: &Repo) -> CliError {
-    let strip = |p: PathBuf| {
-        p.strip_prefix(&repo.root)
-            .map(|r| r.to_path_buf())
-            .unwrap_or(p)
-    };
-    CliError::Store(match e {
-        StoreError::Io { path, source } => StoreError::Io {
-            path: strip(path),
-            source,
-        },
-        StoreError::Invalid {
-            path,
-            line,
-            message,
-        } => StoreError::Invalid {
-            path: strip(path),
-            line,
-            message,
-        },
+/// The snapshots of the working tree, or of a git revision.
+fn load(repo: &Repo, rev: Option<&str>) -> Result<Collection, CliError> {
+    Ok(match rev {
+        Some(rev) => GitStore::open(&repo.root)?.collection(rev)?,
+        None => Collection::from_worktree(&repo.root)?,
     })
 }
 
-/// The snapshot of `dossier` at `meeting` (the latest verslag, else agenda, when none is named).
-fn find_snapshot(
-    repo: &Repo,
-    dossier: &str,
-    meeting: Option<&str>,
-) -> Result<(PathBuf, Snapshot), CliError> {
-    let files: Vec<PathBuf> = store::list(&repo.root)?
-        .into_iter()
-        .filter(|p| {
-            p.parent()
-                .and_then(|d| d.file_name())
-                .and_then(|d| d.to_str())
-                == Some(dossier)
-        })
-        .collect();
-    if files.is_empty() {
-        let registry = repo.registry()?;
-        let mut known: Vec<String> = registry.dossiers.iter().map(|d| d.id.clone()).collect();
-        for p in store::list(&repo.root)? {
-            if let Some(d) = p
-                .parent()
-                .and_then(|d| d.file_name())
-                .and_then(|d| d.to_str())
-            {
-                if !known.iter().any(|k| k == d) {
-                    known.push(d.to_string());
-                }
+/// `A..B`, `A B`, `A` (against the working tree), or nothing (HEAD against the working tree).
+fn revision_pair(old: Option<&str>, new: Option<&str>) -> (String, Option<String>) {
+    match (old, new) {
+        (Some(a), None) if a.contains("..") => {
+            let (x, y) = a.split_once("..").unwrap_or((a, ""));
+            let x = if x.is_empty() { "HEAD" } else { x };
+            let y = y.trim_start_matches('.');
+            (x.to_string(), (!y.is_empty()).then(|| y.to_string()))
+        }
+        (Some(a), b) => (a.to_string(), b.map(str::to_string)),
+        (None, _) => ("HEAD".to_string(), None),
+    }
+}
+
+/// The two meetings `diff` compares: both named; one named and the meeting of the same kind
+/// before it; or the last two reports.
+fn meeting_pair(
+    snapshots: &Collection,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<(MeetingKey, MeetingKey), CliError> {
+    let known = snapshots.meetings();
+    let before = |k: &MeetingKey| {
+        known
+            .iter()
+            .filter(|m| m.kind == k.kind && *m < k)
+            .max()
+            .cloned()
+            .ok_or_else(|| {
+                CliError::Usage(format!(
+                    "there is no meeting before {k} to compare it with; the meetings are: {}",
+                    list(&known)
+                ))
+            })
+    };
+    match (old, new) {
+        (Some(a), Some(b)) => Ok((
+            crate::store::resolve_meeting(a, &known)?,
+            crate::store::resolve_meeting(b, &known)?,
+        )),
+        (Some(one), None) => {
+            let b = crate::store::resolve_meeting(one, &known)?;
+            Ok((before(&b)?, b))
+        }
+        (None, _) => {
+            let reports: Vec<&MeetingKey> = known
+                .iter()
+                .filter(|k| k.kind == crate::report::Kind::Verslag)
+                .collect();
+            match reports.as_slice() {
+                [.., a, b] => Ok(((*a).clone(), (*b).clone())),
+                _ => Err(CliError::Usage(format!(
+                    "diff needs two meetings and there {}; add a report with `jbz-track normalize` \
+                     or name two meetings",
+                    match known.len() {
+                        0 => "are none".to_string(),
+                        _ => format!("is only {}", list(&known)),
+                    }
+                ))),
             }
         }
-        return Err(CliError::UnknownDossier {
-            id: dossier.to_string(),
-            repo: repo.root.display().to_string(),
-            near: closest(dossier, &known),
-        });
     }
-    // Meeting names as the user types them: the file name without `.yaml`.
-    let stems: Vec<(String, &PathBuf)> = files
-        .iter()
-        .filter_map(|p| {
-            let name = p.file_name()?.to_str()?;
-            Some((name.strip_suffix(".yaml")?.to_string(), p))
-        })
-        .collect();
-    let chosen = match meeting {
-        None => stems
-            .iter()
-            .filter(|(s, _)| !s.ends_with(".agenda"))
-            .max_by(|a, b| a.0.cmp(&b.0))
-            .or_else(|| stems.iter().max_by(|a, b| a.0.cmp(&b.0))),
-        Some(m) => {
-            let m = m.strip_suffix(".yaml").unwrap_or(m);
-            stems.iter().find(|(s, _)| s == m).or_else(|| {
-                // `2023-10-19` where the id is `2023-10`, or `2023-10` where ids carry days.
-                let matches: Vec<_> = stems
-                    .iter()
-                    .filter(|(s, _)| {
-                        !s.ends_with(".agenda") && (m.starts_with(s.as_str()) || s.starts_with(m))
-                    })
-                    .collect();
-                (matches.len() == 1).then(|| matches[0])
-            })
+}
+
+fn list(keys: &[MeetingKey]) -> String {
+    keys.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Every `--dossier` must name a dossier there is.
+fn check_dossiers(repo: &Repo, snapshots: &Collection, ids: &[String]) -> Result<(), CliError> {
+    for id in ids {
+        if snapshots.dossier(id).is_none() {
+            return Err(unknown_dossier(repo, snapshots, id));
         }
+    }
+    Ok(())
+}
+
+fn unknown_dossier(repo: &Repo, snapshots: &Collection, id: &str) -> CliError {
+    let mut known: Vec<String> = repo
+        .registry()
+        .map(|r| r.dossiers.iter().map(|d| d.id.clone()).collect())
+        .unwrap_or_default();
+    for d in snapshots.dossier_ids() {
+        if !known.iter().any(|k| k == d) {
+            known.push(d.to_string());
+        }
+    }
+    CliError::UnknownDossier {
+        id: id.to_string(),
+        repo: repo.root.display().to_string(),
+        near: closest(id, &known),
+    }
+}
+
+/// The snapshot of `dossier` at `meeting` (the latest verslag, else agenda, when none is named).
+fn find_snapshot<'c>(
+    repo: &Repo,
+    snapshots: &'c Collection,
+    dossier: &str,
+    meeting: Option<&str>,
+) -> Result<&'c crate::store::Entry, CliError> {
+    let Some(entries) = snapshots.dossier(dossier) else {
+        return Err(unknown_dossier(repo, snapshots, dossier));
     };
-    let Some((_, path)) = chosen else {
-        return Err(CliError::UnknownMeeting {
+    let known: Vec<MeetingKey> = entries.keys().cloned().collect();
+    let key = match meeting {
+        None => known
+            .iter()
+            .filter(|k| k.kind == crate::report::Kind::Verslag)
+            .max()
+            .or_else(|| known.iter().max())
+            .cloned(),
+        Some(m) => Some(crate::store::resolve_meeting(m, &known).map_err(|e| {
+            CliError::UnknownMeeting {
+                dossier: dossier.to_string(),
+                meeting: m.to_string(),
+                known: match e {
+                    crate::store::MeetingError::Ambiguous { matches, .. } => matches,
+                    crate::store::MeetingError::Unknown { known, .. } => known,
+                },
+            }
+        })?),
+    };
+    key.and_then(|k| entries.get(&k))
+        .ok_or_else(|| CliError::UnknownMeeting {
             dossier: dossier.to_string(),
             meeting: meeting.unwrap_or("").to_string(),
-            known: stems.iter().map(|(s, _)| s.clone()).collect(),
-        });
-    };
-    let snapshot = store::read(&repo.root.join(path)).map_err(|e| rel_error(e, repo))?;
-    Ok(((*path).clone(), snapshot))
+            known: list(&known).split(", ").map(str::to_string).collect(),
+        })
 }
 
 /// Known names within a small edit distance of `wanted`, closest first.

@@ -14,6 +14,7 @@ pub mod diff;
 pub mod dossier;
 pub mod exit;
 pub mod extract;
+pub mod history;
 pub mod normalize;
 pub mod render;
 pub mod repo;

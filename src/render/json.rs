@@ -5,6 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::diff::Comparison;
 use crate::render::{DossierEntry, DossierList};
 use crate::snapshot::Snapshot;
 
@@ -53,4 +54,10 @@ pub fn dossiers(out: &mut impl Write, list: &DossierList) -> std::io::Result<()>
             dossiers: &list.entries,
         },
     )
+}
+
+/// A comparison as JSON: `{"schema":1,"kind":"diff","old":…,"new":…,"dossiers":[…],
+/// "unchanged":[…]}`; the shape is documented in `docs/json.md`.
+pub fn comparison(out: &mut impl Write, c: &Comparison) -> std::io::Result<()> {
+    write_doc(out, "diff", c)
 }

@@ -2,6 +2,7 @@
 //! [`text`] for people (aligned, coloured where the terminal allows), [`json`] for machines.
 
 pub mod json;
+pub mod markdown;
 pub mod text;
 
 use std::collections::BTreeMap;
@@ -18,11 +19,17 @@ pub struct DisplayOptions {
     pub verbose: bool,
     /// Column to wrap long text at.
     pub width: usize,
+    /// Whether stdout takes colour; without it, changes are marked `[-…-]{+…+}`.
+    pub color: bool,
 }
 
 impl DisplayOptions {
     /// Options for this process: the width from `COLUMNS` where set, else 100.
     pub fn detect(quiet: bool, verbose: bool) -> Self {
+        let color = matches!(
+            anstream::AutoStream::choice(&std::io::stdout()),
+            anstream::ColorChoice::Always | anstream::ColorChoice::AlwaysAnsi
+        );
         let width = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse::<usize>().ok())
@@ -32,6 +39,7 @@ impl DisplayOptions {
             quiet,
             verbose,
             width,
+            color,
         }
     }
 }

@@ -5,10 +5,15 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
+use crate::diff::{
+    ActorStatus, Comparison, Direction, MilestoneChange, Piece, Presence, ReferenceChange, Shift,
+    SnapshotDiff, StageChange, TextChange,
+};
+use crate::extract::stage::Stage;
 use crate::normalize::{FileStatus, Outcome, UpdateMode};
 use crate::render::{wrap, DisplayOptions, DossierList};
 use crate::repo::display_path;
-use crate::snapshot::{Snapshot, Status};
+use crate::snapshot::{Milestone, Snapshot, Status};
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -227,6 +232,375 @@ pub fn dossiers(
         let id = format!("{:<id_w$}", e.id);
         let id = if e.registered { paint(CYAN, &id) } else { id };
         writeln!(out, "{id}  {m:<m_w$}  {}", e.title)?;
+    }
+    Ok(())
+}
+
+/// A styled run of text, for wrapping without counting escape codes.
+type Span = (String, Style);
+
+/// Wrap styled spans at `width` visible columns; continuation lines start with `indent` spaces.
+fn wrap_spans(spans: &[Span], width: usize, indent: usize) -> Vec<String> {
+    // Words are maximal runs without whitespace; one word may hold several spans.
+    let mut words: Vec<Vec<(&str, Style)>> = vec![Vec::new()];
+    for (text, style) in spans {
+        let mut rest = text.as_str();
+        while !rest.is_empty() {
+            if let Some(pos) = rest.find(char::is_whitespace) {
+                if pos > 0 {
+                    words
+                        .last_mut()
+                        .expect("one word")
+                        .push((&rest[..pos], *style));
+                }
+                if words.last().is_some_and(|w| !w.is_empty()) {
+                    words.push(Vec::new());
+                }
+                let ws = rest[pos..]
+                    .find(|c: char| !c.is_whitespace())
+                    .map_or(rest.len() - pos, |n| n);
+                rest = &rest[pos + ws..];
+            } else {
+                words.last_mut().expect("one word").push((rest, *style));
+                rest = "";
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    let avail = width.saturating_sub(indent).max(20);
+    for w in words.iter().filter(|w| !w.is_empty()) {
+        let len: usize = w.iter().map(|(t, _)| t.chars().count()).sum();
+        if used > 0 && used + 1 + len > avail {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        for (t, style) in w {
+            line.push_str(&paint(*style, t));
+        }
+        used += len;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn print_wrapped(
+    out: &mut impl Write,
+    first: &str,
+    spans: &[Span],
+    indent: usize,
+    width: usize,
+) -> io::Result<()> {
+    for (i, line) in wrap_spans(spans, width, indent).iter().enumerate() {
+        if i == 0 {
+            writeln!(out, "{first}{line}")?;
+        } else {
+            writeln!(out, "{}{line}", " ".repeat(indent))?;
+        }
+    }
+    Ok(())
+}
+
+const DEL: Style = AnsiColor::Red.on_default().strikethrough();
+const INS: Style = AnsiColor::Green.on_default().underline();
+
+/// A changed sentence as spans: `[-removed-]{+inserted+}` markers without colour, coloured
+/// runs with it (so that the change stays visible either way).
+fn inline_spans(words: &[Piece], color: bool) -> Vec<Span> {
+    let plain = Style::new();
+    let mut spans = Vec::new();
+    for p in words {
+        match p {
+            Piece::Same { same } => spans.push((same.clone(), plain)),
+            Piece::Changed { removed, inserted } => {
+                if color {
+                    if !removed.is_empty() {
+                        spans.push((removed.clone(), DEL));
+                    }
+                    if !inserted.is_empty() {
+                        spans.push((inserted.clone(), INS));
+                    }
+                } else {
+                    if !removed.is_empty() {
+                        spans.push((format!("[-{removed}-]"), plain));
+                    }
+                    if !inserted.is_empty() {
+                        spans.push((format!("{{+{inserted}+}}"), plain));
+                    }
+                }
+            }
+        }
+    }
+    spans
+}
+
+fn sentence_change(
+    out: &mut impl Write,
+    c: &TextChange,
+    indent: usize,
+    display: &DisplayOptions,
+) -> io::Result<()> {
+    let pad = " ".repeat(indent);
+    let plain = Style::new();
+    match c {
+        TextChange::Added { new } => print_wrapped(
+            out,
+            &format!("{pad}{} ", paint(GREEN, "+")),
+            &[(new.clone(), if display.color { GREEN } else { plain })],
+            indent + 2,
+            display.width,
+        ),
+        TextChange::Removed { old } => print_wrapped(
+            out,
+            &format!("{pad}{} ", paint(RED, "-")),
+            &[(old.clone(), if display.color { RED } else { plain })],
+            indent + 2,
+            display.width,
+        ),
+        TextChange::Changed { words, .. } => print_wrapped(
+            out,
+            &format!("{pad}{} ", paint(YELLOW, "~")),
+            &inline_spans(words, display.color),
+            indent + 2,
+            display.width,
+        ),
+    }
+}
+
+fn signed_months(months: i32) -> String {
+    match months {
+        1 => "+1 month".into(),
+        -1 => "-1 month".into(),
+        m if m > 0 => format!("+{m} months"),
+        m => format!("{m} months"),
+    }
+}
+
+/// One line per milestone change (shared by `diff` and `timeline`).
+pub fn milestone_line(c: &MilestoneChange) -> (Style, &'static str, String) {
+    let at = |m: &Milestone| format!("{} ({})", m.when, m.phrase);
+    match c {
+        MilestoneChange::Moved {
+            old,
+            new,
+            months,
+            shift,
+        } => {
+            let how = match shift {
+                Shift::Later => format!("{}, later", signed_months(*months)),
+                Shift::Earlier => format!("{}, earlier", signed_months(*months)),
+                Shift::Refined => "more precise".to_string(),
+            };
+            let status = if old.status != new.status {
+                format!(", now {}", status_word(new.status))
+            } else {
+                String::new()
+            };
+            let style = match shift {
+                Shift::Later => RED,
+                Shift::Earlier => GREEN,
+                Shift::Refined => YELLOW,
+            };
+            (
+                style,
+                "moved",
+                format!("{} — {} → {}, {how}{status}", new.event, at(old), at(new)),
+            )
+        }
+        MilestoneChange::Status { old, new } => (
+            GREEN,
+            "status",
+            format!(
+                "{} — {} {} → {}",
+                new.event,
+                at(new),
+                status_word(old.status),
+                status_word(new.status)
+            ),
+        ),
+        MilestoneChange::Added { new } => (
+            GREEN,
+            "new",
+            format!("{} — {}, {}", new.event, at(new), status_word(new.status)),
+        ),
+        MilestoneChange::Dropped { old } => (
+            DIM,
+            "dropped",
+            format!("{} — {}, {}", old.event, at(old), status_word(old.status)),
+        ),
+    }
+}
+
+fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Done => "done",
+        Status::Planned => "planned",
+    }
+}
+
+/// Where a dossier's stage went, in words.
+pub fn stage_line(c: &StageChange) -> String {
+    let name = |s: Option<Stage>| s.map_or("(none)", Stage::as_str).to_string();
+    let dir = match c.direction {
+        Direction::Forward => "forward",
+        Direction::Backward => "back",
+        Direction::Set => "first read",
+        Direction::Cleared => "no longer read",
+    };
+    format!("{} → {}  ({dir})", name(c.old), name(c.new))
+}
+
+/// A comparison of two meetings (or revisions), for a terminal: per dossier a header, then
+/// stage, timeline, statements, highlights and references.
+pub fn comparison(
+    out: &mut impl Write,
+    c: &Comparison,
+    display: &DisplayOptions,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        paint(BOLD, &format!("jbz-track diff {} → {}", c.old, c.new))
+    )?;
+    if c.is_empty() {
+        writeln!(
+            out,
+            "no changes in {} dossier{}",
+            c.unchanged.len(),
+            if c.unchanged.len() == 1 { "" } else { "s" }
+        )?;
+        return Ok(());
+    }
+    for d in &c.dossiers {
+        writeln!(out)?;
+        dossier_diff(out, d, display)?;
+    }
+    if !c.unchanged.is_empty() {
+        writeln!(out)?;
+        print_wrapped(
+            out,
+            "",
+            &[(format!("unchanged: {}", c.unchanged.join(", ")), DIM)],
+            2,
+            display.width,
+        )?;
+    }
+    Ok(())
+}
+
+/// One dossier's changes.
+pub fn dossier_diff(
+    out: &mut impl Write,
+    d: &SnapshotDiff,
+    display: &DisplayOptions,
+) -> io::Result<()> {
+    let (mark, style, note) = match d.presence {
+        Presence::Both => ("~", YELLOW, String::new()),
+        Presence::Appeared => (
+            "+",
+            GREEN,
+            format!(
+                "  on the agenda at {}",
+                d.new.as_ref().map_or("", |s| &s.meeting)
+            ),
+        ),
+        Presence::Left => (
+            "-",
+            RED,
+            format!(
+                "  no longer on the agenda (last at {})",
+                d.old.as_ref().map_or("", |s| &s.meeting)
+            ),
+        ),
+    };
+    writeln!(
+        out,
+        "{} {}  {}{}",
+        paint(style, mark),
+        paint(BOLD, &d.dossier),
+        d.title,
+        paint(style, &note)
+    )?;
+    if d.presence != Presence::Both {
+        // Appearing or leaving is the news; the sentences are in `show`.
+        let n: usize = d.positions.iter().map(|p| p.statements.len()).sum();
+        let who: Vec<String> = d.positions.iter().map(|p| p.actor.to_string()).collect();
+        if n > 0 {
+            writeln!(
+                out,
+                "    {}",
+                paint(
+                    DIM,
+                    &format!(
+                        "{n} statement{} by {}",
+                        if n == 1 { "" } else { "s" },
+                        who.join(", ")
+                    )
+                )
+            )?;
+        }
+        return Ok(());
+    }
+    if let Some(s) = &d.stage {
+        writeln!(out, "  {}  {}", paint(CYAN, "stage"), stage_line(s))?;
+        if let Some(e) = &s.new_evidence {
+            print_wrapped(out, "           ", &[(e.clone(), DIM)], 11, display.width)?;
+        }
+    }
+    if !d.timeline.is_empty() {
+        writeln!(out, "  {}", paint(CYAN, "timeline"))?;
+        for c in &d.timeline {
+            let (style, word, text) = milestone_line(c);
+            print_wrapped(
+                out,
+                &format!("    {}  ", paint(style, &format!("{word:<7}"))),
+                &[(text, Style::new())],
+                13,
+                display.width,
+            )?;
+        }
+    }
+    for a in &d.positions {
+        let status = match a.status {
+            ActorStatus::Spoke => paint(GREEN, "  spoke"),
+            ActorStatus::FellSilent => paint(RED, "  fell silent"),
+            ActorStatus::Changed => String::new(),
+        };
+        let same = if a.unchanged > 0 {
+            paint(DIM, &format!("  ({} unchanged)", a.unchanged))
+        } else {
+            String::new()
+        };
+        writeln!(out, "  {}{status}{same}", paint(CYAN, &a.actor.to_string()))?;
+        for c in &a.statements {
+            sentence_change(out, c, 4, display)?;
+        }
+    }
+    if !d.highlights.is_empty() {
+        writeln!(out, "  {}", paint(CYAN, "highlights"))?;
+        for c in &d.highlights {
+            sentence_change(out, c, 4, display)?;
+        }
+    }
+    if !d.references.is_empty() {
+        writeln!(out, "  {}", paint(CYAN, "references"))?;
+        for r in &d.references {
+            match r {
+                ReferenceChange::Added { new } => {
+                    writeln!(out, "    {} {}", paint(GREEN, "+"), new.text)?
+                }
+                ReferenceChange::Removed { old } => {
+                    writeln!(out, "    {} {}", paint(RED, "-"), old.text)?
+                }
+            }
+        }
     }
     Ok(())
 }

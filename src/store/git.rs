@@ -75,13 +75,8 @@ impl GitStore {
         Ok(GitStore { repo, prefix })
     }
 
-    /// The underlying repository.
-    pub fn repository(&self) -> &Repository {
-        &self.repo
-    }
-
     /// The commit a revision names.
-    pub fn commit(&self, rev: &str) -> Result<git2::Commit<'_>, GitError> {
+    fn commit(&self, rev: &str) -> Result<git2::Commit<'_>, GitError> {
         let unknown = || GitError::UnknownRevision {
             rev: rev.to_string(),
             shallow: self.repo.is_shallow(),
@@ -91,7 +86,7 @@ impl GitStore {
     }
 
     /// The snapshot files of a commit's tree.
-    pub fn files_of(&self, commit: &git2::Commit<'_>) -> Result<Files, GitError> {
+    fn files_of(&self, commit: &git2::Commit<'_>) -> Result<Files, GitError> {
         let tree = commit.tree()?;
         let dir = self.prefix.join(SNAPSHOTS_DIR);
         let mut files = Files::new();

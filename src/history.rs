@@ -1,0 +1,155 @@
+//! Snapshots across git history: what changed between two revisions (`diff --git`), read
+//! from the object database through [`crate::store::git`].
+
+use std::path::{Path, PathBuf};
+
+use crate::diff::{self, Comparison, Side};
+use crate::snapshot::Snapshot;
+use crate::store::fs;
+use crate::store::git::{Files, GitError, GitStore};
+use crate::store::MeetingKey;
+
+/// One side of a revision comparison: a revision, or the working tree.
+enum Tree<'a> {
+    Rev { rev: &'a str, files: Files },
+    Worktree { root: &'a Path, files: Vec<PathBuf> },
+}
+
+impl Tree<'_> {
+    fn paths(&self) -> Vec<&PathBuf> {
+        match self {
+            Tree::Rev { files, .. } => files.keys().collect(),
+            Tree::Worktree { files, .. } => files.iter().collect(),
+        }
+    }
+
+    fn has(&self, path: &Path) -> bool {
+        match self {
+            Tree::Rev { files, .. } => files.contains_key(path),
+            Tree::Worktree { files, .. } => files.iter().any(|p| p == path),
+        }
+    }
+
+    fn label(&self, path: &Path) -> String {
+        match self {
+            Tree::Rev { rev, .. } => format!("{rev}:{}", path.display()),
+            Tree::Worktree { .. } => path.display().to_string(),
+        }
+    }
+
+    fn read(&self, store: &GitStore, path: &Path) -> Result<Option<Snapshot>, GitError> {
+        match self {
+            Tree::Rev { files, .. } => match files.get(path) {
+                Some(oid) => Ok(Some(store.read(&self.label(path), *oid)?)),
+                None => Ok(None),
+            },
+            Tree::Worktree { root, .. } => {
+                if !self.has(path) {
+                    return Ok(None);
+                }
+                Ok(Some(
+                    fs::read(&root.join(path)).map_err(|e| e.relative_to(root))?,
+                ))
+            }
+        }
+    }
+
+    /// Whether the file is the same on both sides without reading it.
+    fn same_as(&self, other: &Tree<'_>, path: &Path) -> Option<bool> {
+        match (self, other) {
+            (Tree::Rev { files: a, .. }, Tree::Rev { files: b, .. }) => {
+                Some(a.get(path) == b.get(path))
+            }
+            _ => None,
+        }
+    }
+}
+
+fn dossier_of(path: &Path) -> Option<&str> {
+    path.parent()?.file_name()?.to_str()
+}
+
+/// Compare the snapshots at revision `old` with those at `new` (the working tree when `None`).
+/// Every file that changed is compared with its earlier version; every new file with the
+/// dossier's previous meeting at `new`; a deleted file is a dossier that left.
+pub fn revisions(
+    root: &Path,
+    old: &str,
+    new: Option<&str>,
+    only: &[String],
+) -> Result<Comparison, GitError> {
+    let store = GitStore::open(root)?;
+    let a = Tree::Rev {
+        rev: old,
+        files: store.files(old)?,
+    };
+    let b = match new {
+        Some(rev) => Tree::Rev {
+            rev,
+            files: store.files(rev)?,
+        },
+        None => Tree::Worktree {
+            root,
+            files: fs::list(root)?,
+        },
+    };
+    let mut paths: Vec<&PathBuf> = a.paths();
+    paths.extend(b.paths());
+    paths.sort();
+    paths.dedup();
+    let wanted =
+        |p: &Path| only.is_empty() || dossier_of(p).is_some_and(|d| only.iter().any(|o| o == d));
+    let mut out = Comparison {
+        old: old.to_string(),
+        new: new.unwrap_or("working tree").to_string(),
+        dossiers: Vec::new(),
+        unchanged: Vec::new(),
+    };
+    for path in paths.into_iter().filter(|p| wanted(p)) {
+        if a.same_as(&b, path) == Some(true) {
+            continue;
+        }
+        let new_snap = b.read(&store, path)?;
+        let (old_snap, old_label) = match a.read(&store, path)? {
+            Some(s) => (Some(s), a.label(path)),
+            None => match previous_meeting(&b, path) {
+                Some(prev) => (b.read(&store, &prev)?, b.label(&prev)),
+                None => (None, String::new()),
+            },
+        };
+        if old_snap.is_some() && old_snap == new_snap {
+            continue;
+        }
+        let side = |s: &Snapshot, file: String| Side {
+            meeting: MeetingKey {
+                id: s.meeting.id.clone(),
+                kind: s.source.kind,
+            }
+            .to_string(),
+            file,
+        };
+        let old_side = old_snap.as_ref().map(|s| (s, side(s, old_label.clone())));
+        let new_side = new_snap.as_ref().map(|s| (s, side(s, b.label(path))));
+        if let Some(d) = diff::snapshots(old_side, new_side) {
+            if d.is_empty() {
+                out.unchanged.push(d.dossier);
+            } else {
+                out.dossiers.push(d);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The dossier's latest snapshot before `path`'s meeting on the same side.
+fn previous_meeting(tree: &Tree<'_>, path: &Path) -> Option<PathBuf> {
+    let dossier = dossier_of(path)?;
+    let key = MeetingKey::from_path(path)?;
+    tree.paths()
+        .into_iter()
+        .filter(|p| dossier_of(p) == Some(dossier))
+        .filter_map(|p| Some((MeetingKey::from_path(p)?, p)))
+        .filter(|(k, _)| *k < key)
+        .max_by(|x, y| x.0.cmp(&y.0))
+        .map(|(_, p)| p.clone())
+}
