@@ -64,8 +64,9 @@ fn status(sentence: &str, m: &DateMention, start: NaiveDate, end: NaiveDate) -> 
 }
 
 /// Prepositions that tie a date to the clause; dropped with the date.
-const DATE_PREPOSITIONS: [&str; 14] = [
+const DATE_PREPOSITIONS: [&str; 15] = [
     "op",
+    "naar",
     "in",
     "voor",
     "vóór",
@@ -109,7 +110,7 @@ pub fn event(sentence: &str, m: &DateMention) -> String {
         let n = before_words.len();
         let article = before_words[n - 2].to_lowercase();
         if matches!(article.as_str(), "de" | "het")
-            && DATE_PREPOSITIONS.contains(&before_words[n - 1])
+            && DATE_PREPOSITIONS.contains(&before_words[n - 1].to_lowercase().as_str())
         {
             if let [participle, noun, ..] = after_words.as_slice() {
                 return clean_event(&format!("{participle} {noun}"));
@@ -158,7 +159,10 @@ pub fn event(sentence: &str, m: &DateMention) -> String {
     }
 
     let mut words: Vec<&str> = head_words;
-    if words.last().is_some_and(|w| DATE_PREPOSITIONS.contains(w)) {
+    if words
+        .last()
+        .is_some_and(|w| DATE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+    {
         words.pop();
     }
     let mut tail_words: Vec<&str> = tail.split_whitespace().collect();
@@ -270,5 +274,19 @@ mod tests {
         let m = one("Zo werkten beide lidstaten in het kader van de in maart gestarte grensbeheerpilots aan het opstellen van een versnelde asielgrensprocedure.");
         assert_eq!(m.event, "gestarte grensbeheerpilots");
         assert_eq!(m.status, Status::Done);
+    }
+
+    #[test]
+    fn sentence_initial_preposition_leaves_the_event() {
+        let m =
+            one("Op 20 december 2023 is met het Europees Parlement een voorlopig akkoord bereikt.");
+        assert!(!m.event.starts_with("Op "), "{}", m.event);
+    }
+
+    #[test]
+    fn slip_to_a_date_drops_naar() {
+        let m = one("De inwerkingtreding van het EES zal verschuiven naar voorjaar 2025.");
+        assert!(!m.event.ends_with("naar"), "{}", m.event);
+        assert_eq!(m.when.to_string(), "2025-03/2025-05");
     }
 }

@@ -114,6 +114,14 @@ const NOT_YET: &[&str] = &[
     " wil ",
     " willen ",
     " gepland",
+    // An agenda's "Het kabinet kan instemmen met de algemene oriëntatie": the aim, not the fact.
+    " kan instemmen",
+    " kunnen instemmen",
+    " instemmen met",
+    " kan steunen",
+    " kan leven met",
+    " agendeert",
+    " voornemen",
 ];
 
 /// The most advanced stage shown by a factual sentence, with the first sentence that shows it.
@@ -141,6 +149,12 @@ pub fn read_stage<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Option<(S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agenda_consent_is_an_aim_not_a_stage_reached() {
+        let s = "Het kabinet kan instemmen met de gedeeltelijke algemene oriëntatie, mits de waarborgen blijven.";
+        assert_eq!(read_stage([s]), None);
+    }
 
     #[test]
     fn compromise_text_means_council_negotiations() {
