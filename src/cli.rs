@@ -67,9 +67,56 @@ pub enum Format {
     Markdown,
 }
 
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// For people.
+    Text,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`).
+    Github,
+    /// A summary for a pull-request comment.
+    Markdown,
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Copy new reports into reports/ under their canonical names, normalize, and show what
+    /// they change.
+    ///
+    /// The same file twice changes nothing; a different file for a meeting that already has
+    /// one is refused unless --replace is given.
+    ///
+    /// Examples:
+    ///   jbz-track ingest ~/Downloads/verslag-jbz-raad-oktober.txt
+    ///   jbz-track ingest --replace corrected-report.txt
+    #[command(verbatim_doc_comment)]
+    Ingest {
+        /// The report files.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// Replace the report of the same meeting and kind if there is one.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Check the repository for CI: reports parse, snapshots are current, valid and well named.
+    ///
+    /// Exit 1 when anything is wrong. With --base, also show what the change does to the
+    /// dossiers since that revision.
+    ///
+    /// Examples:
+    ///   jbz-track check
+    ///   jbz-track check --base origin/main --format markdown > summary.md
+    ///   jbz-track check --format github
+    #[command(verbatim_doc_comment)]
+    Check {
+        /// Also show the dossier diff between this revision and the working tree.
+        #[arg(long, value_name = "REV")]
+        base: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// Turn reports into snapshots: reports/ → snapshots/<dossier>/<meeting>.yaml.
     ///
     /// Examples:
@@ -262,6 +309,32 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             };
             Ok(code)
         }
+        Command::Ingest { files, replace } => ingest(&repo, &files, replace, &mut out, &display),
+        Command::Check { base, format } => {
+            let findings = crate::check::check(&repo)?;
+            let changes = match &base {
+                Some(rev) => Some(crate::history::revisions(&repo.root, rev, None, &[])?),
+                None => None,
+            };
+            match format {
+                CheckFormat::Text => {
+                    render::text::findings(&mut out, &findings, &display)?;
+                    if let Some(c) = &changes {
+                        writeln!(out)?;
+                        render::text::comparison(&mut out, c, &display)?;
+                    }
+                }
+                CheckFormat::Github => render::github::findings(&mut out, &findings)?,
+                CheckFormat::Markdown => {
+                    render::markdown::findings(&mut out, &findings, changes.as_ref())?
+                }
+            }
+            Ok(if findings.passed() {
+                exit::OK
+            } else {
+                exit::DIFFERENCES
+            })
+        }
         Command::Show {
             dossier,
             meeting,
@@ -348,6 +421,88 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             })
         }
     }
+}
+
+/// `ingest`: copy, normalise, then show each new meeting against the one before it.
+fn ingest(
+    repo: &Repo,
+    files: &[PathBuf],
+    replace: bool,
+    out: &mut impl Write,
+    display: &DisplayOptions,
+) -> Result<u8, CliError> {
+    let mut err = anstream::stderr().lock();
+    let mut failed = false;
+    let mut new_reports = Vec::new();
+    for file in files {
+        match crate::ingest::ingest(repo, file, replace) {
+            Ok(done) => {
+                if !display.quiet {
+                    let path = crate::repo::display_path(done.path());
+                    match &done {
+                        crate::ingest::Ingested::Added { .. } => writeln!(out, "added    {path}")?,
+                        crate::ingest::Ingested::AlreadyThere { .. } => writeln!(
+                            out,
+                            "{}: already in the repository as {path}; nothing to do",
+                            file.display()
+                        )?,
+                        crate::ingest::Ingested::Replaced { old, .. } => writeln!(
+                            out,
+                            "replaced {} with {path}",
+                            crate::repo::display_path(old)
+                        )?,
+                    }
+                }
+                if !matches!(done, crate::ingest::Ingested::AlreadyThere { .. }) {
+                    new_reports.push(done.path().to_path_buf());
+                }
+            }
+            Err(f) => {
+                failed = true;
+                writeln!(err, "error: {f}")?;
+            }
+        }
+    }
+    if !new_reports.is_empty() {
+        let outcome = normalize::normalize(repo, &[], UpdateMode::Write)?;
+        render::text::normalize_outcome(out, &mut err, &outcome, UpdateMode::Write, display)?;
+        failed |= !outcome.failures.is_empty();
+        let snapshots = Collection::from_worktree(&repo.root)?;
+        let known = snapshots.meetings();
+        for path in &new_reports {
+            let shown = crate::repo::display_path(path);
+            let Some(key) = snapshots
+                .entries()
+                .find(|e| e.snapshot.source.path == shown)
+                .map(|e| MeetingKey {
+                    id: e.snapshot.meeting.id.clone(),
+                    kind: e.snapshot.source.kind,
+                })
+            else {
+                continue;
+            };
+            let before = known
+                .iter()
+                .filter(|k| k.kind == key.kind && **k < key)
+                .max();
+            if display.quiet {
+                continue;
+            }
+            writeln!(out)?;
+            match before {
+                Some(prev) => {
+                    let c = diff::meetings((&snapshots, prev), (&snapshots, &key), &[]);
+                    render::text::comparison(out, &c, display)?;
+                }
+                None => writeln!(
+                    out,
+                    "{key} is the first {} in the repository; there is nothing to compare it with",
+                    key.kind.as_str()
+                )?,
+            }
+        }
+    }
+    Ok(if failed { exit::TROUBLE } else { exit::OK })
 }
 
 /// The snapshots of the working tree, or of a git revision.

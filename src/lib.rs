@@ -8,6 +8,7 @@
 //! repository ([`repo`]); [`render`] turns models into text for people or JSON for machines;
 //! [`cli`] is the command line that `main.rs` calls.
 
+pub mod check;
 pub mod clean;
 pub mod cli;
 pub mod diff;
@@ -15,6 +16,7 @@ pub mod dossier;
 pub mod exit;
 pub mod extract;
 pub mod history;
+pub mod ingest;
 pub mod normalize;
 pub mod render;
 pub mod repo;

@@ -179,7 +179,19 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
         }
     }
     let ids = meeting_ids(parsed.iter().map(|p| &p.report));
-    let mut claimed: BTreeMap<(String, Kind), PathBuf> = BTreeMap::new();
+    // Two reports of one meeting and kind would write the same snapshot files, the second over
+    // the first. Neither is normalised, so the snapshots on disk stay as they were, and each is
+    // named with the other. All reports count, named or not: naming one does not remove the
+    // other from reports/.
+    let mut same_meeting: BTreeMap<(String, Kind), Vec<PathBuf>> = BTreeMap::new();
+    for p in &parsed {
+        if let Some(id) = ids.get(&p.report.start) {
+            same_meeting
+                .entry((id.clone(), p.report.kind))
+                .or_default()
+                .push(p.path.clone());
+        }
+    }
     for p in &parsed {
         if !(wanted.is_empty() || wanted.contains(&p.path)) {
             continue;
@@ -187,19 +199,26 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
         let Some(id) = ids.get(&p.report.start).cloned() else {
             continue;
         };
-        if let Some(first) = claimed.get(&(id.clone(), p.report.kind)) {
+        let others: Vec<String> = same_meeting
+            .get(&(id.clone(), p.report.kind))
+            .into_iter()
+            .flatten()
+            .filter(|o| **o != p.path)
+            .map(|o| display_path(o))
+            .collect();
+        if !others.is_empty() {
             outcome.failures.push(Failure {
                 path: p.path.clone(),
                 line: None,
                 message: format!(
-                    "is a second {} of meeting {id}, after {}; keep one of the two files in reports/",
-                    p.report.kind.as_str(),
-                    display_path(first)
+                    "is a {kind} of meeting {id}, and so is {others}; keep only one of them in \
+                     reports/ (no snapshots of this meeting were written)",
+                    kind = p.report.kind.as_str(),
+                    others = others.join(" and "),
                 ),
             });
             continue;
         }
-        claimed.insert((id.clone(), p.report.kind), p.path.clone());
         let meeting = MeetingRef {
             id: id.clone(),
             council: COUNCIL.to_string(),
@@ -212,6 +231,26 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
             sha256: p.sha256.clone(),
         };
         let snapshots = crate::extract::snapshots(&p.report, &registry, &meeting, &source);
+        // Every agenda item must land in some dossier; one that does not is lost to the reader.
+        for part in &p.report.parts {
+            for item in &part.items {
+                let placed = snapshots.iter().any(|s| {
+                    s.items
+                        .iter()
+                        .any(|i| i.part == part.name && i.number == item.number)
+                });
+                if !placed {
+                    outcome.failures.push(Failure {
+                        path: p.path.clone(),
+                        line: Some(item.line),
+                        message: format!(
+                            "agenda item {}. '{}' lands in no dossier; this is a bug in jbz-track, please report it",
+                            item.number, item.heading
+                        ),
+                    });
+                }
+            }
+        }
         let mut produced = BTreeSet::new();
         for snap in &snapshots {
             let rel = store::relative_path(&snap.dossier.id, &snap.file_name());

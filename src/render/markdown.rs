@@ -3,10 +3,12 @@
 
 use std::io::{self, Write};
 
+use crate::check::Findings;
 use crate::diff::{
     ActorStatus, Comparison, Piece, Presence, ReferenceChange, SnapshotDiff, TextChange,
 };
 use crate::render::text::{milestone_line, stage_line};
+use crate::repo::display_path;
 
 /// Escape the characters Markdown would read as markup.
 pub fn escape(text: &str) -> String {
@@ -57,14 +59,25 @@ fn sentence(out: &mut impl Write, c: &TextChange, indent: &str) -> io::Result<()
 
 /// A comparison as Markdown.
 pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
-    writeln!(out, "## JBZ-Raad: {} → {}", escape(&c.old), escape(&c.new))?;
+    comparison_at(out, c, 2, "JBZ-Raad")
+}
+
+/// A comparison with its heading at `level` (dossiers one below), titled `title: old → new`.
+fn comparison_at(
+    out: &mut impl Write,
+    c: &Comparison,
+    level: usize,
+    title: &str,
+) -> io::Result<()> {
+    let h = "#".repeat(level);
+    writeln!(out, "{h} {title}: {} → {}", escape(&c.old), escape(&c.new))?;
     writeln!(out)?;
     if c.is_empty() {
         writeln!(out, "No changes in {} dossiers.", c.unchanged.len())?;
         return Ok(());
     }
     for d in &c.dossiers {
-        dossier(out, d)?;
+        dossier_at(out, d, level + 1)?;
     }
     if !c.unchanged.is_empty() {
         writeln!(
@@ -80,9 +93,19 @@ pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
     Ok(())
 }
 
-/// One dossier's changes as Markdown.
+/// One dossier's changes as Markdown, under a `###` heading.
 pub fn dossier(out: &mut impl Write, d: &SnapshotDiff) -> io::Result<()> {
-    writeln!(out, "### `{}` {}", d.dossier, escape(&d.title))?;
+    dossier_at(out, d, 3)
+}
+
+fn dossier_at(out: &mut impl Write, d: &SnapshotDiff, level: usize) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} `{}` {}",
+        "#".repeat(level),
+        d.dossier,
+        escape(&d.title)
+    )?;
     writeln!(out)?;
     match d.presence {
         Presence::Appeared => {
@@ -149,4 +172,54 @@ pub fn dossier(out: &mut impl Write, d: &SnapshotDiff) -> io::Result<()> {
         }
     }
     writeln!(out)
+}
+
+/// `check`'s findings as a pull-request comment: a verdict, a table of problems, and (with
+/// `--base`) what the change does to the dossiers.
+pub fn findings(
+    out: &mut impl Write,
+    f: &Findings,
+    changes: Option<&Comparison>,
+) -> io::Result<()> {
+    writeln!(out, "## jbz-track check")?;
+    writeln!(out)?;
+    if f.passed() {
+        writeln!(
+            out,
+            "**Passed:** {} report{} and {} snapshot{} are in order.",
+            f.reports,
+            if f.reports == 1 { "" } else { "s" },
+            f.snapshots,
+            if f.snapshots == 1 { "" } else { "s" }
+        )?;
+    } else {
+        writeln!(
+            out,
+            "**Failed:** {} problem{} in {} report{} and {} snapshot{}.",
+            f.findings.len(),
+            if f.findings.len() == 1 { "" } else { "s" },
+            f.reports,
+            if f.reports == 1 { "" } else { "s" },
+            f.snapshots,
+            if f.snapshots == 1 { "" } else { "s" }
+        )?;
+        writeln!(out)?;
+        writeln!(out, "| file | line | problem | what to do |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        for x in &f.findings {
+            writeln!(
+                out,
+                "| `{}` | {} | {} | {} |",
+                display_path(&x.path),
+                x.line.map(|l| l.to_string()).unwrap_or_default(),
+                x.problem.as_str(),
+                escape(&x.message)
+            )?;
+        }
+    }
+    if let Some(c) = changes {
+        writeln!(out)?;
+        comparison_at(out, c, 3, "What this changes")?;
+    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! Models → output. Each renderer takes a model and a writer and prints nothing on its own:
 //! [`text`] for people (aligned, coloured where the terminal allows), [`json`] for machines.
 
+pub mod github;
 pub mod json;
 pub mod markdown;
 pub mod text;

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
+use crate::check::Findings;
 use crate::diff::{
     ActorStatus, Comparison, Direction, MilestoneChange, Piece, Presence, ReferenceChange, Shift,
     SnapshotDiff, StageChange, TextChange,
@@ -603,4 +604,46 @@ pub fn dossier_diff(
         }
     }
     Ok(())
+}
+
+/// `check`'s findings, one per line as `path:line: problem: message`, then a summary.
+pub fn findings(out: &mut impl Write, f: &Findings, display: &DisplayOptions) -> io::Result<()> {
+    for x in &f.findings {
+        let at = match x.line {
+            Some(l) => format!("{}:{l}", display_path(&x.path)),
+            None => display_path(&x.path),
+        };
+        print_wrapped(
+            out,
+            &format!(
+                "{} {} ",
+                paint(RED, &format!("{}:", x.problem.as_str())),
+                paint(BOLD, &format!("{at}:"))
+            ),
+            &[(x.message.clone(), Style::new())],
+            4,
+            display.width,
+        )?;
+    }
+    if display.quiet {
+        return Ok(());
+    }
+    let summary = format!(
+        "{} report{}, {} snapshot{}",
+        f.reports,
+        if f.reports == 1 { "" } else { "s" },
+        f.snapshots,
+        if f.snapshots == 1 { "" } else { "s" }
+    );
+    if f.passed() {
+        writeln!(out, "{} {summary}: all good", paint(GREEN, "check passed:"))
+    } else {
+        let n = f.findings.len();
+        writeln!(
+            out,
+            "{} {summary}: {n} problem{}",
+            paint(RED, "check failed:"),
+            if n == 1 { "" } else { "s" }
+        )
+    }
 }
