@@ -170,6 +170,12 @@ pub enum Command {
         #[arg(long, value_name = "REV")]
         rev: Option<String>,
     },
+    /// Print the JSON Schema of the snapshot files, for editors that validate YAML.
+    ///
+    /// Examples:
+    ///   jbz-track schema > snapshot.schema.json
+    #[command(verbatim_doc_comment)]
+    Schema,
     /// Show what changed between two meetings, per dossier: stage, timeline, statements.
     ///
     /// With no meeting, the last two meetings; with one, that meeting and the one before.
@@ -308,6 +314,10 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 exit::OK
             };
             Ok(code)
+        }
+        Command::Schema => {
+            out.write_all(crate::snapshot::json_schema().as_bytes())?;
+            Ok(exit::OK)
         }
         Command::Ingest { files, replace } => ingest(&repo, &files, replace, &mut out, &display),
         Command::Check { base, format } => {

@@ -11,7 +11,19 @@ use crate::clean::{self, Cleaned, Footnote, Line};
 use crate::extract::dates;
 
 /// What kind of document a report is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// The *verslag*, written after the meeting: what was said and decided.

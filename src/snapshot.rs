@@ -20,10 +20,10 @@ pub const SCHEMA: u32 = 1;
 pub const COUNCIL: &str = "JBZ-Raad";
 
 /// What one report says about one dossier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
-    /// Always [`SCHEMA`].
+    /// The version of the snapshot format: 1 (see [`SCHEMA`]).
     pub schema: u32,
     /// The dossier.
     pub dossier: DossierRef,
@@ -50,7 +50,7 @@ pub struct Snapshot {
 }
 
 /// The dossier a snapshot is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DossierRef {
     /// The stable id, also the folder name.
@@ -60,7 +60,7 @@ pub struct DossierRef {
 }
 
 /// A meeting of the council.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingRef {
     /// `YYYY-MM` from the first day, or `YYYY-MM-DD` where two meetings start in one month.
@@ -74,7 +74,7 @@ pub struct MeetingRef {
 }
 
 /// The report a snapshot was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Path relative to the repository, with `/` separators.
@@ -86,7 +86,7 @@ pub struct Source {
 }
 
 /// An agenda item, as the snapshot names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemRef {
     /// The part it stands in (`Binnenlandse Zaken`); empty for a report without parts.
@@ -101,7 +101,7 @@ pub struct ItemRef {
 }
 
 /// What one actor said about the dossier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
     /// Who.
@@ -111,7 +111,7 @@ pub struct Position {
 }
 
 /// A dated event in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// The date or interval, at the precision the text gives.
@@ -125,7 +125,9 @@ pub struct Milestone {
 }
 
 /// Whether a milestone lies behind or ahead of the meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// It happened (past tense, `jl.`, a date before the meeting).
@@ -150,10 +152,56 @@ impl Snapshot {
     }
 }
 
+/// The JSON Schema of a snapshot file, generated from these types (the same definition that
+/// reading a snapshot enforces), pretty-printed with a trailing newline.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Snapshot);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The file name for a meeting and kind (see [`Snapshot::file_name`]).
 pub fn file_name(meeting_id: &str, kind: Kind) -> String {
     match kind {
         Kind::Verslag => format!("{meeting_id}.yaml"),
         Kind::Agenda => format!("{meeting_id}.agenda.yaml"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_schema_is_the_generated_one() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/snapshot.schema.json");
+        let committed = std::fs::read_to_string(path).expect("docs/snapshot.schema.json exists");
+        assert!(
+            committed == json_schema(),
+            "docs/snapshot.schema.json is out of date: run `cargo run -- schema > docs/snapshot.schema.json`"
+        );
+    }
+
+    #[test]
+    fn schema_requires_the_contract_fields() {
+        let schema: serde_json::Value =
+            serde_json::from_str(&json_schema()).expect("the schema is JSON");
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .expect("required list")
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        for field in ["schema", "dossier", "meeting", "source"] {
+            assert!(
+                required.contains(&field),
+                "{field} not required: {required:?}"
+            );
+        }
+        assert_eq!(
+            schema["$defs"]["Stage"]["oneOf"][3]["const"], "triloog",
+            "stages are listed in order"
+        );
     }
 }

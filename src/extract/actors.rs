@@ -174,6 +174,21 @@ impl Serialize for Actor {
     }
 }
 
+impl schemars::JsonSchema for Actor {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Actor".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "description": "Who spoke: nederland, voorzitterschap, commissie, lidstaten, raad, europees-parlement, a member state (roemenie) or an agency or person (eu-lisa, eu-ctc).",
+            "examples": ["nederland", "commissie", "roemenie", "eu-lisa"]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Actor {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;

@@ -241,6 +241,21 @@ fn parse_point(part: &str, whole: &str) -> Result<Point, ParseWhenError> {
         .ok_or_else(|| ParseWhenError::NoSuchDay(whole.to_string()))
 }
 
+impl schemars::JsonSchema for When {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "When".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$",
+            "description": "An ISO 8601 date or interval at the precision the text gives: 2023-10-01, 2023-10, 2024, 2024-09/2024-11.",
+            "examples": ["2023-10-01", "2023-10", "2024-09/2024-11"]
+        })
+    }
+}
+
 impl Serialize for When {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

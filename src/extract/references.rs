@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 /// A parliamentary paper cited by a report.
 ///
 /// References are compared and ordered by dossier number first, then paper number.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct Reference {
     /// The dossier (kamerstuk) number, spaces removed: "32 317" → 32317.
     pub kamerstuk: u32,
