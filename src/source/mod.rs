@@ -17,6 +17,12 @@ pub const MAX_REPORT_BYTES: u64 = 32 * 1024 * 1024;
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
+    /// There is no file at the path.
+    #[error("there is no such file; check the name, or run `jbz-track normalize` to read every report in reports/")]
+    NotFound,
+    /// The path is a directory.
+    #[error("this is a directory, not a report file; run `jbz-track normalize` to read every report in reports/")]
+    Directory,
     /// The file system refused.
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),
@@ -49,8 +55,15 @@ pub struct Loaded {
 
 /// Read a report file, refusing files too large to be a report before reading them.
 pub fn load(path: &Path) -> Result<Loaded, SourceError> {
-    let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
+    let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => SourceError::NotFound,
+        _ => SourceError::Io(e),
+    })?;
+    let metadata = file.metadata()?;
+    if metadata.is_dir() {
+        return Err(SourceError::Directory);
+    }
+    let size = metadata.len();
     if size > MAX_REPORT_BYTES {
         return Err(SourceError::TooLarge {
             size,

@@ -1,0 +1,633 @@
+//! `jbz-track normalize` on bad input, checked the way a user meets it: a repository holding the
+//! real report next to one bad file. Whatever the bad file is, the user must get a clear error
+//! that names the file and says what is wrong, exit code 2, no panic, and the real report still
+//! normalised, with snapshots that are exactly what it gives on its own.
+//!
+//! Inputs whose nature a comment line would change (empty, binary, encodings) are built here;
+//! the others are in `tests/fixtures/bad/`, each marked on its first line as constructed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use sha2::{Digest, Sha256};
+
+const REPORT: &str = "2023-10-19-jbz-raad-verslag.txt";
+
+fn real_report_bytes() -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("reports")
+        .join(REPORT);
+    std::fs::read(path).expect("read the real report")
+}
+
+fn real_report_text() -> String {
+    String::from_utf8(real_report_bytes()).expect("the real report is UTF-8")
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// A temporary repository whose `reports/` holds the given files (name, bytes).
+fn repo_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join("reports").join(name), bytes).expect("write report");
+    }
+    dir
+}
+
+/// A temporary repository with the real report and one more file in `reports/`.
+fn repo_with_real_and(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    repo_with(&[(REPORT, &real_report_bytes()), (name, bytes)])
+}
+
+fn jbz(repo: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("jbz-track").expect("binary");
+    cmd.current_dir(repo)
+        .arg("--repo")
+        .arg(repo)
+        .env_remove("CI")
+        .env("NO_COLOR", "1")
+        // A panic would print its backtrace; the tests below make sure none does.
+        .env("RUST_BACKTRACE", "1");
+    cmd
+}
+
+fn normalize(repo: &Path, args: &[&str]) -> Output {
+    jbz(repo)
+        .arg("normalize")
+        .args(args)
+        .output()
+        .expect("run jbz-track")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Every file under `snapshots/`, by path relative to the repository (with `/`), and its text.
+fn snapshot_files(repo: &Path) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    let root = repo.join("snapshots");
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("dir entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel: PathBuf = path.strip_prefix(repo).expect("inside repo").to_path_buf();
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let text = std::fs::read_to_string(&path).expect("snapshot is UTF-8");
+                files.insert(rel, text);
+            }
+        }
+    }
+    files
+}
+
+/// What the real report gives on its own, in a repository of its own.
+fn baseline() -> &'static BTreeMap<String, String> {
+    static BASELINE: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+    BASELINE.get_or_init(|| {
+        let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+        let out = normalize(dir.path(), &[]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "the real report alone normalises cleanly: {}",
+            stderr(&out)
+        );
+        let files = snapshot_files(dir.path());
+        assert!(files.len() >= 10, "the real report gives its snapshots");
+        files
+    })
+}
+
+/// The snapshot texts with the `sha256:` line of `source` masked: what must not depend on
+/// how the report's bytes were encoded.
+fn without_sha(files: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    files
+        .iter()
+        .map(|(path, text)| {
+            let masked = text
+                .lines()
+                .map(|l| {
+                    if l.trim_start().starts_with("sha256:") {
+                        "  sha256: <masked>"
+                    } else {
+                        l
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            (path.clone(), masked)
+        })
+        .collect()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// No panic, no backtrace: a user's bad file is an input error, not a crash.
+fn assert_no_panic(out: &Output) {
+    let err = stderr(out);
+    for word in ["panicked", "RUST_BACKTRACE", "stack backtrace"] {
+        assert!(!err.contains(word), "stderr shows a panic ({word}):\n{err}");
+    }
+}
+
+/// Put `bytes` into `reports/<name>` next to the real report, run `normalize`, and check what
+/// the user sees: exit 2; one error, on the bad file, naming it and containing every one of
+/// `what_is_wrong` (case-insensitive); no panic; and the real report's snapshots written exactly
+/// as it gives them alone. Returns stderr for further checks.
+fn assert_rejected_beside_real_report(name: &str, bytes: &[u8], what_is_wrong: &[&str]) -> String {
+    let dir = repo_with_real_and(name, bytes);
+    let out = normalize(dir.path(), &[]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "bad input {name} exits 2\nstdout:\n{}\nstderr:\n{err}",
+        stdout(&out)
+    );
+    let file = format!("reports/{name}");
+    let error_lines: Vec<&str> = err.lines().filter(|l| l.contains("error")).collect();
+    assert_eq!(
+        error_lines.len(),
+        1,
+        "one error, about {file}; stderr:\n{err}"
+    );
+    let line = error_lines[0];
+    assert!(line.contains(&file), "the error names {file}:\n{err}");
+    let lower = line.to_lowercase();
+    for fragment in what_is_wrong {
+        assert!(
+            lower.contains(&fragment.to_lowercase()),
+            "the error on {file} says {fragment:?}:\n{err}"
+        );
+    }
+    assert!(
+        !err.contains(REPORT),
+        "the real report is not reported as failing:\n{err}"
+    );
+    assert!(
+        stdout(&out).contains("1 report normalized"),
+        "the real report is still normalised:\n{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        &snapshot_files(dir.path()),
+        baseline(),
+        "the real report's snapshots are written as it gives them on its own"
+    );
+    err
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files that are not text
+
+#[test]
+fn empty_file_is_rejected_and_the_real_report_still_normalised() {
+    assert_rejected_beside_real_report("empty.txt", b"", &["empty"]);
+}
+
+#[test]
+fn whitespace_only_file_is_rejected_as_empty() {
+    assert_rejected_beside_real_report("blank.txt", b"  \r\n\n\t \n   \n", &["empty"]);
+}
+
+#[test]
+fn file_with_only_a_byte_order_mark_is_rejected_as_empty() {
+    assert_rejected_beside_real_report("bom-only.txt", b"\xEF\xBB\xBF\r\n", &["empty"]);
+}
+
+#[test]
+fn binary_file_with_nul_bytes_is_rejected() {
+    let mut bytes = b"\x7fELF\x02\x01\x01\x00\x00\x00".to_vec();
+    bytes.extend((0u8..=255).cycle().take(4096));
+    let err = assert_rejected_beside_real_report("program.txt", &bytes, &["binary", "not text"]);
+    assert!(err.contains("offset"), "says where the NUL byte is:\n{err}");
+}
+
+#[test]
+fn binary_file_without_nul_bytes_is_rejected() {
+    // Control characters but no NUL: still no report looks like this.
+    let bytes: Vec<u8> = (1u8..32).cycle().take(2000).collect();
+    assert_rejected_beside_real_report("controls.txt", &bytes, &["binary", "control characters"]);
+}
+
+#[test]
+fn pdf_saved_as_txt_is_rejected_with_a_pdftotext_hint() {
+    let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
+                stream\nx\x9c\x00\x01\x02\x03\nendstream\n%%EOF\n";
+    assert_rejected_beside_real_report("verslag.txt", pdf, &["pdf", "pdftotext"]);
+}
+
+#[test]
+fn pdf_named_on_the_command_line_is_rejected_with_a_pdftotext_hint() {
+    let pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n%%EOF\n";
+    let dir = repo_with_real_and("verslag.pdf", pdf);
+    let out = normalize(
+        dir.path(),
+        &["reports/verslag.pdf", &format!("reports/{REPORT}")],
+    );
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{err}");
+    assert!(
+        err.contains("reports/verslag.pdf"),
+        "names the file:\n{err}"
+    );
+    assert!(err.contains("pdftotext"), "says what to do:\n{err}");
+    assert_eq!(&snapshot_files(dir.path()), baseline());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text that is not a JBZ report, or whose meeting cannot be read
+
+#[test]
+fn a_recipe_is_not_a_jbz_report() {
+    assert_rejected_beside_real_report(
+        "appeltaart.txt",
+        &fixture("recipe.txt"),
+        &["not a JBZ-Raad report", "title"],
+    );
+}
+
+#[test]
+fn a_report_of_another_council_is_not_a_jbz_report() {
+    assert_rejected_beside_real_report(
+        "raad-buza.txt",
+        &fixture("other-council.txt"),
+        &["not a JBZ-Raad report"],
+    );
+}
+
+#[test]
+fn a_title_without_meeting_date_is_rejected_naming_the_line_and_title() {
+    let err = assert_rejected_beside_real_report(
+        "zonder-datum.txt",
+        &fixture("no-meeting-date.txt"),
+        &["cannot read the meeting days", "najaar"],
+    );
+    // The title starts on line 3 of the fixture.
+    assert!(
+        err.contains("reports/zonder-datum.txt:3:"),
+        "names the line of the title:\n{err}"
+    );
+}
+
+#[test]
+fn a_title_with_an_impossible_date_is_rejected() {
+    assert_rejected_beside_real_report(
+        "februari.txt",
+        &fixture("impossible-date.txt"),
+        &["cannot read the meeting days", "februari"],
+    );
+}
+
+#[test]
+fn a_title_without_agenda_items_is_rejected() {
+    // Same meeting as the real report: a failing file must not claim the meeting either.
+    assert_rejected_beside_real_report(
+        "alleen-titel.txt",
+        &fixture("title-only.txt"),
+        &["no numbered agenda items"],
+    );
+}
+
+#[test]
+fn fixtures_say_they_are_constructed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    for entry in std::fs::read_dir(&dir).expect("fixtures dir") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("fixture is UTF-8");
+        assert!(
+            text.lines()
+                .next()
+                .is_some_and(|l| l.contains("Constructed for jbz-track tests")),
+            "{} says on its first line that it is constructed",
+            path.display()
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other encodings of the real report: read, not rejected, and the same snapshots
+
+/// Normalise `bytes` as the only report, under the real report's name, and compare with what
+/// the UTF-8 original gives: identical except for `source.sha256`, which is the hash of `bytes`.
+fn assert_same_snapshots_as_utf8(bytes: &[u8]) {
+    assert_ne!(
+        bytes,
+        real_report_bytes().as_slice(),
+        "a different encoding"
+    );
+    let dir = repo_with(&[(REPORT, bytes)]);
+    let out = normalize(dir.path(), &[]);
+    assert_no_panic(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "read, not rejected:\n{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).is_empty(), "no complaint:\n{}", stderr(&out));
+    let got = snapshot_files(dir.path());
+    assert_eq!(without_sha(&got), without_sha(baseline()));
+    let sha = sha256_hex(bytes);
+    for (path, text) in &got {
+        assert!(
+            text.contains(&format!("sha256: {sha}")),
+            "{path} carries the hash of the file as it is on disk"
+        );
+    }
+    // And it is stable: a second run writes nothing.
+    let again = normalize(dir.path(), &[]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(
+        stdout(&again).contains(&format!("{} written", 0)),
+        "second run writes nothing:\n{}",
+        stdout(&again)
+    );
+}
+
+#[test]
+fn windows_1252_copy_gives_the_same_snapshots() {
+    let text = real_report_text();
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(
+        !unmappable,
+        "every character of the real report exists in Windows-1252"
+    );
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the Windows-1252 copy is not valid UTF-8 (it has ë, •, ’)"
+    );
+    assert_same_snapshots_as_utf8(&bytes);
+}
+
+#[test]
+fn windows_1252_copy_with_crlf_gives_the_same_snapshots() {
+    let text = real_report_text().replace('\n', "\r\n");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable);
+    assert_same_snapshots_as_utf8(&bytes);
+}
+
+#[test]
+fn utf8_bom_and_crlf_copy_gives_the_same_snapshots() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(real_report_text().replace('\n', "\r\n").into_bytes());
+    assert_same_snapshots_as_utf8(&bytes);
+}
+
+#[test]
+fn utf16le_copy_with_bom_gives_the_same_snapshots() {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(
+        real_report_text()
+            .replace('\n', "\r\n")
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    assert_same_snapshots_as_utf8(&bytes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Existing snapshots are not damaged
+
+#[test]
+fn a_bad_report_added_later_leaves_existing_snapshots_byte_identical() {
+    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    assert_eq!(normalize(dir.path(), &[]).status.code(), Some(0));
+    let before = snapshot_files(dir.path());
+    for (name, bytes) in [
+        ("empty.txt", Vec::new()),
+        ("binary.txt", vec![0u8, 1, 2, 3, 0, 255]),
+        ("appeltaart.txt", fixture("recipe.txt")),
+        ("zonder-datum.txt", fixture("no-meeting-date.txt")),
+        ("alleen-titel.txt", fixture("title-only.txt")),
+    ] {
+        std::fs::write(dir.path().join("reports").join(name), bytes).expect("write");
+    }
+    let out = normalize(dir.path(), &[]);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for name in [
+        "empty.txt",
+        "binary.txt",
+        "appeltaart.txt",
+        "zonder-datum.txt",
+        "alleen-titel.txt",
+    ] {
+        assert!(
+            err.contains(&format!("reports/{name}")),
+            "names {name}:\n{err}"
+        );
+    }
+    assert!(
+        stdout(&out).contains("0 written"),
+        "nothing rewritten:\n{}",
+        stdout(&out)
+    );
+    assert_eq!(snapshot_files(dir.path()), before);
+    // --check says the same: the failures, exit 2, and nothing written.
+    let check = normalize(dir.path(), &["--check"]);
+    assert_no_panic(&check);
+    assert_eq!(check.status.code(), Some(2));
+    assert_eq!(snapshot_files(dir.path()), before);
+}
+
+#[test]
+fn a_report_that_turns_bad_keeps_its_snapshots() {
+    // The report was normalised, then its file was truncated (an interrupted copy): the error
+    // says so, and the snapshots it gave stay until it is fixed.
+    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    assert_eq!(normalize(dir.path(), &[]).status.code(), Some(0));
+    let before = snapshot_files(dir.path());
+    std::fs::write(dir.path().join("reports").join(REPORT), b"").expect("truncate");
+    let out = normalize(dir.path(), &[]);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("reports/{REPORT}")), "{err}");
+    assert!(err.contains("empty"), "{err}");
+    assert_eq!(snapshot_files(dir.path()), before, "no snapshot removed");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two reports for one meeting
+
+/// The real report, retitled as the report of another meeting (16-17 November 2023).
+fn report_of_another_meeting() -> String {
+    let text = real_report_text();
+    assert!(
+        text.contains("\n19 -20 oktober 2023 \n"),
+        "the real report's title"
+    );
+    text.replacen("\n19 -20 oktober 2023 \n", "\n16 -17 november 2023 \n", 1)
+}
+
+#[test]
+fn two_different_reports_of_one_meeting_are_an_error_naming_both() {
+    let text = real_report_text();
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    let copy = "2023-10-19-jbz-raad-verslag-kopie.txt";
+    let november = "2023-11-16-jbz-raad-verslag.txt";
+    let dir = repo_with(&[
+        (REPORT, &real_report_bytes()),
+        (copy, &cp1252),
+        (november, report_of_another_meeting().as_bytes()),
+    ]);
+    let out = normalize(dir.path(), &[]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{err}");
+    for line in err.lines() {
+        assert!(
+            line.contains(&format!("reports/{REPORT}"))
+                && line.contains(&format!("reports/{copy}")),
+            "each error names both files:\n{err}"
+        );
+        assert!(line.contains("2023-10"), "and the meeting:\n{err}");
+    }
+    assert_eq!(
+        err.lines().count(),
+        2,
+        "one error for each of the two:\n{err}"
+    );
+    assert!(!err.contains(november), "{err}");
+    // The report of the other meeting is still normalised; the contested meeting gets nothing.
+    let files = snapshot_files(dir.path());
+    assert!(!files.is_empty(), "the November report is normalised");
+    assert!(
+        files.keys().all(|p| p.ends_with("/2023-11.yaml")),
+        "only the November report's snapshots are written: {:?}",
+        files.keys().collect::<Vec<_>>()
+    );
+    assert!(
+        stdout(&out).contains("1 report normalized"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn naming_one_of_two_reports_of_a_meeting_is_still_an_error_naming_both() {
+    let copy = "2023-10-19-jbz-raad-verslag-kopie.txt";
+    let dir = repo_with(&[(REPORT, &real_report_bytes()), (copy, &real_report_bytes())]);
+    let out = normalize(dir.path(), &[&format!("reports/{copy}")]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{err}");
+    assert!(err.contains(&format!("reports/{copy}")), "{err}");
+    assert!(err.contains(&format!("reports/{REPORT}")), "{err}");
+    assert!(snapshot_files(dir.path()).is_empty(), "nothing written");
+}
+
+#[test]
+fn a_second_report_of_a_meeting_does_not_overwrite_the_snapshots_of_the_first() {
+    // The real report was normalised; then a second copy of the same meeting is added under a
+    // name that sorts before it. The snapshots of the first must not be rewritten from the copy.
+    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    assert_eq!(normalize(dir.path(), &[]).status.code(), Some(0));
+    let before = snapshot_files(dir.path());
+    let mut edited = real_report_text();
+    edited = edited.replacen("Nederland", "Het kabinet", 1);
+    let copy = "2023-10-19-a-kopie.txt";
+    std::fs::write(dir.path().join("reports").join(copy), edited).expect("write copy");
+    let out = normalize(dir.path(), &[]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{err}");
+    assert!(err.contains(&format!("reports/{REPORT}")), "{err}");
+    assert!(err.contains(&format!("reports/{copy}")), "{err}");
+    assert_eq!(
+        snapshot_files(dir.path()),
+        before,
+        "the existing snapshots are left as they were"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files that are not there
+
+#[test]
+fn a_report_that_does_not_exist_is_a_clear_error() {
+    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    let out = normalize(dir.path(), &["reports/does-not-exist.txt"]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{err}");
+    assert!(
+        err.contains("reports/does-not-exist.txt"),
+        "names the file:\n{err}"
+    );
+    let lower = err.to_lowercase();
+    assert!(
+        lower.contains("no such file") || lower.contains("does not exist"),
+        "says the file is not there:\n{err}"
+    );
+    assert!(
+        !lower.contains("os error"),
+        "in words, not an OS error code:\n{err}"
+    );
+    assert!(snapshot_files(dir.path()).is_empty(), "nothing written");
+}
+
+#[test]
+fn a_directory_named_as_a_report_is_a_clear_error() {
+    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    std::fs::create_dir(dir.path().join("reports/oud.txt")).expect("mkdir");
+    let out = normalize(
+        dir.path(),
+        &["reports/oud.txt", &format!("reports/{REPORT}")],
+    );
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{err}");
+    assert!(err.contains("reports/oud.txt"), "{err}");
+    assert!(err.contains("directory"), "{err}");
+    assert_eq!(&snapshot_files(dir.path()), baseline());
+}
+
+#[test]
+fn a_missing_report_named_with_an_existing_one_still_normalises_the_existing_one() {
+    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    let out = normalize(
+        dir.path(),
+        &["reports/does-not-exist.txt", &format!("reports/{REPORT}")],
+    );
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{err}");
+    assert!(err.contains("reports/does-not-exist.txt"), "{err}");
+    assert_eq!(&snapshot_files(dir.path()), baseline());
+}
