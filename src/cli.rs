@@ -67,6 +67,21 @@ pub enum Format {
     Markdown,
 }
 
+/// Output formats of `timeline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    /// For people.
+    Text,
+    /// Whole statements, for pull requests and notes.
+    Markdown,
+    /// For machines.
+    Json,
+    /// The milestone drift as a picture.
+    Svg,
+    /// One self-contained page: the picture and the text timeline.
+    Html,
+}
+
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -166,6 +181,35 @@ pub enum Command {
         /// Output format (text or json).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Read the snapshots as they were at this git revision.
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
+    },
+    /// Print a dossier's history across meetings: stage, the Netherlands' statements, what
+    /// changed, and how its milestones drifted.
+    ///
+    /// Examples:
+    ///   jbz-track timeline csam-verordening
+    ///   jbz-track timeline implementatie-van-interoperabiliteit --format svg > ees.svg
+    ///   jbz-track timeline csam-verordening asiel-migratiepact --format html > timeline.html
+    ///   jbz-track timeline csam-verordening --git      (one entry per commit)
+    #[command(verbatim_doc_comment)]
+    Timeline {
+        /// The dossier ids (see `jbz-track dossiers`).
+        #[arg(value_name = "DOSSIER", required = true)]
+        dossiers: Vec<String>,
+        /// From this meeting on.
+        #[arg(long, value_name = "MEETING")]
+        since: Option<String>,
+        /// Up to this meeting.
+        #[arg(long, value_name = "MEETING")]
+        until: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+        format: TimelineFormat,
+        /// Build the timeline from the git history of the snapshot files: one entry per commit.
+        #[arg(long, conflicts_with_all = ["rev", "since", "until"])]
+        git: bool,
         /// Read the snapshots as they were at this git revision.
         #[arg(long, value_name = "REV")]
         rev: Option<String>,
@@ -315,6 +359,50 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             };
             Ok(code)
         }
+        Command::Timeline {
+            dossiers,
+            since,
+            until,
+            format,
+            git,
+            rev,
+        } => {
+            let timelines = build_timelines(&repo, &dossiers, since, until, git, rev.as_deref())?;
+            let text = |display: &DisplayOptions| -> Result<String, CliError> {
+                let mut buf = Vec::new();
+                for (i, t) in timelines.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(buf)?;
+                    }
+                    render::text::timeline(&mut buf, t, display)?;
+                }
+                Ok(String::from_utf8_lossy(&buf).into_owned())
+            };
+            match format {
+                TimelineFormat::Text => out.write_all(text(&display)?.as_bytes())?,
+                TimelineFormat::Markdown => {
+                    for (i, t) in timelines.iter().enumerate() {
+                        if i > 0 {
+                            writeln!(out)?;
+                        }
+                        render::markdown::timeline(&mut out, t)?;
+                    }
+                }
+                TimelineFormat::Json => render::json::timelines(&mut out, &timelines)?,
+                TimelineFormat::Svg => render::svg::timelines(&mut out, &timelines)?,
+                TimelineFormat::Html => {
+                    let plain = DisplayOptions {
+                        color: false,
+                        ..display
+                    };
+                    // The page carries no escape codes whatever the terminal.
+                    anstream::ColorChoice::Never.write_global();
+                    let t = text(&plain)?;
+                    render::html::timelines(&mut out, &timelines, &t)?
+                }
+            }
+            Ok(exit::OK)
+        }
         Command::Schema => {
             out.write_all(crate::snapshot::json_schema().as_bytes())?;
             Ok(exit::OK)
@@ -405,10 +493,14 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         } => {
             let comparison = if git {
                 let (a, b) = revision_pair(old.as_deref(), new.as_deref());
+                let known = crate::history::dossiers(&repo.root, &a, b.as_deref())?;
+                let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                check_dossiers(&repo, &known, &dossiers)?;
                 crate::history::revisions(&repo.root, &a, b.as_deref(), &dossiers)?
             } else {
                 let snapshots = load(&repo, rev.as_deref())?;
-                check_dossiers(&repo, &snapshots, &dossiers)?;
+                let known: Vec<&str> = snapshots.dossier_ids().collect();
+                check_dossiers(&repo, &known, &dossiers)?;
                 let (a, b) = meeting_pair(&snapshots, old.as_deref(), new.as_deref())?;
                 diff::meetings((&snapshots, &a), (&snapshots, &b), &dossiers)
             };
@@ -515,6 +607,80 @@ fn ingest(
     Ok(if failed { exit::TROUBLE } else { exit::OK })
 }
 
+/// The timelines `timeline` prints, in the order the dossiers were named.
+fn build_timelines(
+    repo: &Repo,
+    dossiers: &[String],
+    since: Option<String>,
+    until: Option<String>,
+    git: bool,
+    rev: Option<&str>,
+) -> Result<Vec<crate::timeline::Timeline>, CliError> {
+    let mut out = Vec::new();
+    if git {
+        let store = GitStore::open(&repo.root)?;
+        let worktree = Collection::from_worktree(&repo.root).unwrap_or_default();
+        for id in dossiers {
+            let mut progress = Progress::new();
+            let t = crate::timeline::from_git(&store, id, &mut |n| progress.show(n))?;
+            progress.clear();
+            match t {
+                Some(t) => out.push(t),
+                None => return Err(unknown_dossier(repo, worktree.dossier_ids(), id)),
+            }
+        }
+        return Ok(out);
+    }
+    let snapshots = load(repo, rev)?;
+    let known = snapshots.meetings();
+    let range = crate::timeline::Range {
+        since: since
+            .map(|m| crate::store::resolve_meeting(&m, &known))
+            .transpose()?,
+        until: until
+            .map(|m| crate::store::resolve_meeting(&m, &known))
+            .transpose()?,
+    };
+    for id in dossiers {
+        match crate::timeline::from_collection(&snapshots, id, &range) {
+            Some(t) => out.push(t),
+            None => return Err(unknown_dossier(repo, snapshots.dossier_ids(), id)),
+        }
+    }
+    Ok(out)
+}
+
+/// "reading history… 300 commits" on a terminal's stderr while a long walk runs; nothing when
+/// stderr is not a terminal.
+struct Progress {
+    shown: bool,
+    terminal: bool,
+}
+
+impl Progress {
+    fn new() -> Self {
+        use std::io::IsTerminal;
+        Progress {
+            shown: false,
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn show(&mut self, commits: usize) {
+        if self.terminal {
+            eprint!("\rreading history… {commits} commits");
+            self.shown = true;
+        }
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+            self.shown = false;
+        }
+    }
+}
+
 /// The snapshots of the working tree, or of a git revision.
 fn load(repo: &Repo, rev: Option<&str>) -> Result<Collection, CliError> {
     Ok(match rev {
@@ -595,21 +761,26 @@ fn list(keys: &[MeetingKey]) -> String {
 }
 
 /// Every `--dossier` must name a dossier there is.
-fn check_dossiers(repo: &Repo, snapshots: &Collection, ids: &[String]) -> Result<(), CliError> {
+/// `known` are the dossiers with snapshots on the side(s) compared.
+fn check_dossiers(repo: &Repo, known: &[&str], ids: &[String]) -> Result<(), CliError> {
     for id in ids {
-        if snapshots.dossier(id).is_none() {
-            return Err(unknown_dossier(repo, snapshots, id));
+        if !known.contains(&id.as_str()) {
+            return Err(unknown_dossier(repo, known.iter().copied(), id));
         }
     }
     Ok(())
 }
 
-fn unknown_dossier(repo: &Repo, snapshots: &Collection, id: &str) -> CliError {
+fn unknown_dossier<'k>(
+    repo: &Repo,
+    with_snapshots: impl Iterator<Item = &'k str>,
+    id: &str,
+) -> CliError {
     let mut known: Vec<String> = repo
         .registry()
         .map(|r| r.dossiers.iter().map(|d| d.id.clone()).collect())
         .unwrap_or_default();
-    for d in snapshots.dossier_ids() {
+    for d in with_snapshots {
         if !known.iter().any(|k| k == d) {
             known.push(d.to_string());
         }
@@ -629,7 +800,7 @@ fn find_snapshot<'c>(
     meeting: Option<&str>,
 ) -> Result<&'c crate::store::Entry, CliError> {
     let Some(entries) = snapshots.dossier(dossier) else {
-        return Err(unknown_dossier(repo, snapshots, dossier));
+        return Err(unknown_dossier(repo, snapshots.dossier_ids(), dossier));
     };
     let known: Vec<MeetingKey> = entries.keys().cloned().collect();
     let key = match meeting {

@@ -650,13 +650,14 @@ fn event_similarity(a: &[String], b: &[String]) -> f64 {
     common as f64 / smaller as f64
 }
 
-/// Match milestones across two meetings by the event they are about.
-pub fn milestones(old: &[Milestone], new: &[Milestone]) -> Vec<MilestoneChange> {
+/// Pair each new milestone with the old one about the same event, if any: identical ones
+/// first, then the most similar events above [`SAME_EVENT`]. `result[j]` is the index in `old`
+/// of `new[j]`'s partner. Shared by [`milestones`] and the timeline's drift table.
+pub fn pair_milestones(old: &[Milestone], new: &[Milestone]) -> Vec<Option<usize>> {
     let ow: Vec<Vec<String>> = old.iter().map(|m| event_words(&m.event)).collect();
     let nw: Vec<Vec<String>> = new.iter().map(|m| event_words(&m.event)).collect();
     let mut old_used = vec![false; old.len()];
     let mut partner: Vec<Option<usize>> = vec![None; new.len()];
-    // Identical milestones first, then the most similar events.
     for (j, n) in new.iter().enumerate() {
         if let Some(i) = (0..old.len()).find(|&i| !old_used[i] && old[i] == *n) {
             old_used[i] = true;
@@ -687,6 +688,16 @@ pub fn milestones(old: &[Milestone], new: &[Milestone]) -> Vec<MilestoneChange> 
             old_used[i] = true;
             partner[j] = Some(i);
         }
+    }
+    partner
+}
+
+/// Match milestones across two meetings by the event they are about.
+pub fn milestones(old: &[Milestone], new: &[Milestone]) -> Vec<MilestoneChange> {
+    let partner = pair_milestones(old, new);
+    let mut old_used = vec![false; old.len()];
+    for i in partner.iter().flatten() {
+        old_used[*i] = true;
     }
     let mut out = Vec::new();
     for (j, n) in new.iter().enumerate() {

@@ -24,4 +24,5 @@ pub mod report;
 pub mod snapshot;
 pub mod source;
 pub mod store;
+pub mod timeline;
 pub mod yaml;

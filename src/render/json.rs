@@ -61,3 +61,14 @@ pub fn dossiers(out: &mut impl Write, list: &DossierList) -> std::io::Result<()>
 pub fn comparison(out: &mut impl Write, c: &Comparison) -> std::io::Result<()> {
     write_doc(out, "diff", c)
 }
+
+#[derive(Serialize)]
+struct Timelines<'a> {
+    timelines: &'a [crate::timeline::Timeline],
+}
+
+/// Timelines as JSON: `{"schema":1,"kind":"timeline","timelines":[…]}`; the shape is
+/// documented in `docs/json.md`.
+pub fn timelines(out: &mut impl Write, t: &[crate::timeline::Timeline]) -> std::io::Result<()> {
+    write_doc(out, "timeline", &Timelines { timelines: t })
+}

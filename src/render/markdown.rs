@@ -7,8 +7,9 @@ use crate::check::Findings;
 use crate::diff::{
     ActorStatus, Comparison, Piece, Presence, ReferenceChange, SnapshotDiff, TextChange,
 };
-use crate::render::text::{milestone_line, stage_line};
+use crate::render::text::{change_lines, milestone_line, stage_line};
 use crate::repo::display_path;
+use crate::timeline::Timeline;
 
 /// Escape the characters Markdown would read as markup.
 pub fn escape(text: &str) -> String {
@@ -73,7 +74,11 @@ fn comparison_at(
     writeln!(out, "{h} {title}: {} → {}", escape(&c.old), escape(&c.new))?;
     writeln!(out)?;
     if c.is_empty() {
-        writeln!(out, "No changes in {} dossiers.", c.unchanged.len())?;
+        match c.unchanged.len() {
+            0 => writeln!(out, "No changes.")?,
+            1 => writeln!(out, "No changes in 1 dossier.")?,
+            n => writeln!(out, "No changes in {n} dossiers.")?,
+        }
         return Ok(());
     }
     for d in &c.dossiers {
@@ -220,6 +225,94 @@ pub fn findings(
     if let Some(c) = changes {
         writeln!(out)?;
         comparison_at(out, c, 3, "What this changes")?;
+    }
+    Ok(())
+}
+
+/// A dossier's timeline as Markdown: a section per meeting with the Netherlands' statements
+/// whole, then the milestone drift as a table.
+pub fn timeline(out: &mut impl Write, t: &Timeline) -> io::Result<()> {
+    writeln!(out, "## `{}` {}: timeline", t.dossier, escape(&t.title))?;
+    let mut prev: Option<&str> = None;
+    for e in &t.entries {
+        writeln!(out)?;
+        let stage = e
+            .stage
+            .map_or("(not read)".to_string(), |s| s.as_str().to_string());
+        let changed = if e.stage_changed { " (changed)" } else { "" };
+        match &e.commit {
+            Some(c) => writeln!(
+                out,
+                "### {} `{}` {}: {}",
+                c.date,
+                c.id,
+                escape(&c.author),
+                escape(&c.summary)
+            )?,
+            None => writeln!(out, "### {} ({})", e.meeting, e.date)?,
+        }
+        writeln!(out)?;
+        if e.commit.is_some() {
+            writeln!(out, "- **Meeting:** {}", e.meeting)?;
+        }
+        writeln!(out, "- **Stage:** {stage}{changed}")?;
+        if !e.nederland.is_empty() {
+            writeln!(out, "- **Nederland**")?;
+            for s in &e.nederland {
+                writeln!(out, "  - {}", escape(s))?;
+            }
+        }
+        let lines: Vec<String> = e.changes.iter().flat_map(change_lines).collect();
+        if !lines.is_empty() {
+            match prev {
+                Some(p) if e.commit.is_none() => writeln!(out, "- **Changes since {p}**")?,
+                _ => writeln!(out, "- **Changes**")?,
+            }
+            for l in &lines {
+                writeln!(out, "  - {}", escape(l))?;
+            }
+        }
+        if !e.milestones.is_empty() {
+            writeln!(out, "- **Milestones**")?;
+            for m in &e.milestones {
+                writeln!(
+                    out,
+                    "  - {} ({}), {}: {}",
+                    m.when,
+                    escape(&m.phrase),
+                    match m.status {
+                        crate::snapshot::Status::Done => "done",
+                        crate::snapshot::Status::Planned => "planned",
+                    },
+                    escape(&m.event)
+                )?;
+            }
+        }
+        prev = Some(&e.meeting);
+    }
+    if t.entries.len() > 1 && !t.drift.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### Milestone drift")?;
+        writeln!(out)?;
+        let heads: Vec<&str> = t.entries.iter().map(|e| e.meeting.as_str()).collect();
+        writeln!(out, "| milestone | {} | moved |", heads.join(" | "))?;
+        writeln!(out, "|---|{}---|", "---|".repeat(heads.len()))?;
+        for d in &t.drift {
+            let cells: Vec<String> =
+                d.at.iter()
+                    .map(|m| m.as_ref().map_or(String::new(), |m| escape(&m.phrase)))
+                    .collect();
+            let moved = match d.total_months() {
+                Some(0) | None => String::new(),
+                Some(m) => format!("{m:+} months"),
+            };
+            writeln!(
+                out,
+                "| {} | {} | {moved} |",
+                escape(&d.event),
+                cells.join(" | ")
+            )?;
+        }
     }
     Ok(())
 }

@@ -2,8 +2,10 @@
 //! [`text`] for people (aligned, coloured where the terminal allows), [`json`] for machines.
 
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod svg;
 pub mod text;
 
 use std::collections::BTreeMap;

@@ -15,6 +15,7 @@ use crate::normalize::{FileStatus, Outcome, UpdateMode};
 use crate::render::{wrap, DisplayOptions, DossierList};
 use crate::repo::display_path;
 use crate::snapshot::{Milestone, Snapshot, Status};
+use crate::timeline::Timeline;
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -471,12 +472,13 @@ pub fn comparison(
         paint(BOLD, &format!("jbz-track diff {} → {}", c.old, c.new))
     )?;
     if c.is_empty() {
-        writeln!(
-            out,
-            "no changes in {} dossier{}",
-            c.unchanged.len(),
-            if c.unchanged.len() == 1 { "" } else { "s" }
-        )?;
+        // Between two git revisions only the dossiers whose files changed are counted, and
+        // there may be none.
+        match c.unchanged.len() {
+            0 => writeln!(out, "no changes")?,
+            1 => writeln!(out, "no changes in 1 dossier")?,
+            n => writeln!(out, "no changes in {n} dossiers")?,
+        }
         return Ok(());
     }
     for d in &c.dossiers {
@@ -646,4 +648,218 @@ pub fn findings(out: &mut impl Write, f: &Findings, display: &DisplayOptions) ->
             if n == 1 { "" } else { "s" }
         )
     }
+}
+
+/// A dossier diff in one line per change, as a timeline shows it.
+pub fn change_lines(d: &SnapshotDiff) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(s) = &d.stage {
+        lines.push(format!("stage {}", stage_line(s)));
+    }
+    for c in &d.timeline {
+        let (_, word, text) = milestone_line(c);
+        lines.push(format!("milestone {word}: {text}"));
+    }
+    for a in &d.positions {
+        let count = |f: fn(&TextChange) -> bool| a.statements.iter().filter(|c| f(c)).count();
+        let added = count(|c| matches!(c, TextChange::Added { .. }));
+        let removed = count(|c| matches!(c, TextChange::Removed { .. }));
+        let changed = count(|c| matches!(c, TextChange::Changed { .. }));
+        let what = match a.status {
+            ActorStatus::Spoke => format!("spoke ({added} statement{})", plural(added)),
+            ActorStatus::FellSilent => {
+                format!(
+                    "fell silent ({removed} statement{} before)",
+                    plural(removed)
+                )
+            }
+            ActorStatus::Changed => {
+                let mut parts = Vec::new();
+                if changed > 0 {
+                    parts.push(format!("{changed} reworded"));
+                }
+                if added > 0 {
+                    parts.push(format!("{added} new"));
+                }
+                if removed > 0 {
+                    parts.push(format!("{removed} dropped"));
+                }
+                parts.join(", ")
+            }
+        };
+        lines.push(format!("{}: {what}", a.actor));
+    }
+    if !d.highlights.is_empty() {
+        lines.push(format!("highlights: {} changed", d.highlights.len()));
+    }
+    for r in &d.references {
+        match r {
+            ReferenceChange::Added { new } => lines.push(format!("reference added: {}", new.text)),
+            ReferenceChange::Removed { old } => {
+                lines.push(format!("reference dropped: {}", old.text))
+            }
+        }
+    }
+    lines
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Shorten a sentence to about `max` characters at a word boundary, with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max.saturating_sub(1) {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+/// A dossier's timeline for a terminal: one block per meeting, then the milestone drift table.
+pub fn timeline(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> io::Result<()> {
+    let span = match (t.entries.first(), t.entries.last()) {
+        (Some(a), Some(b)) if t.entries.len() > 1 => {
+            format!("{} entries, {} → {}", t.entries.len(), a.meeting, b.meeting)
+        }
+        _ => format!("{} entry", t.entries.len()),
+    };
+    writeln!(
+        out,
+        "{}  {}  {}",
+        paint(BOLD, &t.dossier),
+        t.title,
+        paint(DIM, &span)
+    )?;
+    let mut last_stage = None;
+    for e in &t.entries {
+        writeln!(out)?;
+        let head = match &e.commit {
+            Some(c) => format!(
+                "{}  {}  {}  {}",
+                paint(BOLD, &c.date),
+                paint(YELLOW, &c.id),
+                c.author,
+                c.summary
+            ),
+            None => format!(
+                "{}  {}",
+                paint(BOLD, &e.meeting),
+                paint(DIM, &e.date.to_string())
+            ),
+        };
+        writeln!(out, "{head}")?;
+        if e.commit.is_some() {
+            writeln!(out, "  {}  {}", paint(CYAN, "meeting  "), e.meeting)?;
+        }
+        let stage = e.stage.map_or("(not read)", Stage::as_str);
+        let mark = if e.stage_changed && e.stage != last_stage {
+            match last_stage {
+                Some(prev) => paint(YELLOW, &format!("  ◆ changed from {prev}")),
+                None => paint(YELLOW, "  ◆"),
+            }
+        } else {
+            String::new()
+        };
+        writeln!(out, "  {}  {stage}{mark}", paint(CYAN, "stage    "))?;
+        last_stage = e.stage;
+        let limit = display.width.saturating_sub(15).max(30);
+        for (i, s) in e.nederland.iter().enumerate() {
+            let label = if i == 0 { "nederland" } else { "         " };
+            writeln!(out, "  {}  • {}", paint(CYAN, label), shorten(s, limit))?;
+        }
+        let changes: Vec<String> = e.changes.iter().flat_map(change_lines).collect();
+        for (i, c) in changes.iter().enumerate() {
+            let label = if i == 0 { "changes  " } else { "         " };
+            print_wrapped(
+                out,
+                &format!("  {}  ", paint(CYAN, label)),
+                &[(c.clone(), Style::new())],
+                13,
+                display.width,
+            )?;
+        }
+        for (i, m) in e.milestones.iter().enumerate() {
+            let label = if i == 0 { "timeline " } else { "         " };
+            print_wrapped(
+                out,
+                &format!("  {}  ", paint(CYAN, label)),
+                &[(
+                    format!(
+                        "{} ({}) {} — {}",
+                        m.when,
+                        m.phrase,
+                        status_word(m.status),
+                        m.event
+                    ),
+                    Style::new(),
+                )],
+                13,
+                display.width,
+            )?;
+        }
+    }
+    drift_table(out, t, display)
+}
+
+fn drift_table(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> io::Result<()> {
+    if t.drift.is_empty() || t.entries.len() < 2 {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", paint(BOLD, "Milestone drift"))?;
+    let cells: Vec<Vec<String>> = t
+        .drift
+        .iter()
+        .map(|d| {
+            d.at.iter()
+                .map(|m| m.as_ref().map_or("·".to_string(), |m| m.phrase.clone()))
+                .collect()
+        })
+        .collect();
+    let col_w: Vec<usize> = (0..t.entries.len())
+        .map(|k| {
+            cells
+                .iter()
+                .map(|row| row[k].chars().count())
+                .chain(std::iter::once(t.entries[k].meeting.chars().count()))
+                .max()
+                .unwrap_or(7)
+        })
+        .collect();
+    let fixed: usize = col_w.iter().map(|w| w + 2).sum::<usize>() + 14;
+    let event_w = display.width.saturating_sub(fixed).clamp(16, 40);
+    let mut header = format!("  {:<event_w$}", "");
+    for (k, e) in t.entries.iter().enumerate() {
+        header.push_str(&format!("  {:<w$}", e.meeting, w = col_w[k]));
+    }
+    writeln!(out, "{}", paint(DIM, header.trim_end()))?;
+    for (d, row) in t.drift.iter().zip(&cells) {
+        let event = shorten(&d.event, event_w);
+        let mut line = format!("  {event:<event_w$}");
+        for (k, c) in row.iter().enumerate() {
+            line.push_str(&format!("  {c:<w$}", w = col_w[k]));
+        }
+        let total = match d.total_months() {
+            Some(0) | None => String::new(),
+            Some(m) if m > 0 => paint(RED, &format!("  {}", signed_months(m))),
+            Some(m) => paint(GREEN, &format!("  {}", signed_months(m))),
+        };
+        writeln!(out, "{}{total}", line.trim_end())?;
+    }
+    Ok(())
 }

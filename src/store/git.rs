@@ -54,8 +54,47 @@ pub struct GitStore {
     prefix: PathBuf,
 }
 
+/// The stored content of a snapshot file at some revision (a git blob id, kept opaque).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlobId(Oid);
+
 /// A snapshot file at some revision: its path (relative to the reports repository) → blob.
-pub type Files = BTreeMap<PathBuf, Oid>;
+pub type Files = BTreeMap<PathBuf, BlobId>;
+
+/// A commit, as a timeline shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CommitInfo {
+    /// The abbreviated commit id.
+    pub id: String,
+    /// The commit date (committer's), `YYYY-MM-DD` in the committer's time zone.
+    pub date: String,
+    /// The author's name.
+    pub author: String,
+    /// The first line of the message.
+    pub summary: String,
+}
+
+/// A snapshot file a commit changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// The path, relative to the reports repository.
+    pub path: PathBuf,
+    /// Its content before the commit (none: added).
+    pub old: Option<BlobId>,
+    /// Its content after (none: deleted).
+    pub new: Option<BlobId>,
+}
+
+/// A commit that changed a dossier's snapshots.
+#[derive(Debug, Clone)]
+pub struct DossierCommit {
+    /// The commit.
+    pub commit: CommitInfo,
+    /// What it changed.
+    pub changes: Vec<FileChange>,
+    /// The dossier's files after it.
+    pub files: Files,
+}
 
 impl GitStore {
     /// Open the git repository that holds `root`.
@@ -106,7 +145,7 @@ impl GitStore {
                 && parent.matches('/').count() == 1
             {
                 let path = Path::new(SNAPSHOTS_DIR).join(parent).join(name.as_ref());
-                files.insert(path, e.id());
+                files.insert(path, BlobId(e.id()));
             }
             TreeWalkResult::Ok
         })?;
@@ -121,8 +160,8 @@ impl GitStore {
 
     /// Read and validate one snapshot blob; `label` (e.g. `HEAD:snapshots/x/2023-10.yaml`)
     /// names it in errors.
-    pub fn read(&self, label: &str, oid: Oid) -> Result<Snapshot, GitError> {
-        let blob = self.repo.find_blob(oid)?;
+    pub fn read(&self, label: &str, blob: BlobId) -> Result<Snapshot, GitError> {
+        let blob = self.repo.find_blob(blob.0)?;
         let text = String::from_utf8_lossy(blob.content());
         Ok(fs::parse(Path::new(label), &text)?)
     }
@@ -135,5 +174,111 @@ impl GitStore {
             c.insert(path, snapshot);
         }
         Ok(c)
+    }
+
+    /// Every commit reachable from HEAD (first parents, oldest first) that changed the
+    /// snapshots of `dossier`, walking the history once. `progress` is called with the
+    /// number of commits seen so far, every 100 commits.
+    pub fn dossier_history(
+        &self,
+        dossier: &str,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Vec<DossierCommit>, GitError> {
+        let dir = self.prefix.join(SNAPSHOTS_DIR).join(dossier);
+        let mut walk = self.repo.revwalk()?;
+        if let Err(e) = walk.push_head() {
+            return if e.code() == git2::ErrorCode::UnbornBranch {
+                Ok(Vec::new())
+            } else {
+                Err(e.into())
+            };
+        }
+        walk.simplify_first_parent()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+        let mut out = Vec::new();
+        let mut last_tree: Option<Oid> = None;
+        let mut last_files = Files::new();
+        for (n, oid) in walk.enumerate() {
+            if n % 100 == 99 {
+                progress(n + 1);
+            }
+            let commit = self.repo.find_commit(oid?)?;
+            let tree = commit.tree()?;
+            let sub = match tree.get_path(&dir) {
+                Ok(e) => Some(e.id()),
+                Err(e) if e.code() == git2::ErrorCode::NotFound => None,
+                Err(e) => return Err(e.into()),
+            };
+            if sub == last_tree {
+                continue;
+            }
+            last_tree = sub;
+            let mut files = Files::new();
+            if let Some(sub) = sub {
+                if let Ok(t) = self.repo.find_tree(sub) {
+                    for e in t.iter() {
+                        let name = String::from_utf8_lossy(e.name_bytes()).into_owned();
+                        if e.kind() == Some(ObjectType::Blob)
+                            && name.ends_with(".yaml")
+                            && !name.starts_with('.')
+                        {
+                            files.insert(
+                                Path::new(SNAPSHOTS_DIR).join(dossier).join(name),
+                                BlobId(e.id()),
+                            );
+                        }
+                    }
+                }
+            }
+            let mut changes = Vec::new();
+            for (path, blob) in &files {
+                let old = last_files.get(path).copied();
+                if old != Some(*blob) {
+                    changes.push(FileChange {
+                        path: path.clone(),
+                        old,
+                        new: Some(*blob),
+                    });
+                }
+            }
+            for (path, blob) in &last_files {
+                if !files.contains_key(path) {
+                    changes.push(FileChange {
+                        path: path.clone(),
+                        old: Some(*blob),
+                        new: None,
+                    });
+                }
+            }
+            if !changes.is_empty() {
+                out.push(DossierCommit {
+                    commit: commit_info(&commit),
+                    changes,
+                    files: files.clone(),
+                });
+            }
+            last_files = files;
+        }
+        Ok(out)
+    }
+}
+
+fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
+    let time = commit.time();
+    let date = chrono::FixedOffset::east_opt(time.offset_minutes() * 60)
+        .and_then(|tz| {
+            chrono::DateTime::from_timestamp(time.seconds(), 0).map(|d| d.with_timezone(&tz))
+        })
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    let id = commit.id().to_string();
+    CommitInfo {
+        id: id.get(..10).unwrap_or(&id).to_string(),
+        date,
+        author: String::from_utf8_lossy(commit.author().name_bytes()).into_owned(),
+        summary: commit
+            .summary_bytes()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default(),
     }
 }

@@ -1,0 +1,296 @@
+//! Many snapshots of one dossier → a [`Timeline`]: one entry per meeting (or per commit, from
+//! git history), each with its stage, the Netherlands' statements, what changed since the entry
+//! before (the [`crate::diff`] model, not a second implementation), and the milestones as they
+//! stood; plus a drift table of every milestone's `when` across the meetings.
+
+use serde::Serialize;
+
+use crate::diff::{self, Side, SnapshotDiff};
+use crate::extract::actors::Actor;
+use crate::extract::stage::Stage;
+use crate::report::Kind;
+use crate::snapshot::{Milestone, Snapshot};
+use crate::store::git::{CommitInfo, GitError, GitStore};
+use crate::store::{Collection, MeetingKey};
+
+/// A dossier's history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    /// The dossier id.
+    pub dossier: String,
+    /// Its title (as of the latest entry).
+    pub title: String,
+    /// Oldest first.
+    pub entries: Vec<Entry>,
+    /// Every milestone's `when` at each entry.
+    pub drift: Vec<Drift>,
+}
+
+/// One meeting (or commit) in a dossier's history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    /// The meeting: `2023-10`.
+    pub meeting: String,
+    /// The first meeting day.
+    pub date: chrono::NaiveDate,
+    /// The commit, in a timeline read from git history.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<CommitInfo>,
+    /// The stage read at this meeting.
+    pub stage: Option<Stage>,
+    /// Whether the stage differs from the entry before (the first entry's stage counts as a
+    /// change when it has one).
+    pub stage_changed: bool,
+    /// What the Netherlands said.
+    pub nederland: Vec<String>,
+    /// What changed since the entry before (empty for the first).
+    pub changes: Vec<SnapshotDiff>,
+    /// The milestones as they stood.
+    pub milestones: Vec<Milestone>,
+}
+
+/// One milestone across the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Drift {
+    /// What it is about (as last stated).
+    pub event: String,
+    /// At each entry (same order as [`Timeline::entries`]), as stated there, if it was.
+    pub at: Vec<Option<Milestone>>,
+}
+
+impl Drift {
+    /// How many months the milestone moved from its first statement to its last (between
+    /// interval midpoints); `None` if it was stated once.
+    pub fn total_months(&self) -> Option<i32> {
+        let stated: Vec<&Milestone> = self.at.iter().flatten().collect();
+        match stated.as_slice() {
+            [first, .., last] => Some(crate::extract::dates::When::months_between(
+                &first.when,
+                &last.when,
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// Which meetings a timeline covers (ids as the CLI takes them, inclusive).
+#[derive(Debug, Clone, Default)]
+pub struct Range {
+    /// From this meeting on.
+    pub since: Option<MeetingKey>,
+    /// Up to this meeting.
+    pub until: Option<MeetingKey>,
+}
+
+impl Range {
+    fn contains(&self, k: &MeetingKey) -> bool {
+        self.since.as_ref().is_none_or(|s| k >= s) && self.until.as_ref().is_none_or(|u| k <= u)
+    }
+}
+
+/// A dossier's timeline over the reports (verslagen) of a collection; `None` if the collection
+/// has no snapshot of it. Agendas are left out: the timeline follows what happened.
+pub fn from_collection(c: &Collection, dossier: &str, range: &Range) -> Option<Timeline> {
+    let meetings = c.dossier(dossier)?;
+    let mut snaps: Vec<(MeetingKey, &Snapshot, String)> = meetings
+        .iter()
+        .filter(|(k, _)| k.kind == Kind::Verslag && range.contains(k))
+        .map(|(k, e)| (k.clone(), &e.snapshot, e.path.display().to_string()))
+        .collect();
+    snaps.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut entries = Vec::new();
+    let mut prev: Option<(&Snapshot, Side)> = None;
+    for (key, snap, file) in &snaps {
+        let side = Side {
+            meeting: key.to_string(),
+            file: file.clone(),
+        };
+        let changes = match &prev {
+            Some((p, ps)) => diff::snapshots(Some((p, ps.clone())), Some((snap, side.clone())))
+                .filter(|d| !d.is_empty())
+                .into_iter()
+                .collect(),
+            None => Vec::new(),
+        };
+        entries.push(entry(
+            key.to_string(),
+            snap,
+            prev.map(|p| p.0),
+            changes,
+            None,
+        ));
+        prev = Some((snap, side));
+    }
+    Some(finish(
+        dossier,
+        entries,
+        snaps.iter().map(|s| s.1).collect(),
+    ))
+}
+
+fn entry(
+    meeting: String,
+    snap: &Snapshot,
+    prev: Option<&Snapshot>,
+    changes: Vec<SnapshotDiff>,
+    commit: Option<CommitInfo>,
+) -> Entry {
+    Entry {
+        meeting,
+        date: snap.meeting.start,
+        commit,
+        stage: snap.stage,
+        stage_changed: prev.map_or(snap.stage.is_some(), |p| p.stage != snap.stage),
+        nederland: snap.statements(&Actor::Nederland).to_vec(),
+        changes,
+        milestones: snap.timeline.clone(),
+    }
+}
+
+fn finish(dossier: &str, entries: Vec<Entry>, snaps: Vec<&Snapshot>) -> Timeline {
+    let title = snaps
+        .last()
+        .map(|s| s.dossier.title.clone())
+        .unwrap_or_default();
+    Timeline {
+        dossier: dossier.to_string(),
+        title,
+        drift: drift(&entries),
+        entries,
+    }
+}
+
+/// Follow each milestone from entry to entry, pairing them as the diff does.
+fn drift(entries: &[Entry]) -> Vec<Drift> {
+    let n = entries.len();
+    let mut rows: Vec<Drift> = Vec::new();
+    // For each milestone of the previous entry, the row it belongs to.
+    let mut prev_rows: Vec<usize> = Vec::new();
+    let mut prev: &[Milestone] = &[];
+    for (k, e) in entries.iter().enumerate() {
+        let pairs = diff::pair_milestones(prev, &e.milestones);
+        let mut rows_now = Vec::with_capacity(e.milestones.len());
+        for (j, m) in e.milestones.iter().enumerate() {
+            let row = match pairs[j] {
+                Some(i) => prev_rows[i],
+                None => {
+                    rows.push(Drift {
+                        event: m.event.clone(),
+                        at: vec![None; n],
+                    });
+                    rows.len() - 1
+                }
+            };
+            rows[row].at[k] = Some(m.clone());
+            rows[row].event = m.event.clone();
+            rows_now.push(row);
+        }
+        prev_rows = rows_now;
+        prev = &e.milestones;
+    }
+    rows
+}
+
+/// A dossier's timeline from git history: one entry per commit that changed its snapshots,
+/// walking the history once. New files are compared with the dossier's previous meeting.
+pub fn from_git(
+    store: &GitStore,
+    dossier: &str,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Option<Timeline>, GitError> {
+    let history = store.dossier_history(dossier, progress)?;
+    if history.is_empty() {
+        return Ok(None);
+    }
+    let mut entries = Vec::new();
+    let mut shown: Vec<Snapshot> = Vec::new();
+    for dc in &history {
+        let mut changes = Vec::new();
+        let mut newest: Option<(MeetingKey, Snapshot)> = None;
+        for fc in &dc.changes {
+            let label = |rev: &str| format!("{}:{}", rev, fc.path.display());
+            let new = match fc.new {
+                Some(b) => Some(store.read(&label(&dc.commit.id), b)?),
+                None => None,
+            };
+            let old = match fc.old {
+                Some(b) => Some((
+                    store.read(&label("parent"), b)?,
+                    label(&format!("{}^", dc.commit.id)),
+                )),
+                None => {
+                    // A new meeting: compare with the dossier's meeting before it.
+                    let key = MeetingKey::from_path(&fc.path);
+                    let before = dc
+                        .files
+                        .iter()
+                        .filter_map(|(p, b)| Some((MeetingKey::from_path(p)?, p, *b)))
+                        .filter(|(k, _, _)| {
+                            key.as_ref().is_some_and(|key| k < key) && k.kind == Kind::Verslag
+                        })
+                        .max_by(|a, b| a.0.cmp(&b.0));
+                    match before {
+                        Some((_, p, b)) => {
+                            let l = format!("{}:{}", dc.commit.id, p.display());
+                            Some((store.read(&l, b)?, l))
+                        }
+                        None => None,
+                    }
+                }
+            };
+            let side = |s: &Snapshot, file: String| Side {
+                meeting: MeetingKey {
+                    id: s.meeting.id.clone(),
+                    kind: s.source.kind,
+                }
+                .to_string(),
+                file,
+            };
+            let d = diff::snapshots(
+                old.as_ref().map(|(s, l)| (s, side(s, l.clone()))),
+                new.as_ref().map(|s| (s, side(s, label(&dc.commit.id)))),
+            );
+            if let Some(d) = d.filter(|d| !d.is_empty()) {
+                changes.push(d);
+            }
+            if let Some(n) = new {
+                let key = MeetingKey {
+                    id: n.meeting.id.clone(),
+                    kind: n.source.kind,
+                };
+                if newest.as_ref().is_none_or(|(k, _)| key > *k) {
+                    newest = Some((key, n));
+                }
+            }
+        }
+        let Some((key, snap)) = newest else {
+            // Only deletions: the entry shows them against the last state shown.
+            if let Some(last) = shown.last() {
+                let mut e = entry(
+                    MeetingKey {
+                        id: last.meeting.id.clone(),
+                        kind: last.source.kind,
+                    }
+                    .to_string(),
+                    last,
+                    Some(last),
+                    changes,
+                    Some(dc.commit.clone()),
+                );
+                e.stage_changed = false;
+                entries.push(e);
+            }
+            continue;
+        };
+        entries.push(entry(
+            key.to_string(),
+            &snap,
+            shown.last(),
+            changes,
+            Some(dc.commit.clone()),
+        ));
+        shown.push(snap);
+    }
+    let refs: Vec<&Snapshot> = shown.iter().collect();
+    Ok(Some(finish(dossier, entries, refs)))
+}
