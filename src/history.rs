@@ -1,10 +1,11 @@
 //! Snapshots across git history: what changed between two revisions (`diff --git`), read
 //! from the object database through [`crate::store::git`].
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::diff::{self, Comparison, Side};
-use crate::snapshot::Snapshot;
+use crate::snapshot::{file_name, Snapshot};
 use crate::store::fs;
 use crate::store::git::{Files, GitError, GitStore};
 use crate::store::MeetingKey;
@@ -71,7 +72,9 @@ fn dossier_of(path: &Path) -> Option<&str> {
 
 /// Compare the snapshots at revision `old` with those at `new` (the working tree when `None`).
 /// Every file that changed is compared with its earlier version; every new file with the
-/// dossier's previous meeting at `new`; a deleted file is a dossier that left.
+/// dossier's previous meeting at `new`; a deleted file is a dossier that left, and so is a
+/// dossier that was at the meeting before a newly added one and is not at the new one.
+/// `unchanged` holds the dossiers whose files changed without a change in content.
 pub fn revisions(
     root: &Path,
     old: &str,
@@ -138,7 +141,75 @@ pub fn revisions(
             }
         }
     }
+    // A dossier that leaves the agenda has no file for the new meeting, so no changed path
+    // shows it: look for it among the dossiers of the meeting before each new one.
+    for (prev, path) in left_the_agenda(&a, &b) {
+        if !wanted(&path) {
+            continue;
+        }
+        let Some(old_snap) = b.read(&store, &prev)? else {
+            continue;
+        };
+        let old_side = Side {
+            meeting: MeetingKey {
+                id: old_snap.meeting.id.clone(),
+                kind: old_snap.source.kind,
+            }
+            .to_string(),
+            file: b.label(&prev),
+        };
+        if let Some(d) = diff::snapshots(Some((&old_snap, old_side)), None) {
+            out.dossiers.push(d);
+        }
+    }
+    out.dossiers.sort_by(|x, y| x.dossier.cmp(&y.dossier));
     Ok(out)
+}
+
+/// The dossiers that left the agenda between `a` and `b`: for every meeting that has
+/// snapshots at `b` and none at `a`, each dossier with a snapshot at the meeting of the same
+/// kind before it (at `b`) and none at the new one. Returns (that earlier file, the missing
+/// file). Only the same kind counts: an agenda names a few items, so a report never "leaves"
+/// what its agenda left out.
+fn left_the_agenda(a: &Tree<'_>, b: &Tree<'_>) -> Vec<(PathBuf, PathBuf)> {
+    let meetings = |t: &Tree<'_>| -> BTreeSet<MeetingKey> {
+        t.paths()
+            .into_iter()
+            .filter_map(|p| MeetingKey::from_path(p))
+            .collect()
+    };
+    let (at_a, at_b) = (meetings(a), meetings(b));
+    let mut out = Vec::new();
+    for new in at_b.difference(&at_a) {
+        let Some(prev) = at_b.iter().filter(|k| k.kind == new.kind && *k < new).max() else {
+            continue;
+        };
+        for path in b.paths() {
+            if MeetingKey::from_path(path).as_ref() != Some(prev) {
+                continue;
+            }
+            let missing = path.with_file_name(file_name(&new.id, new.kind));
+            if !b.has(&missing) {
+                out.push((path.clone(), missing));
+            }
+        }
+    }
+    out
+}
+
+/// The dossiers with snapshots at revision `old` or at `new` (the working tree when `None`),
+/// for checking the ids a user names.
+pub fn dossiers(root: &Path, old: &str, new: Option<&str>) -> Result<BTreeSet<String>, GitError> {
+    let store = GitStore::open(root)?;
+    let mut paths: Vec<PathBuf> = store.files(old)?.into_keys().collect();
+    match new {
+        Some(rev) => paths.extend(store.files(rev)?.into_keys()),
+        None => paths.extend(fs::list(root)?),
+    }
+    Ok(paths
+        .iter()
+        .filter_map(|p| dossier_of(p).map(str::to_string))
+        .collect())
 }
 
 /// The dossier's latest snapshot before `path`'s meeting on the same side.
