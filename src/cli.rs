@@ -16,9 +16,12 @@ use crate::store::fs::{self as store, StoreError};
 use crate::store::git::GitStore;
 use crate::store::{Collection, MeetingKey};
 
+/// The version, with the git revision when built from a checkout.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("JBZ_GIT_SUFFIX"));
+
 /// Track EU Justice and Home Affairs Council files through the Dutch government's reports.
 #[derive(Debug, Parser)]
-#[command(name = "jbz-track", version, about, max_term_width = 100)]
+#[command(name = "jbz-track", version = VERSION, about, max_term_width = 100)]
 pub struct Cli {
     /// The repository of reports and snapshots.
     #[arg(
@@ -38,6 +41,9 @@ pub struct Cli {
     /// Say which files were read and written.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Never page long output (otherwise $PAGER, or `less`, on a terminal).
+    #[arg(long, global = true, env = "JBZ_NO_PAGER")]
+    pub no_pager: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -214,6 +220,35 @@ pub enum Command {
         #[arg(long, value_name = "REV")]
         rev: Option<String>,
     },
+    /// Start a repository of reports: reports/, snapshots/, a commented dossiers.yaml, a
+    /// .gitignore and a GitHub workflow that checks pull requests.
+    ///
+    /// Examples:
+    ///   jbz-track init my-reports
+    ///   cd my-reports && jbz-track ingest ~/Downloads/verslag.txt
+    #[command(verbatim_doc_comment)]
+    Init {
+        /// The folder (created if needed; default: --repo, else the current folder).
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Print shell completions.
+    ///
+    /// Examples:
+    ///   jbz-track completions bash > ~/.local/share/bash-completion/completions/jbz-track
+    ///   jbz-track completions zsh > ~/.zfunc/_jbz-track
+    ///   jbz-track completions fish > ~/.config/fish/completions/jbz-track.fish
+    #[command(verbatim_doc_comment)]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    ///
+    /// Examples:
+    ///   jbz-track man > ~/.local/share/man/man1/jbz-track.1
+    #[command(verbatim_doc_comment)]
+    Man,
     /// Print the JSON Schema of the snapshot files, for editors that validate YAML.
     ///
     /// Examples:
@@ -262,6 +297,9 @@ pub enum CliError {
     /// The repository as a whole.
     #[error(transparent)]
     Repo(#[from] RepoError),
+    /// `init` could not make the repository.
+    #[error(transparent)]
+    Init(#[from] crate::init::InitError),
     /// A snapshot file.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -333,9 +371,58 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     };
     choice.write_global();
     let display = DisplayOptions::detect(cli.quiet, cli.verbose);
+    match &cli.command {
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            // Into a buffer first: clap_complete panics on a write error (a closed pipe).
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "jbz-track", &mut buf);
+            std::io::stdout().write_all(&buf)?;
+            return Ok(exit::OK);
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(cmd).render(&mut buf)?;
+            std::io::stdout().write_all(&buf)?;
+            return Ok(exit::OK);
+        }
+        Command::Init { dir } => {
+            let dir = dir.clone().unwrap_or_else(|| cli.repo.clone());
+            let created = crate::init::init(&dir)?;
+            if !display.quiet {
+                let mut out = anstream::stdout().lock();
+                render::text::init(&mut out, &dir, &created)?;
+            }
+            return Ok(exit::OK);
+        }
+        _ => {}
+    }
     let repo = Repo::open(&cli.repo)?;
-    let mut out = anstream::stdout().lock();
-    match cli.command {
+    let pages = !cli.no_pager
+        && matches!(
+            cli.command,
+            Command::Show { .. }
+                | Command::Diff { .. }
+                | Command::Timeline { .. }
+                | Command::Dossiers { .. }
+        );
+    let mut out = crate::pager::Output::new(pages, display.color);
+    let result = dispatch(cli.command, &repo, display, &mut out);
+    out.finish()?;
+    result
+}
+
+/// Run one command that works on a repository, writing to `out`.
+fn dispatch(
+    command: Command,
+    repo: &Repo,
+    display: DisplayOptions,
+    out: &mut crate::pager::Output,
+) -> Result<u8, CliError> {
+    let repo = repo.clone();
+    let mut out = out;
+    match command {
         Command::Normalize {
             reports,
             check,
@@ -403,6 +490,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             }
             Ok(exit::OK)
         }
+        // Handled in `run`, before a repository is opened.
+        Command::Init { .. } | Command::Completions { .. } | Command::Man => Ok(exit::OK),
         Command::Schema => {
             out.write_all(crate::snapshot::json_schema().as_bytes())?;
             Ok(exit::OK)

@@ -863,3 +863,28 @@ fn drift_table(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> 
     }
     Ok(())
 }
+
+/// What `init` made, and what to do next.
+pub fn init(
+    out: &mut impl Write,
+    dir: &std::path::Path,
+    created: &[std::path::PathBuf],
+) -> io::Result<()> {
+    if created.is_empty() {
+        writeln!(
+            out,
+            "{} is already a jbz-track repository; nothing to do",
+            dir.display()
+        )?;
+        return Ok(());
+    }
+    for p in created {
+        writeln!(out, "{:>8}  {}", "created", dir.join(p).display())?;
+    }
+    writeln!(out)?;
+    writeln!(out, "Next: put a report in it and see what it says:")?;
+    writeln!(out, "  cd {}", dir.display())?;
+    writeln!(out, "  jbz-track ingest ~/Downloads/verslag-jbz-raad.txt")?;
+    writeln!(out, "  jbz-track dossiers")?;
+    Ok(())
+}

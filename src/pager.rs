@@ -1,0 +1,105 @@
+//! Where command output goes: straight to stdout, or, for long output on a terminal, through
+//! a pager (`$PAGER`, else `less`), as git does. Nothing is paged when stdout is not a
+//! terminal, with `--no-pager`, or when `PAGER` is empty or `cat`.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::{Command, Stdio};
+
+/// The output of one command.
+pub enum Output {
+    /// Written through as it comes (colour handled by `anstream`).
+    Direct(anstream::AutoStream<io::Stdout>),
+    /// Collected, then shown through the pager.
+    Paged {
+        /// What was written, with colour codes.
+        buf: Vec<u8>,
+        /// Whether to keep the colour codes.
+        color: bool,
+    },
+}
+
+impl Output {
+    /// Page if `wanted`, stdout is a terminal, and a pager is configured.
+    pub fn new(wanted: bool, color: bool) -> Output {
+        if wanted && io::stdout().is_terminal() && pager_command().is_some() {
+            Output::Paged {
+                buf: Vec::new(),
+                color,
+            }
+        } else {
+            Output::Direct(anstream::stdout())
+        }
+    }
+
+    /// Show what was collected: through the pager when it is longer than the screen,
+    /// otherwise directly.
+    pub fn finish(&mut self) -> io::Result<()> {
+        let Output::Paged { buf, color } = self else {
+            if let Output::Direct(s) = self {
+                s.flush()?;
+            }
+            return Ok(());
+        };
+        let text = if *color {
+            std::mem::take(buf)
+        } else {
+            anstream::adapter::strip_bytes(buf).into_vec()
+        };
+        let rows = std::env::var("LINES")
+            .ok()
+            .and_then(|l| l.parse::<usize>().ok())
+            .unwrap_or(24);
+        let lines = text.iter().filter(|b| **b == b'\n').count();
+        if lines < rows {
+            return io::stdout().write_all(&text);
+        }
+        match spawn_pager() {
+            Some(mut child) => {
+                if let Some(mut stdin) = child.stdin.take() {
+                    // A pager quit early (`q`) closes the pipe: not an error.
+                    match stdin.write_all(&text) {
+                        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
+                        _ => {}
+                    }
+                }
+                child.wait()?;
+                Ok(())
+            }
+            None => io::stdout().write_all(&text),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Direct(s) => s.write(data),
+            Output::Paged { buf, .. } => buf.write(data),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Direct(s) => s.flush(),
+            Output::Paged { .. } => Ok(()),
+        }
+    }
+}
+
+/// The pager to run: `$PAGER`, else `less`; `None` when paging is switched off.
+fn pager_command() -> Option<String> {
+    let pager = std::env::var("PAGER").unwrap_or_else(|_| "less".to_string());
+    let trimmed = pager.trim();
+    (!trimmed.is_empty() && trimmed != "cat").then(|| trimmed.to_string())
+}
+
+fn spawn_pager() -> Option<std::process::Child> {
+    let pager = pager_command()?;
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c").arg(&pager).stdin(Stdio::piped());
+    if std::env::var_os("LESS").is_none() {
+        // Quit when it fits, keep colour, leave the text on the screen: git's defaults.
+        cmd.env("LESS", "FRX");
+    }
+    cmd.spawn().ok()
+}
