@@ -249,6 +249,15 @@ pub enum Command {
     ///   jbz-track man > ~/.local/share/man/man1/jbz-track.1
     #[command(verbatim_doc_comment)]
     Man,
+    /// A git external diff driver: `git diff` and `git log -p` on snapshot files print this
+    /// tool's diff (set up with `snapshots/**/*.yaml diff=jbz` in .gitattributes and
+    /// `git config diff.jbz.command "jbz-track git-diff-driver"`).
+    #[command(hide = true)]
+    GitDiffDriver {
+        /// What git passes: path old-file old-hex old-mode new-file new-hex new-mode [...].
+        #[arg(num_args = 1.., value_name = "ARG")]
+        args: Vec<PathBuf>,
+    },
     /// Print the JSON Schema of the snapshot files, for editors that validate YAML.
     ///
     /// Examples:
@@ -488,6 +497,10 @@ fn dispatch(
                     render::html::timelines(&mut out, &timelines, &t)?
                 }
             }
+            Ok(exit::OK)
+        }
+        Command::GitDiffDriver { args } => {
+            git_diff_driver(&args, &mut out, &display)?;
             Ok(exit::OK)
         }
         // Handled in `run`, before a repository is opened.
@@ -768,6 +781,71 @@ impl Progress {
             self.shown = false;
         }
     }
+}
+
+/// Print the semantic diff of one snapshot file for git (`diff.jbz.command`). A file that is
+/// not a valid snapshot falls back to a plain line diff, so `git diff` never fails on it.
+fn git_diff_driver(
+    args: &[PathBuf],
+    out: &mut impl Write,
+    display: &DisplayOptions,
+) -> Result<(), CliError> {
+    let (Some(path), Some(old_file), Some(new_file)) = (args.first(), args.get(1), args.get(4))
+    else {
+        return Err(CliError::Usage(
+            "git-diff-driver is run by git with 7 arguments: path old-file old-hex old-mode \
+             new-file new-hex new-mode"
+                .to_string(),
+        ));
+    };
+    let read = |p: &PathBuf| -> Option<String> {
+        if p.as_os_str() == "/dev/null" {
+            None
+        } else {
+            std::fs::read_to_string(p).ok()
+        }
+    };
+    let (old_text, new_text) = (read(old_file), read(new_file));
+    let parse = |t: &Option<String>| t.as_ref().map(|t| store::parse(path, t));
+    let (old, new) = (parse(&old_text), parse(&new_text));
+    if matches!(old, Some(Err(_))) || matches!(new, Some(Err(_))) {
+        let a = old_text.unwrap_or_default();
+        let b = new_text.unwrap_or_default();
+        let shown = path.display().to_string();
+        let udiff = similar::TextDiff::from_lines(&a, &b);
+        write!(
+            out,
+            "{}",
+            udiff
+                .unified_diff()
+                .header(&format!("a/{shown}"), &format!("b/{shown}"))
+        )?;
+        return Ok(());
+    }
+    let side = |s: &Snapshot, label: &str| diff::Side {
+        meeting: MeetingKey {
+            id: s.meeting.id.clone(),
+            kind: s.source.kind,
+        }
+        .to_string(),
+        file: label.to_string(),
+    };
+    let old = old.and_then(Result::ok);
+    let new = new.and_then(Result::ok);
+    let shown = path.display().to_string();
+    let d = diff::snapshots(
+        old.as_ref().map(|s| (s, side(s, &format!("a/{shown}")))),
+        new.as_ref().map(|s| (s, side(s, &format!("b/{shown}")))),
+    );
+    writeln!(out, "jbz-track diff {shown}")?;
+    match d {
+        Some(d) if !d.is_empty() => render::text::dossier_diff(out, &d, display)?,
+        _ => writeln!(
+            out,
+            "  no change in content (only formatting or the source hash)"
+        )?,
+    }
+    Ok(())
 }
 
 /// The snapshots of the working tree, or of a git revision.

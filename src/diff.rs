@@ -397,8 +397,18 @@ fn split(side: Option<(&Snapshot, Side)>) -> (Option<&Snapshot>, Option<Side>) {
 }
 
 fn stage_change(old: Option<&Snapshot>, new: Option<&Snapshot>) -> Option<StageChange> {
-    // A dossier that appears or leaves has no stage *change*; its stage is shown with it.
-    let (old, new) = (old?, new?);
+    // A dossier that appears brings its stage with it ("first read"); one that leaves keeps
+    // its last stage, which the old snapshot holds.
+    let new = new?;
+    let Some(old) = old else {
+        return new.stage.map(|stage| StageChange {
+            old: None,
+            new: Some(stage),
+            direction: Direction::Set,
+            old_evidence: None,
+            new_evidence: new.stage_evidence.clone(),
+        });
+    };
     let direction = match (old.stage, new.stage) {
         (a, b) if a == b => return None,
         (Some(a), Some(b)) if b > a => Direction::Forward,

@@ -220,7 +220,8 @@ fn previous_meeting(tree: &Tree<'_>, path: &Path) -> Option<PathBuf> {
         .into_iter()
         .filter(|p| dossier_of(p) == Some(dossier))
         .filter_map(|p| Some((MeetingKey::from_path(p)?, p)))
-        .filter(|(k, _)| *k < key)
+        // A report is compared with the report before it, an agenda with the agenda before.
+        .filter(|(k, _)| *k < key && k.kind == key.kind)
         .max_by(|x, y| x.0.cmp(&y.0))
         .map(|(_, p)| p.clone())
 }

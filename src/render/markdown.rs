@@ -119,6 +119,19 @@ fn dossier_at(out: &mut impl Write, d: &SnapshotDiff, level: usize) -> io::Resul
                 "**On the agenda** at {}.",
                 d.new.as_ref().map_or("", |s| s.meeting.as_str())
             )?;
+            if let Some(stage) = d.stage.as_ref().and_then(|s| s.new) {
+                writeln!(out, "Stage: {stage}.")?;
+            }
+            let n: usize = d.positions.iter().map(|p| p.statements.len()).sum();
+            if n > 0 {
+                let who: Vec<String> = d.positions.iter().map(|p| p.actor.to_string()).collect();
+                writeln!(
+                    out,
+                    "{n} statement{} by {}.",
+                    if n == 1 { "" } else { "s" },
+                    who.join(", ")
+                )?;
+            }
             writeln!(out)?;
             return Ok(());
         }

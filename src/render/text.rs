@@ -533,6 +533,16 @@ pub fn dossier_diff(
     )?;
     if d.presence != Presence::Both {
         // Appearing or leaving is the news; the sentences are in `show`.
+        if let Some(s) = &d.stage {
+            writeln!(
+                out,
+                "    {}",
+                paint(
+                    DIM,
+                    &format!("stage {}", s.new.map_or("(none)", Stage::as_str))
+                )
+            )?;
+        }
         let n: usize = d.positions.iter().map(|p| p.statements.len()).sum();
         let who: Vec<String> = d.positions.iter().map(|p| p.actor.to_string()).collect();
         if n > 0 {
