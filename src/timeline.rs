@@ -160,33 +160,53 @@ fn finish(dossier: &str, entries: Vec<Entry>, snaps: Vec<&Snapshot>) -> Timeline
     }
 }
 
-/// Follow each milestone from entry to entry, pairing them as the diff does.
+/// Follow each milestone from entry to entry, pairing them as the diff does: first with the
+/// milestones of the entry before, then with those that went unmentioned for a while, so that
+/// a date a report leaves out and the next one states again stays on one row.
 fn drift(entries: &[Entry]) -> Vec<Drift> {
     let n = entries.len();
     let mut rows: Vec<Drift> = Vec::new();
-    // For each milestone of the previous entry, the row it belongs to.
-    let mut prev_rows: Vec<usize> = Vec::new();
-    let mut prev: &[Milestone] = &[];
+    // Per row: the entry and the position in it where the milestone was last stated.
+    let mut last: Vec<(usize, usize)> = Vec::new();
     for (k, e) in entries.iter().enumerate() {
-        let pairs = diff::pair_milestones(prev, &e.milestones);
-        let mut rows_now = Vec::with_capacity(e.milestones.len());
+        let mut row_of: Vec<Option<usize>> = vec![None; e.milestones.len()];
+        for recent in [true, false] {
+            let mut open: Vec<usize> = (0..rows.len())
+                .filter(|&r| (last[r].0 + 1 == k) == recent)
+                .collect();
+            // The entry before in its own order (as the diff sees it); older ones latest first.
+            open.sort_by_key(|&r| (std::cmp::Reverse(last[r].0), last[r].1));
+            let todo: Vec<usize> = (0..row_of.len()).filter(|&j| row_of[j].is_none()).collect();
+            if open.is_empty() || todo.is_empty() {
+                continue;
+            }
+            let old: Vec<Milestone> = open
+                .iter()
+                .map(|&r| entries[last[r].0].milestones[last[r].1].clone())
+                .collect();
+            let new: Vec<Milestone> = todo.iter().map(|&j| e.milestones[j].clone()).collect();
+            for (t, partner) in diff::pair_milestones(&old, &new).into_iter().enumerate() {
+                if let Some(i) = partner {
+                    row_of[todo[t]] = Some(open[i]);
+                }
+            }
+        }
         for (j, m) in e.milestones.iter().enumerate() {
-            let row = match pairs[j] {
-                Some(i) => prev_rows[i],
+            let row = match row_of[j] {
+                Some(r) => r,
                 None => {
                     rows.push(Drift {
                         event: m.event.clone(),
                         at: vec![None; n],
                     });
+                    last.push((k, j));
                     rows.len() - 1
                 }
             };
             rows[row].at[k] = Some(m.clone());
             rows[row].event = m.event.clone();
-            rows_now.push(row);
+            last[row] = (k, j);
         }
-        prev_rows = rows_now;
-        prev = &e.milestones;
     }
     rows
 }
@@ -206,7 +226,8 @@ pub fn from_git(
     let mut shown: Vec<Snapshot> = Vec::new();
     for dc in &history {
         let mut changes = Vec::new();
-        let mut newest: Option<(MeetingKey, Snapshot)> = None;
+        // The newest snapshot the commit wrote, and the one its diff compared it with.
+        let mut newest: Option<(MeetingKey, Snapshot, Option<Snapshot>)> = None;
         for fc in &dc.changes {
             let label = |rev: &str| format!("{}:{}", rev, fc.path.display());
             let new = match fc.new {
@@ -258,12 +279,12 @@ pub fn from_git(
                     id: n.meeting.id.clone(),
                     kind: n.source.kind,
                 };
-                if newest.as_ref().is_none_or(|(k, _)| key > *k) {
-                    newest = Some((key, n));
+                if newest.as_ref().is_none_or(|(k, _, _)| key > *k) {
+                    newest = Some((key, n, old.map(|(s, _)| s)));
                 }
             }
         }
-        let Some((key, snap)) = newest else {
+        let Some((key, snap, before)) = newest else {
             // Only deletions: the entry shows them against the last state shown.
             if let Some(last) = shown.last() {
                 let mut e = entry(
@@ -282,10 +303,13 @@ pub fn from_git(
             }
             continue;
         };
+        // The stage counts as changed against what the diff compared it with (the meeting
+        // before, like with like), not against whatever entry came before: after an agenda's
+        // entry, a report's stage is news only if it differs from the report before.
         entries.push(entry(
             key.to_string(),
             &snap,
-            shown.last(),
+            before.as_ref(),
             changes,
             Some(dc.commit.clone()),
         ));
@@ -293,4 +317,84 @@ pub fn from_git(
     }
     let refs: Vec<&Snapshot> = shown.iter().collect();
     Ok(Some(finish(dossier, entries, refs)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::Status;
+
+    fn m(when: &str, phrase: &str, event: &str) -> Milestone {
+        Milestone {
+            when: when.parse().expect("when"),
+            phrase: phrase.to_string(),
+            event: event.to_string(),
+            status: Status::Planned,
+        }
+    }
+
+    fn e(meeting: &str, milestones: Vec<Milestone>) -> Entry {
+        Entry {
+            meeting: meeting.to_string(),
+            date: format!("{meeting}-01").parse().expect("date"),
+            commit: None,
+            stage: None,
+            stage_changed: false,
+            nederland: Vec::new(),
+            changes: Vec::new(),
+            milestones,
+        }
+    }
+
+    #[test]
+    fn milestone_left_out_of_one_report_stays_on_its_row() {
+        let ees = |w, p| m(w, p, "inwerkingtreding van het EES");
+        let etias = m("2025-03/2025-05", "voorjaar 2025", "ETIAS zou volgen");
+        let entries = vec![
+            e(
+                "2023-10",
+                vec![ees("2024-09/2024-11", "najaar 2024"), etias.clone()],
+            ),
+            e("2023-12", vec![etias.clone()]),
+            e(
+                "2024-03",
+                vec![etias, ees("2025-09/2025-11", "najaar 2025")],
+            ),
+        ];
+        let rows = drift(&entries);
+        assert_eq!(rows.len(), 2, "{rows:#?}");
+        let ees_row = rows
+            .iter()
+            .find(|r| r.event.contains("EES"))
+            .expect("EES row");
+        let stated: Vec<Option<&str>> = ees_row
+            .at
+            .iter()
+            .map(|m| m.as_ref().map(|m| m.phrase.as_str()))
+            .collect();
+        assert_eq!(stated, [Some("najaar 2024"), None, Some("najaar 2025")]);
+        assert_eq!(ees_row.total_months(), Some(12));
+    }
+
+    #[test]
+    fn milestones_stated_at_consecutive_entries_pair_as_the_diff_does() {
+        let entries = vec![
+            e(
+                "2023-10",
+                vec![m("2023-10", "deze maand", "akkoord in Coreper")],
+            ),
+            e(
+                "2023-12",
+                vec![m("2024-01", "januari 2024", "akkoord in Coreper")],
+            ),
+            e(
+                "2024-03",
+                vec![m("2024-06", "juni 2024", "akkoord in Coreper")],
+            ),
+        ];
+        let rows = drift(&entries);
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].at.iter().all(Option::is_some));
+        assert_eq!(rows[0].total_months(), Some(8));
+    }
 }
