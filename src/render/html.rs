@@ -253,7 +253,23 @@ fn entry(
         }
         writeln!(out, "</ul></dd>")?;
     }
-    let lines: Vec<String> = e.changes.iter().flat_map(change_lines).collect();
+    // A commit can change several meetings' files: then each change says which.
+    let several = e.changes.len() > 1;
+    let lines: Vec<String> = e
+        .changes
+        .iter()
+        .flat_map(|d| {
+            let sides = match (&d.old, &d.new) {
+                (Some(a), Some(b)) => format!("{} → {}: ", a.meeting, b.meeting),
+                (None, Some(b)) => format!("{} (new): ", b.meeting),
+                (Some(a), None) => format!("{} (gone): ", a.meeting),
+                (None, None) => String::new(),
+            };
+            change_lines(d)
+                .into_iter()
+                .map(move |l| if several { format!("{sides}{l}") } else { l })
+        })
+        .collect();
     if !lines.is_empty() {
         match prev {
             Some(p) if e.commit.is_none() => writeln!(
