@@ -247,7 +247,8 @@ pub fn from_git(
                         .iter()
                         .filter_map(|(p, b)| Some((MeetingKey::from_path(p)?, p, *b)))
                         .filter(|(k, _, _)| {
-                            key.as_ref().is_some_and(|key| k < key) && k.kind == Kind::Verslag
+                            key.as_ref()
+                                .is_some_and(|key| k < key && k.kind == key.kind)
                         })
                         .max_by(|a, b| a.0.cmp(&b.0));
                     match before {

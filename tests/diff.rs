@@ -224,7 +224,7 @@ fn text_diff_shows_every_kind_of_change() {
     // The stage moved forward, with the sentence it was read from.
     has(
         csam,
-        "  stage  raadsonderhandelingen → raadspositie  (forward)\n",
+        "  stage  raadsonderhandelingen → raadspositie (forward)\n",
     );
     has(
         csam,
@@ -301,7 +301,7 @@ fn markdown_diff_shows_every_kind_of_change() {
 
     has(&out, "## JBZ-Raad: 2023-10 → 2023-12\n");
     has(&out, "### `csam-verordening` Verordening ter voorkoming en bestrijding van seksueel misbruik van kinderen\n");
-    has(&out, "- **Stage:** raadsonderhandelingen → raadspositie  (forward)\n  > De Raad heeft een gedeeltelijke algemene oriëntatie bereikt.\n");
+    has(&out, "- **Stage:** raadsonderhandelingen → raadspositie (forward)\n  > De Raad heeft een gedeeltelijke algemene oriëntatie bereikt.\n");
     has(&out, "in plaats van een activatieclausule, ~~meer~~**voldoende** waarborgen te zien in een ~~reviewclausule~~**herzieningsclausule** voor detectie");
     has(&out, "  - moved: overeenstemming in het Comité van Permanente Vertegenwoordigers — 2023-10 (deze maand) → 2024-01 (januari 2024), +3 months, later\n");
     has(&out, "- **raad** (spoke)\n  - added: De Raad heeft een gedeeltelijke algemene oriëntatie bereikt.\n");
@@ -963,7 +963,7 @@ fn agenda_is_compared_with_its_report() {
         &["diff", "2023-12.agenda", "2023-12", "--color", "never"],
     );
     has(&text, "jbz-track diff 2023-12.agenda → 2023-12\n");
-    has(&text, "  stage  (none) → raadspositie  (first read)\n");
+    has(&text, "  stage  (none) → raadspositie (first read)\n");
 }
 
 #[test]

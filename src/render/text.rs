@@ -456,7 +456,7 @@ pub fn stage_line(c: &StageChange) -> String {
         Direction::Set => "first read",
         Direction::Cleared => "no longer read",
     };
-    format!("{} → {}  ({dir})", name(c.old), name(c.new))
+    format!("{} → {} ({dir})", name(c.old), name(c.new))
 }
 
 /// A comparison of two meetings (or revisions), for a terminal: per dossier a header, then
@@ -736,6 +736,10 @@ pub fn shorten(text: &str, max: usize) -> String {
         }
         out.push_str(word);
     }
+    if out.is_empty() {
+        // One word longer than the room: cut inside it.
+        out = text.chars().take(max.saturating_sub(1)).collect();
+    }
     out.push('…');
     out
 }
@@ -746,7 +750,8 @@ pub fn timeline(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) ->
         (Some(a), Some(b)) if t.entries.len() > 1 => {
             format!("{} entries, {} → {}", t.entries.len(), a.meeting, b.meeting)
         }
-        _ => format!("{} entry", t.entries.len()),
+        _ if t.entries.is_empty() => "no entries in this range".to_string(),
+        _ => "1 entry".to_string(),
     };
     writeln!(
         out,
@@ -826,6 +831,15 @@ pub fn timeline(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) ->
     drift_table(out, t, display)
 }
 
+/// A drift column's heading: the meeting, or in a timeline from git the commit (two commits
+/// may touch one meeting).
+fn column_head(e: &crate::timeline::Entry) -> String {
+    match &e.commit {
+        Some(c) => format!("{} {}", c.date, c.id.get(..7).unwrap_or(&c.id)),
+        None => e.meeting.clone(),
+    }
+}
+
 fn drift_table(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> io::Result<()> {
     if t.drift.is_empty() || t.entries.len() < 2 {
         return Ok(());
@@ -846,7 +860,7 @@ fn drift_table(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> 
             cells
                 .iter()
                 .map(|row| row[k].chars().count())
-                .chain(std::iter::once(t.entries[k].meeting.chars().count()))
+                .chain(std::iter::once(column_head(&t.entries[k]).chars().count()))
                 .max()
                 .unwrap_or(7)
         })
@@ -855,7 +869,7 @@ fn drift_table(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> 
     let event_w = display.width.saturating_sub(fixed).clamp(16, 40);
     let mut header = format!("  {:<event_w$}", "");
     for (k, e) in t.entries.iter().enumerate() {
-        header.push_str(&format!("  {:<w$}", e.meeting, w = col_w[k]));
+        header.push_str(&format!("  {:<w$}", column_head(e), w = col_w[k]));
     }
     writeln!(out, "{}", paint(DIM, header.trim_end()))?;
     for (d, row) in t.drift.iter().zip(&cells) {
@@ -869,7 +883,13 @@ fn drift_table(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> 
             Some(m) if m > 0 => paint(RED, &format!("  {}", signed_months(m))),
             Some(m) => paint(GREEN, &format!("  {}", signed_months(m))),
         };
-        writeln!(out, "{}{total}", line.trim_end())?;
+        // Keep the padding when a total follows, so the totals line up.
+        let line = if total.is_empty() {
+            line.trim_end()
+        } else {
+            line.as_str()
+        };
+        writeln!(out, "{line}{total}")?;
     }
     Ok(())
 }
