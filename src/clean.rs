@@ -211,8 +211,11 @@ fn marker_in_word(word: &str, n: u32, prev_word: Option<&str>) -> Option<Glue> {
 }
 
 fn has_glued_marker(text: &str, n: u32) -> bool {
-    text.split_whitespace()
-        .any(|w| marker_in_word(w, n, None).is_some())
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (0..words.len()).any(|i| {
+        let prev = i.checked_sub(1).map(|p| words[p]);
+        marker_in_word(words[i], n, prev).is_some()
+    })
 }
 
 /// Find each footnote's marker in the text before its block, take it off the word, and note
@@ -380,6 +383,32 @@ mod tests {
         let text = "Het lid Bisschop1 in 20231 en later.\n\n1 Motie.";
         let c = clean(text);
         assert_eq!(texts(&c), vec!["Het lid Bisschop in 20231 en later."]);
+    }
+
+    #[test]
+    fn marker_glued_after_full_stop_is_taken_off() {
+        let text = "Detectie van nieuw materiaal en grooming.1 Daarna meer.\n\n1 Kamerstuk 32 317, nr. 859.";
+        let c = clean(text);
+        assert_eq!(
+            texts(&c),
+            vec!["Detectie van nieuw materiaal en grooming. Daarna meer."]
+        );
+        assert_eq!(c.footnotes.len(), 1);
+    }
+
+    #[test]
+    fn marker_glued_to_hyphenated_name_is_taken_off() {
+        let text = "De EU-CELAC1 top werd voorbereid.\n\n1 Zie de verklaring.";
+        let c = clean(text);
+        assert_eq!(texts(&c), vec!["De EU-CELAC top werd voorbereid."]);
+    }
+
+    #[test]
+    fn marker_glued_to_paper_number_is_taken_off() {
+        // `nr. 8561` is paper 856 with footnote 1: the footnote that exists decides.
+        let text = "Zie Kamerstuk 32 317, nr. 8561 voor meer.\n\n1 Verslag.";
+        let c = clean(text);
+        assert_eq!(texts(&c), vec!["Zie Kamerstuk 32 317, nr. 856 voor meer."]);
     }
 
     #[test]
