@@ -61,6 +61,9 @@ pub struct Finding {
 pub struct Findings {
     /// How many reports were read.
     pub reports: usize,
+    /// The reports read, for `-v`.
+    #[serde(skip)]
+    pub read: Vec<PathBuf>,
     /// How many snapshot files were checked.
     pub snapshots: usize,
     /// The problems, by file.
@@ -162,6 +165,7 @@ pub fn check(repo: &Repo) -> Result<Findings, RepoError> {
     findings.dedup();
     Ok(Findings {
         reports: outcome.reports.len(),
+        read: outcome.reports.clone(),
         snapshots: on_disk.len(),
         findings,
     })

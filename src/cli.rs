@@ -42,7 +42,12 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub verbose: bool,
     /// Never page long output (otherwise $PAGER, or `less`, on a terminal).
-    #[arg(long, global = true, env = "JBZ_NO_PAGER")]
+    #[arg(
+        long,
+        global = true,
+        env = "JBZ_NO_PAGER",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
     pub no_pager: bool,
     /// What to do.
     #[command(subcommand)]
@@ -235,20 +240,29 @@ pub enum Command {
     /// Print shell completions.
     ///
     /// Examples:
+    ///   mkdir -p ~/.local/share/bash-completion/completions
     ///   jbz-track completions bash > ~/.local/share/bash-completion/completions/jbz-track
+    ///   mkdir -p ~/.zfunc       (and add `fpath+=~/.zfunc` to ~/.zshrc, before compinit)
     ///   jbz-track completions zsh > ~/.zfunc/_jbz-track
+    ///   mkdir -p ~/.config/fish/completions
     ///   jbz-track completions fish > ~/.config/fish/completions/jbz-track.fish
     #[command(verbatim_doc_comment)]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
+    /// Print the manual page (roff), or write a page per command into a folder.
     ///
     /// Examples:
+    ///   mkdir -p ~/.local/share/man/man1
     ///   jbz-track man > ~/.local/share/man/man1/jbz-track.1
+    ///   jbz-track man --dir ~/.local/share/man/man1      (also jbz-track-diff.1 and the others)
     #[command(verbatim_doc_comment)]
-    Man,
+    Man {
+        /// Write jbz-track.1 and a page per command (jbz-track-diff.1, …) into this folder.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// A git external diff driver: `git diff` and `git log -p` on snapshot files print this
     /// tool's diff (set up with `snapshots/**/*.yaml diff=jbz` in .gitattributes and
     /// `git config diff.jbz.command "jbz-track git-diff-driver"`).
@@ -262,6 +276,7 @@ pub enum Command {
     ///
     /// Examples:
     ///   jbz-track schema > snapshot.schema.json
+    ///   jbz-track schema | head -5
     #[command(verbatim_doc_comment)]
     Schema,
     /// Show what changed between two meetings, per dossier: stage, timeline, statements.
@@ -389,11 +404,22 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             std::io::stdout().write_all(&buf)?;
             return Ok(exit::OK);
         }
-        Command::Man => {
+        Command::Man { dir } => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(cmd).render(&mut buf)?;
-            std::io::stdout().write_all(&buf)?;
+            match dir {
+                None => {
+                    let mut buf = Vec::new();
+                    clap_mangen::Man::new(cmd).render(&mut buf)?;
+                    std::io::stdout().write_all(&buf)?;
+                }
+                Some(dir) => {
+                    std::fs::create_dir_all(dir)?;
+                    clap_mangen::generate_to(cmd, dir)?;
+                    if !display.quiet {
+                        println!("wrote the manual pages to {}", dir.display());
+                    }
+                }
+            }
             return Ok(exit::OK);
         }
         Command::Init { dir } => {
@@ -504,7 +530,7 @@ fn dispatch(
             Ok(exit::OK)
         }
         // Handled in `run`, before a repository is opened.
-        Command::Init { .. } | Command::Completions { .. } | Command::Man => Ok(exit::OK),
+        Command::Init { .. } | Command::Completions { .. } | Command::Man { .. } => Ok(exit::OK),
         Command::Schema => {
             out.write_all(crate::snapshot::json_schema().as_bytes())?;
             Ok(exit::OK)

@@ -803,9 +803,7 @@ help_examples_run_as_written! {
     examples_of_dossiers_run_as_written: "dossiers";
     examples_of_timeline_run_as_written: "timeline";
     examples_of_init_run_as_written: "init";
-    #[ignore = "help text bug: the target folders do not exist in a new HOME (add `mkdir -p`)"]
     examples_of_completions_run_as_written: "completions";
-    #[ignore = "help text bug: ~/.local/share/man/man1 does not exist in a new HOME (add `mkdir -p`)"]
     examples_of_man_run_as_written: "man";
     examples_of_schema_run_as_written: "schema";
     examples_of_diff_run_as_written: "diff";
@@ -904,7 +902,6 @@ fn verbose_names_every_snapshot_file() {
 /// The issue: "-v says which files were read and written". Reports are read, and -v does not
 /// name them.
 #[test]
-#[ignore = "bug: -v does not name the reports read (normalize, check)"]
 fn verbose_names_the_reports_read() {
     let repo = repo_with(&[OCT, DEC]);
     let root = repo.path();
@@ -996,7 +993,6 @@ fn no_pager_on_a_terminal_with_no_pager() {
 /// `JBZ_NO_PAGER=1` is how people set such variables; clap's bool parser only takes
 /// `true`/`false` and stops every command with "invalid value '1' for '--no-pager'".
 #[test]
-#[ignore = "bug: JBZ_NO_PAGER=1 is rejected (needs FalseyValueParser in src/cli.rs)"]
 fn no_pager_variable_takes_1_and_0() {
     let repo = all_meetings();
     let root = repo.path();

@@ -43,6 +43,11 @@ pub fn normalize_outcome(
     if display.quiet {
         return Ok(());
     }
+    if display.verbose {
+        for r in &outcome.reports {
+            writeln!(out, "{:>10}  {}", paint(DIM, "read"), display_path(r))?;
+        }
+    }
     for f in &outcome.files {
         let (word, style) = match (f.status, mode) {
             (FileStatus::Unchanged, _) if !display.verbose => continue,
@@ -639,6 +644,11 @@ pub fn findings(out: &mut impl Write, f: &Findings, display: &DisplayOptions) ->
     }
     if display.quiet {
         return Ok(());
+    }
+    if display.verbose {
+        for r in &f.read {
+            writeln!(out, "{:>10}  {}", paint(DIM, "read"), display_path(r))?;
+        }
     }
     let summary = format!(
         "{} report{}, {} snapshot{}",
