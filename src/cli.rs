@@ -676,6 +676,9 @@ fn ingest(
                             "{}: already in the repository as {path}; nothing to do",
                             file.display()
                         )?,
+                        crate::ingest::Ingested::Replaced { old, .. } if old == done.path() => {
+                            writeln!(out, "replaced {path} with {}", file.display())?
+                        }
                         crate::ingest::Ingested::Replaced { old, .. } => writeln!(
                             out,
                             "replaced {} with {path}",

@@ -103,6 +103,10 @@ impl Repo {
 
 /// A path as stored in snapshots: relative, with `/` separators on every platform.
 pub fn display_path(path: &Path) -> String {
+    if path.is_absolute() {
+        // Outside the repository: as the user gave it.
+        return path.display().to_string();
+    }
     path.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()

@@ -33,8 +33,11 @@ pub fn findings(out: &mut impl Write, f: &Findings) -> io::Result<()> {
     if f.passed() {
         writeln!(
             out,
-            "::notice title=jbz-track check::{} reports and {} snapshots are in order",
-            f.reports, f.snapshots
+            "::notice title=jbz-track check::{} report{} and {} snapshot{} are in order",
+            f.reports,
+            if f.reports == 1 { "" } else { "s" },
+            f.snapshots,
+            if f.snapshots == 1 { "" } else { "s" }
         )?;
     }
     Ok(())

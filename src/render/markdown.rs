@@ -252,7 +252,12 @@ pub fn timeline(out: &mut impl Write, t: &Timeline) -> io::Result<()> {
         let stage = e
             .stage
             .map_or("(not read)".to_string(), |s| s.as_str().to_string());
-        let changed = if e.stage_changed { " (changed)" } else { "" };
+        // The first entry has nothing to change from.
+        let changed = if e.stage_changed && prev.is_some() {
+            " (changed)"
+        } else {
+            ""
+        };
         match &e.commit {
             Some(c) => writeln!(
                 out,

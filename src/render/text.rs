@@ -919,7 +919,7 @@ pub fn init(
         return Ok(());
     }
     for p in created {
-        writeln!(out, "{:>8}  {}", "created", dir.join(p).display())?;
+        writeln!(out, "created  {}", dir.join(p).display())?;
     }
     writeln!(out)?;
     writeln!(out, "Next: put a report in it and see what it says:")?;
