@@ -5,8 +5,6 @@
 //! so that [`crate::report`] can find headings and paragraphs, and every line remembers its
 //! number in the source file for error messages.
 
-use std::collections::BTreeSet;
-
 /// One line of running text, cleaned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -73,8 +71,7 @@ pub fn clean(text: &str) -> Cleaned {
     let footnote_lines: Vec<(u32, usize)> =
         footnotes.iter().map(|f| (f.number, f.line - 1)).collect();
     take_markers(&mut lines, &footnote_lines);
-    let vocabulary = vocabulary(&lines);
-    undo_hyphenation(&mut lines, &vocabulary);
+    undo_hyphenation(&mut lines);
     Cleaned { lines, footnotes }
 }
 
@@ -186,10 +183,9 @@ enum Glue {
 }
 
 /// A place where footnote `n` may be marked: (word index, glue).
-fn marker_in_word(word: &str, n: u32, prev_word: Option<&str>) -> Option<Glue> {
+fn marker_in_word(word: &str, digits: &str, prev_word: Option<&str>) -> Option<Glue> {
     let core = word.trim_end_matches(['.', ',', ';', ':', ')', '’', '”', '"', '\'']);
-    let digits = n.to_string();
-    let stem = core.strip_suffix(digits.as_str())?;
+    let stem = core.strip_suffix(digits)?;
     let before = stem.chars().next_back()?;
     if before.is_ascii_digit() {
         // Only where what is left still reads as a number of its own: a version (`2.0`), a
@@ -211,10 +207,11 @@ fn marker_in_word(word: &str, n: u32, prev_word: Option<&str>) -> Option<Glue> {
 }
 
 fn has_glued_marker(text: &str, n: u32) -> bool {
+    let digits = n.to_string();
     let words: Vec<&str> = text.split_whitespace().collect();
     (0..words.len()).any(|i| {
         let prev = i.checked_sub(1).map(|p| words[p]);
-        marker_in_word(words[i], n, prev).is_some()
+        marker_in_word(words[i], &digits, prev).is_some()
     })
 }
 
@@ -225,6 +222,7 @@ fn has_glued_marker(text: &str, n: u32) -> bool {
 fn take_markers(lines: &mut [Line], footnotes: &[(u32, usize)]) {
     let mut from = (0usize, 0usize); // (line index, word index) after the previous marker
     for &(n, block_line) in footnotes {
+        let digits = n.to_string();
         let mut best: Option<(Glue, usize, usize)> = None;
         for (li, line) in lines.iter().enumerate().skip(from.0) {
             if line.no > block_line {
@@ -234,7 +232,7 @@ fn take_markers(lines: &mut [Line], footnotes: &[(u32, usize)]) {
             let first = if li == from.0 { from.1 } else { 0 };
             for wi in first..words.len() {
                 let prev = if wi > 0 { Some(words[wi - 1]) } else { None };
-                if let Some(glue) = marker_in_word(words[wi], n, prev) {
+                if let Some(glue) = marker_in_word(words[wi], &digits, prev) {
                     if best.is_none_or(|(g, _, _)| glue < g) {
                         best = Some((glue, li, wi));
                     }
@@ -245,7 +243,6 @@ fn take_markers(lines: &mut [Line], footnotes: &[(u32, usize)]) {
             }
         }
         let Some((_, li, wi)) = best else { continue };
-        let digits = n.to_string();
         let line = &mut lines[li];
         let mut words: Vec<String> = line.text.split(' ').map(str::to_string).collect();
         let word = &words[wi];
@@ -261,53 +258,67 @@ fn take_markers(lines: &mut [Line], footnotes: &[(u32, usize)]) {
     }
 }
 
-/// Lower-case words of the running text, for deciding whether a line-end hyphen is real.
-fn vocabulary(lines: &[Line]) -> BTreeSet<String> {
+/// Whether the running text has `word` (lower case) as one of its words, lower-cased and
+/// trimmed of punctuation (hyphens kept): for deciding whether a line-end hyphen is real.
+/// Asked a few times a report at most, so it reads the lines rather than indexing them.
+fn in_vocabulary(lines: &[Line], word: &str) -> bool {
     lines
         .iter()
         .flat_map(|l| l.text.split(' '))
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .any(|w| {
+            if w.is_ascii() {
+                w.len() == word.len()
+                    && w.bytes()
+                        .zip(word.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            } else {
+                w.to_lowercase() == word
+            }
         })
-        .filter(|w| !w.is_empty())
-        .collect()
 }
 
 /// Decide, for every line that ends in `letter-`, whether the hyphen is part of the word
 /// (`EU-` + `partnerschappen`, `Schengen-` + `terugkeerpilots`) or hyphenation of a plain word.
 ///
 /// The government's PDFs rarely hyphenate plain words, so the hyphen is kept unless the
-/// document itself spells the word without it elsewhere and never with it.
-fn undo_hyphenation(lines: &mut [Line], vocabulary: &BTreeSet<String>) {
-    for i in 0..lines.len() {
-        let Some(next) = lines.get(i + 1).map(|l| l.text.clone()) else {
-            break;
-        };
-        let line = &mut lines[i];
-        let Some(stem) = line.text.strip_suffix('-') else {
+/// document itself spells the word without it elsewhere and never with it. Every line is
+/// judged on the text as it came in; hyphens are dropped afterwards.
+fn undo_hyphenation(lines: &mut [Line]) {
+    // (line, drop the hyphen)
+    let mut decided: Vec<(usize, bool)> = Vec::new();
+    for i in 0..lines.len().saturating_sub(1) {
+        let Some(stem) = lines[i].text.strip_suffix('-') else {
             continue;
         };
         if !stem.chars().next_back().is_some_and(char::is_alphabetic) {
             continue;
         }
-        let Some(first_next) = next.split(' ').next() else {
+        let Some(first_next) = lines[i + 1].text.split(' ').next() else {
             continue;
         };
         if !first_next.chars().next().is_some_and(char::is_alphabetic) {
             continue;
         }
-        line.joins_tight = true;
         let left = stem.rsplit(' ').next().unwrap_or(stem);
         let right = first_next.trim_end_matches(|c: char| !c.is_alphanumeric());
         let lower_pair = left.chars().all(|c| c.is_lowercase() || c == '-')
             && right.chars().next().is_some_and(char::is_lowercase);
         if !lower_pair {
+            decided.push((i, false));
             continue;
         }
         let joined = format!("{}{}", left.to_lowercase(), right.to_lowercase());
         let hyphenated = format!("{}-{}", left.to_lowercase(), right.to_lowercase());
-        if vocabulary.contains(&joined) && !vocabulary.contains(&hyphenated) {
+        decided.push((
+            i,
+            in_vocabulary(lines, &joined) && !in_vocabulary(lines, &hyphenated),
+        ));
+    }
+    for (i, drop_hyphen) in decided {
+        let line = &mut lines[i];
+        line.joins_tight = true;
+        if drop_hyphen {
             line.text.pop();
         }
     }

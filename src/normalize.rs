@@ -157,6 +157,9 @@ pub fn meeting_ids<'a>(
 }
 
 /// Normalise the named reports (all reports in `reports/` when `only` is empty).
+///
+/// Reports are read, and their snapshots made and written, on as many threads as there are
+/// cores; what is reported comes out in the same order as from one thread.
 pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outcome, RepoError> {
     let registry = repo.registry()?;
     let mut paths = repo.reports()?;
@@ -168,8 +171,11 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
     }
     let mut outcome = Outcome::default();
     let mut parsed = Vec::new();
-    for path in &paths {
-        match read_report(repo, path) {
+    for (path, read) in paths
+        .iter()
+        .zip(parallel_map(&paths, |path| read_report(repo, path)))
+    {
+        match read {
             Ok(p) => parsed.push(p),
             Err(f) => {
                 if wanted.is_empty() || wanted.contains(path) {
@@ -179,6 +185,17 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
         }
     }
     let ids = meeting_ids(parsed.iter().map(|p| &p.report));
+    // The snapshot files there are, by file name (`2023-10.yaml`), listed once rather than once
+    // a report: each report removes the old files of its own meeting and kind, and no two
+    // reports that are normalised share a meeting and kind.
+    let mut existing: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    if let Ok(files) = store::list(&repo.root) {
+        for f in files {
+            if let Some(name) = f.file_name().and_then(|n| n.to_str()) {
+                existing.entry(name.to_string()).or_default().push(f);
+            }
+        }
+    }
     // Two reports of one meeting and kind would write the same snapshot files, the second over
     // the first. Neither is normalised, so the snapshots on disk stay as they were, and each is
     // named with the other. All reports count, named or not: naming one does not remove the
@@ -192,6 +209,12 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
                 .push(p.path.clone());
         }
     }
+    // What to do, in report order: a report refused, or a report to normalise.
+    enum Step<'p> {
+        Refused(Failure),
+        Normalise(Job<'p>),
+    }
+    let mut steps = Vec::new();
     for p in &parsed {
         if !(wanted.is_empty() || wanted.contains(&p.path)) {
             continue;
@@ -207,7 +230,7 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
             .map(|o| display_path(o))
             .collect();
         if !others.is_empty() {
-            outcome.failures.push(Failure {
+            steps.push(Step::Refused(Failure {
                 path: p.path.clone(),
                 line: None,
                 message: format!(
@@ -216,11 +239,61 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
                     kind = p.report.kind.as_str(),
                     others = others.join(" and "),
                 ),
-            });
+            }));
             continue;
         }
+        let old_files = existing
+            .remove(&snapshot::file_name(&id, p.report.kind))
+            .unwrap_or_default();
+        steps.push(Step::Normalise(Job {
+            parsed: p,
+            id,
+            old_files,
+        }));
+    }
+    let jobs: Vec<&Job> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Normalise(j) => Some(j),
+            Step::Refused(_) => None,
+        })
+        .collect();
+    let mut done = parallel_map(&jobs, |job| job.run(repo, &registry, mode)).into_iter();
+    for step in steps {
+        match step {
+            Step::Refused(f) => outcome.failures.push(f),
+            Step::Normalise(job) => {
+                let Some(result) = done.next() else { break };
+                outcome.failures.extend(result.failures);
+                outcome.files.extend(result.files);
+                outcome.reports.push(job.parsed.path.clone());
+            }
+        }
+    }
+    outcome.files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outcome)
+}
+
+/// One report to normalise, with the snapshot files of its meeting and kind that exist.
+struct Job<'p> {
+    parsed: &'p ParsedReport,
+    id: String,
+    old_files: Vec<PathBuf>,
+}
+
+/// What normalising one report did.
+#[derive(Default)]
+struct JobResult {
+    files: Vec<FileOutcome>,
+    failures: Vec<Failure>,
+}
+
+impl Job<'_> {
+    fn run(&self, repo: &Repo, registry: &crate::dossier::Registry, mode: UpdateMode) -> JobResult {
+        let p = self.parsed;
+        let mut out = JobResult::default();
         let meeting = MeetingRef {
-            id: id.clone(),
+            id: self.id.clone(),
             council: COUNCIL.to_string(),
             start: p.report.start,
             end: p.report.end,
@@ -230,7 +303,7 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
             kind: p.report.kind,
             sha256: p.sha256.clone(),
         };
-        let snapshots = crate::extract::snapshots(&p.report, &registry, &meeting, &source);
+        let snapshots = crate::extract::snapshots(&p.report, registry, &meeting, &source);
         // Every agenda item must land in some dossier; one that does not is lost to the reader.
         for part in &p.report.parts {
             for item in &part.items {
@@ -240,7 +313,7 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
                         .any(|i| i.part == part.name && i.number == item.number)
                 });
                 if !placed {
-                    outcome.failures.push(Failure {
+                    out.failures.push(Failure {
                         path: p.path.clone(),
                         line: Some(item.line),
                         message: format!(
@@ -258,7 +331,7 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
             let text = match store::render(snap) {
                 Ok(t) => t,
                 Err(e) => {
-                    outcome.failures.push(Failure {
+                    out.failures.push(Failure {
                         path: rel,
                         line: None,
                         message: e.to_string(),
@@ -267,39 +340,66 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
                 }
             };
             match update(repo, &rel, &text, mode) {
-                Ok(f) => outcome.files.push(f),
-                Err(f) => outcome.failures.push(f),
+                Ok(f) => out.files.push(f),
+                Err(f) => out.failures.push(f),
             }
         }
         // Snapshots of this meeting and kind that the report no longer gives.
-        let file_name = snapshot::file_name(&id, p.report.kind);
-        if let Ok(existing) = store::list(&repo.root) {
-            for old in existing {
-                if old.file_name().and_then(|n| n.to_str()) == Some(file_name.as_str())
-                    && !produced.contains(&old)
-                {
-                    if mode == UpdateMode::Write {
-                        if let Err(e) = std::fs::remove_file(repo.root.join(&old)) {
-                            outcome.failures.push(Failure {
-                                path: old,
-                                line: None,
-                                message: e.to_string(),
-                            });
-                            continue;
-                        }
-                    }
-                    outcome.files.push(FileOutcome {
-                        path: old,
-                        status: FileStatus::Removed,
-                        first_difference: None,
+        for old in &self.old_files {
+            if produced.contains(old) {
+                continue;
+            }
+            if mode == UpdateMode::Write {
+                if let Err(e) = std::fs::remove_file(repo.root.join(old)) {
+                    out.failures.push(Failure {
+                        path: old.clone(),
+                        line: None,
+                        message: e.to_string(),
                     });
+                    continue;
                 }
             }
+            out.files.push(FileOutcome {
+                path: old.clone(),
+                status: FileStatus::Removed,
+                first_difference: None,
+            });
         }
-        outcome.reports.push(p.path.clone());
+        out
     }
-    outcome.files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(outcome)
+}
+
+/// `items.iter().map(f).collect()`, on as many threads as there are cores (at most one per
+/// item), in the order of `items`.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 fn relative_to(root: &Path, p: &Path) -> PathBuf {

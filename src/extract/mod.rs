@@ -61,7 +61,10 @@ pub fn snapshots(
                 .push((part.name.as_str(), item));
         }
     }
-    for part in &report.parts {
+    // The content words of every item, per part, made once for all highlights (and only when
+    // a highlight names no dossier of the registry).
+    let mut words: Option<Vec<Vec<ItemWords>>> = None;
+    for (pi, part) in report.parts.iter().enumerate() {
         for h in &part.highlights {
             let id = match registry.find(&h.text) {
                 Some(d) => {
@@ -75,11 +78,20 @@ pub fn snapshots(
                     });
                     Some(d.id.clone())
                 }
-                None => closest_item(&h.text, &part.items, &item_dossier).or_else(|| {
-                    let all: Vec<Item> =
-                        report.parts.iter().flat_map(|p| p.items.clone()).collect();
-                    closest_item(&h.text, &all, &item_dossier)
-                }),
+                None => {
+                    let words = words.get_or_insert_with(|| {
+                        report
+                            .parts
+                            .iter()
+                            .map(|p| p.items.iter().map(ItemWords::new).collect())
+                            .collect()
+                    });
+                    let in_part: Vec<&ItemWords> = words[pi].iter().collect();
+                    closest_item(&h.text, &in_part, &item_dossier).or_else(|| {
+                        let all: Vec<&ItemWords> = words.iter().flatten().collect();
+                        closest_item(&h.text, &all, &item_dossier)
+                    })
+                }
             };
             if let Some(share) = id.and_then(|id| shares.get_mut(&id)) {
                 share.highlights.push(&h.text);
@@ -189,33 +201,51 @@ fn content_words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// An item and its content words, in its heading and in its text.
+struct ItemWords<'r> {
+    item: &'r Item,
+    heading: BTreeSet<String>,
+    body: BTreeSet<String>,
+}
+
+impl<'r> ItemWords<'r> {
+    fn new(item: &'r Item) -> ItemWords<'r> {
+        let body: String = item.sentences().collect::<Vec<_>>().join(" ");
+        ItemWords {
+            item,
+            heading: content_words(&item.heading),
+            body: content_words(&body),
+        }
+    }
+}
+
 /// The dossier of the item a highlight is most likely about: the one sharing the most
 /// distinctive words with it (words found in few items weigh more; heading words double).
-fn closest_item(text: &str, items: &[Item], item_dossier: &[(&Item, String)]) -> Option<String> {
-    let words = content_words(text);
-    let item_words: Vec<(BTreeSet<String>, BTreeSet<String>)> = items
-        .iter()
-        .map(|it| {
-            let body: String = it.sentences().collect::<Vec<_>>().join(" ");
-            (content_words(&it.heading), content_words(&body))
+fn closest_item(
+    text: &str,
+    items: &[&ItemWords],
+    item_dossier: &[(&Item, String)],
+) -> Option<String> {
+    let n = items.len() as f64;
+    // Each word found in any item, with its weight.
+    let weighted: Vec<(String, f64)> = content_words(text)
+        .into_iter()
+        .filter_map(|w| {
+            let df = items
+                .iter()
+                .filter(|o| o.heading.contains(&w) || o.body.contains(&w))
+                .count() as f64;
+            (df > 0.0).then(|| (w, (1.0 + n / df).ln()))
         })
         .collect();
-    let n = items.len() as f64;
     let mut best: Option<(f64, usize)> = None;
-    for (i, (heading, body)) in item_words.iter().enumerate() {
+    for (i, it) in items.iter().enumerate() {
         let mut score = 0.0;
-        for w in &words {
-            let df = item_words
-                .iter()
-                .filter(|(h, b)| h.contains(w) || b.contains(w))
-                .count() as f64;
-            if df == 0.0 {
-                continue;
-            }
-            let idf = (1.0 + n / df).ln();
-            if heading.contains(w) {
+        for (w, idf) in &weighted {
+            let idf = *idf;
+            if it.heading.contains(w) {
                 score += 2.0 * idf;
-            } else if body.contains(w) {
+            } else if it.body.contains(w) {
                 score += idf;
             }
         }
@@ -223,7 +253,7 @@ fn closest_item(text: &str, items: &[Item], item_dossier: &[(&Item, String)]) ->
             best = Some((score, i));
         }
     }
-    let item = &items[best?.1];
+    let item = items[best?.1].item;
     item_dossier
         .iter()
         .find(|(it, _)| it.line == item.line && it.heading == item.heading)
