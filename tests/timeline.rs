@@ -851,3 +851,47 @@ fn git_timeline_of_an_unknown_dossier_suggests_one() {
     assert_eq!(code, 2, "{err}");
     has(&err, "csam-verordening");
 }
+
+/// Every key of `timeline --format json` (outside the embedded diff objects, which the diff
+/// tests hold to their own section) is named in the `## timeline` section of docs/json.md.
+#[test]
+fn timeline_json_keys_are_documented() {
+    let repo = three_meetings();
+    let v = json(
+        repo.path(),
+        &timeline_args(
+            &["csam-verordening", "implementatie-van-interoperabiliteit"],
+            "json",
+        ),
+    );
+    let doc = std::fs::read_to_string(manifest().join("docs/json.md")).expect("docs/json.md");
+    let section = doc
+        .split("\n## timeline")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("docs/json.md has a '## timeline' section");
+    let mut keys = std::collections::BTreeSet::new();
+    fn collect(v: &Value, keys: &mut std::collections::BTreeSet<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    keys.insert(k.clone());
+                    if k != "changes" && k != "milestones" && k != "at" {
+                        collect(x, keys);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| collect(x, keys)),
+            _ => {}
+        }
+    }
+    collect(&v, &mut keys);
+    let missing: Vec<&String> = keys
+        .iter()
+        .filter(|k| !section.contains(&format!("`{k}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys not documented in docs/json.md: {missing:?}"
+    );
+}
