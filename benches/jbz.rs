@@ -1,46 +1,44 @@
 //! In-process benchmarks on a corpus made at bench time from the real report (see
 //! `support/corpus.rs`): normalize of 1, 100 and 1,000 reports against the floor of only
 //! reading them, the stages of the pipeline on one report, diff of two meetings, and
-//! `diff --git` across a history of 1,000 commits. `cargo bench` runs them all in a few
-//! minutes; `cargo bench -- normalize` runs one group. Whole-process figures:
-//! `benches/whole-process.sh`.
+//! `diff --git` on histories of 100 and 1,000 commits. `cargo bench` runs them all in a few
+//! minutes; `cargo bench -- normalize` runs one group (and makes only the corpora it needs).
+//! Whole-process figures: `benches/whole-process.sh`; both are described in
+//! `benches/README.md`.
 
 #[path = "support/corpus.rs"]
 mod corpus;
 
+use std::cell::OnceCell;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{BenchmarkId, Criterion, Throughput};
 use tempfile::TempDir;
 
 use jbz_track::diff;
-use jbz_track::normalize::{self, normalize, UpdateMode};
+use jbz_track::normalize::{normalize, UpdateMode};
 use jbz_track::repo::Repo;
 use jbz_track::store::{Collection, MeetingKey};
 
-/// A corpus of `n` reports with their snapshots in a temporary folder; with `git`, also a
-/// history of `n` commits.
+/// A corpus of `n` reports with their snapshots; with `git`, also a history of `n` commits.
 struct Corpus {
-    dir: TempDir,
+    root: PathBuf,
     reports: Vec<PathBuf>,
     bytes: u64,
 }
 
 impl Corpus {
-    fn new(n: usize, git: bool) -> Corpus {
-        let dir = tempfile::Builder::new()
-            .prefix("jbz-bench-")
-            .tempdir()
-            .expect("a temporary folder");
-        let (reports, bytes) = corpus::write_reports(dir.path(), n).expect("writes the reports");
-        corpus::write_snapshots(dir.path()).expect("writes the snapshots");
+    fn new(root: PathBuf, n: usize, git: bool) -> Corpus {
+        let started = std::time::Instant::now();
+        let (reports, bytes) = corpus::write_reports(&root, n).expect("writes the reports");
+        corpus::write_snapshots(&root).expect("writes the snapshots");
         if git {
-            corpus::build_history(dir.path(), n).expect("builds the git history");
+            corpus::build_history(&root, n).expect("builds the git history");
         }
         let c = Corpus {
-            dir,
+            root,
             reports,
             bytes,
         };
@@ -53,11 +51,17 @@ impl Corpus {
             0,
             "snapshots differ from normalize's"
         );
+        eprintln!(
+            "corpus of {n} reports ({:.1} MB){} made in {:.1} s",
+            c.bytes as f64 / 1e6,
+            if git { " (one git commit each)" } else { "" },
+            started.elapsed().as_secs_f64()
+        );
         c
     }
 
     fn root(&self) -> &Path {
-        self.dir.path()
+        &self.root
     }
 
     fn repo(&self) -> Repo {
@@ -65,26 +69,61 @@ impl Corpus {
     }
 }
 
+/// The corpora, made the first time a benchmark that is run needs them (so that
+/// `cargo bench -- pipeline` does not wait for the 1,000-commit history), in one temporary
+/// folder removed at the end.
+struct Corpora {
+    dir: TempDir,
+    made: [OnceCell<Corpus>; 3],
+}
+
+/// The sizes: 1, 100 and 1,000 reports; 100 and 1,000 also as git histories of a commit each.
+const SIZES: [usize; 3] = [1, 100, 1000];
+
+impl Corpora {
+    fn new() -> Corpora {
+        let dir = tempfile::Builder::new()
+            .prefix("jbz-bench-")
+            .tempdir()
+            .expect("a temporary folder");
+        Corpora {
+            dir,
+            made: Default::default(),
+        }
+    }
+
+    fn get(&self, n: usize) -> &Corpus {
+        let i = SIZES.iter().position(|&s| s == n).expect("a corpus size");
+        self.made[i].get_or_init(|| Corpus::new(self.dir.path().join(n.to_string()), n, n >= 100))
+    }
+}
+
+/// The size in bytes of a corpus of `n` reports, without making it.
+fn corpus_bytes(n: usize) -> u64 {
+    (0..n).map(|k| corpus::report_text(k).len() as u64).sum()
+}
+
 /// normalize (write mode, snapshots already up to date: what a re-run or CI does) against
 /// reading the same files.
-fn bench_normalize(c: &mut Criterion, corpora: &[(usize, &Corpus)]) {
+fn bench_normalize(c: &mut Criterion, corpora: &Corpora) {
     let mut g = c.benchmark_group("normalize");
-    for &(n, corpus) in corpora {
+    for n in SIZES {
         if n >= 1000 {
-            g.sample_size(10).measurement_time(Duration::from_secs(8));
+            g.sample_size(10).measurement_time(Duration::from_secs(10));
         } else {
             g.sample_size(20).measurement_time(Duration::from_secs(4));
         }
-        g.throughput(Throughput::Bytes(corpus.bytes));
-        let repo = corpus.repo();
-        g.bench_with_input(BenchmarkId::new("write-unchanged", n), &repo, |b, repo| {
+        g.throughput(Throughput::Bytes(corpus_bytes(n)));
+        g.bench_function(BenchmarkId::new("write-unchanged", n), |b| {
+            let repo = corpora.get(n).repo();
             b.iter(|| {
-                let o = normalize(repo, &[], UpdateMode::Write).expect("normalize runs");
+                let o = normalize(&repo, &[], UpdateMode::Write).expect("normalize runs");
                 assert_eq!(o.reports.len(), n);
                 o
             })
         });
-        g.bench_with_input(BenchmarkId::new("read-floor", n), corpus, |b, corpus| {
+        g.bench_function(BenchmarkId::new("read-floor", n), |b| {
+            let corpus = corpora.get(n);
             b.iter(|| {
                 let mut total = 0;
                 for p in &corpus.reports {
@@ -98,40 +137,35 @@ fn bench_normalize(c: &mut Criterion, corpora: &[(usize, &Corpus)]) {
 }
 
 /// The stages of the pipeline on the real report: where normalize's time goes.
-fn bench_pipeline(c: &mut Criterion, one: &Corpus) {
+fn bench_pipeline(c: &mut Criterion) {
     use jbz_track::snapshot::{MeetingRef, Source, COUNCIL};
     use jbz_track::store::fs as store;
 
     let mut g = c.benchmark_group("pipeline");
     g.sample_size(30).measurement_time(Duration::from_secs(2));
-    g.throughput(Throughput::Bytes(one.bytes));
-    let repo = one.repo();
-    let path = &one.reports[0];
-    let text = std::fs::read_to_string(one.root().join(path)).expect("reads");
-    let registry = repo.registry().expect("registry");
-    g.bench_function("clean", |b| b.iter(|| jbz_track::clean::clean(&text)));
+    let text = corpus::REAL_REPORT;
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    let registry = jbz_track::dossier::Registry::from_yaml(corpus::REGISTRY).expect("registry");
+    g.bench_function("clean", |b| b.iter(|| jbz_track::clean::clean(text)));
     g.bench_function("parse", |b| {
-        b.iter(|| jbz_track::report::parse(&text).expect("parses"))
+        b.iter(|| jbz_track::report::parse(text).expect("parses"))
     });
-    g.bench_function("read_report", |b| {
-        b.iter(|| normalize::read_report(&repo, path).expect("reads"))
-    });
-    let parsed = normalize::read_report(&repo, path).expect("reads");
+    let report = jbz_track::report::parse(text).expect("parses");
     let meeting = MeetingRef {
         id: "2023-10".to_string(),
         council: COUNCIL.to_string(),
-        start: parsed.report.start,
-        end: parsed.report.end,
+        start: report.start,
+        end: report.end,
     };
     let source = Source {
-        path: "reports/x.txt".to_string(),
-        kind: parsed.report.kind,
-        sha256: parsed.sha256.clone(),
+        path: "reports/2023-10-19-jbz-raad-verslag.txt".to_string(),
+        kind: report.kind,
+        sha256: "0".repeat(64),
     };
     g.bench_function("extract", |b| {
-        b.iter(|| jbz_track::extract::snapshots(&parsed.report, &registry, &meeting, &source))
+        b.iter(|| jbz_track::extract::snapshots(&report, &registry, &meeting, &source))
     });
-    let snaps = jbz_track::extract::snapshots(&parsed.report, &registry, &meeting, &source);
+    let snaps = jbz_track::extract::snapshots(&report, &registry, &meeting, &source);
     g.bench_function("render", |b| {
         b.iter(|| {
             snaps
@@ -143,59 +177,53 @@ fn bench_pipeline(c: &mut Criterion, one: &Corpus) {
     g.finish();
 }
 
-/// diff of two meetings: loading the working tree's snapshots, and the comparison itself.
-fn bench_diff(c: &mut Criterion, corpora: &[(usize, &Corpus)]) {
+/// diff of two meetings: loading the working tree's snapshots (what the command does first),
+/// and the comparison itself.
+fn bench_diff(c: &mut Criterion, corpora: &Corpora) {
     let mut g = c.benchmark_group("diff");
-    g.sample_size(20).measurement_time(Duration::from_secs(3));
-    for &(n, corpus) in corpora {
-        g.bench_with_input(
-            BenchmarkId::new("load-worktree", n),
-            corpus.root(),
-            |b, root| b.iter(|| Collection::from_worktree(root).expect("reads")),
-        );
+    g.sample_size(10).measurement_time(Duration::from_secs(4));
+    for n in [100, 1000] {
+        g.bench_function(BenchmarkId::new("load-worktree", n), |b| {
+            let root = corpora.get(n).root();
+            b.iter(|| Collection::from_worktree(root).expect("reads"))
+        });
     }
-    let (_, corpus) = corpora[0];
-    let snapshots = Collection::from_worktree(corpus.root()).expect("reads");
-    let a = MeetingKey::from_stem(&corpus::meeting_id(41));
-    let b2 = MeetingKey::from_stem(&corpus::meeting_id(42));
-    let probe = diff::meetings((&snapshots, &a), (&snapshots, &b2), &[]);
-    assert!(!probe.is_empty(), "consecutive corpus meetings differ");
+    g.sample_size(30).measurement_time(Duration::from_secs(2));
     g.bench_function("meetings", |b| {
-        b.iter(|| diff::meetings((&snapshots, &a), (&snapshots, &b2), &[]))
+        let snapshots = Collection::from_worktree(corpora.get(100).root()).expect("reads");
+        // Two consecutive meetings: July and August 2025.
+        let old = MeetingKey::from_stem(&corpus::meeting_id(41));
+        let new = MeetingKey::from_stem(&corpus::meeting_id(43));
+        let probe = diff::meetings((&snapshots, &old), (&snapshots, &new), &[]);
+        assert!(!probe.is_empty(), "consecutive corpus meetings differ");
+        b.iter(|| diff::meetings((&snapshots, &old), (&snapshots, &new), &[]))
     });
     g.finish();
 }
 
-/// diff --git on the history of 1,000 commits: the last commit (a pull request adding one
-/// report) and the whole history (first commit against the last).
-fn bench_history(c: &mut Criterion, git: &Corpus) {
+/// diff --git: the last commit of the 1,000-commit history (a pull request that adds one
+/// report), and the whole of the 100-commit history (first commit against the last; the
+/// 1,000-commit one takes half a minute a run, so it is measured by `whole-process.sh` only).
+fn bench_history(c: &mut Criterion, corpora: &Corpora) {
     let mut g = c.benchmark_group("history");
     g.sample_size(10).measurement_time(Duration::from_secs(5));
-    let root = git.root();
-    g.bench_function("revisions/HEAD~1..HEAD", |b| {
+    g.bench_function("revisions/HEAD~1..HEAD/1000", |b| {
+        let root = corpora.get(1000).root();
         b.iter(|| jbz_track::history::revisions(root, "HEAD~1", Some("HEAD"), &[]).expect("diff"))
     });
-    g.sample_size(10).measurement_time(Duration::from_secs(20));
-    g.bench_function("revisions/first..HEAD", |b| {
+    g.bench_function("revisions/first..HEAD/100", |b| {
+        let root = corpora.get(100).root();
         b.iter(|| jbz_track::history::revisions(root, "first", Some("HEAD"), &[]).expect("diff"))
     });
     g.finish();
 }
 
-fn benches(c: &mut Criterion) {
-    let started = std::time::Instant::now();
-    let one = Corpus::new(1, false);
-    let hundred = Corpus::new(100, false);
-    let thousand = Corpus::new(1000, true);
-    eprintln!(
-        "corpora of 1, 100 and 1,000 reports (the last as 1,000 git commits) made in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    bench_pipeline(c, &one);
-    bench_normalize(c, &[(1, &one), (100, &hundred), (1000, &thousand)]);
-    bench_diff(c, &[(100, &hundred), (1000, &thousand)]);
-    bench_history(c, &thousand);
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    let corpora = Corpora::new();
+    bench_pipeline(&mut c);
+    bench_normalize(&mut c, &corpora);
+    bench_diff(&mut c, &corpora);
+    bench_history(&mut c, &corpora);
+    c.final_summary();
 }
-
-criterion_group!(jbz, benches);
-criterion_main!(jbz);

@@ -1,8 +1,9 @@
 //! A benchmark corpus made at bench time from the one real report (never committed).
 //!
 //! Report `k` is the real report of the JBZ-Raad of 19–20 October 2023 with
-//! - its title moved `k` months on (`19 -20 november 2023`, `19 -20 december 2023`, …), so
-//!   that every report is a meeting of its own month and meeting ids are unique;
+//! - its title moved to another month (`19 -20 november 2023`, `19 -20 september 2023`,
+//!   `19 -20 december 2023`, …: see [`month_offset`]), so that every report is a meeting of its
+//!   own month and meeting ids are unique;
 //! - a few deterministic changes drawn from a PRNG seeded with `k`: adjacent words swapped in
 //!   3–6 lines of running text (statements then differ word by word between meetings), and the
 //!   dated phrases `najaar 2024`, `voorjaar 2025` and `eind 2024` moved now and then (milestones
@@ -68,9 +69,29 @@ impl Rng {
     }
 }
 
-/// The meeting of report `k`: (year, month 1–12), `k` months after October 2023.
+/// How many months report `k`'s meeting lies after October 2023: 0, +1, −1, +2, −2, … up to
+/// ±400, then onwards (+401, +402, …), so that every meeting stays within the years
+/// (1990–2100) that the tool reads as years. That allows 1,332 reports.
+pub fn month_offset(k: usize) -> i64 {
+    let k = k as i64;
+    if k <= 800 {
+        if k % 2 == 1 {
+            (k + 1) / 2
+        } else {
+            -k / 2
+        }
+    } else {
+        k - 400
+    }
+}
+
+/// The most reports a corpus can have.
+pub const MAX_REPORTS: usize = 1332;
+
+/// The meeting of report `k`: (year, month 1–12).
 pub fn meeting_of(k: usize) -> (i32, u32) {
-    let m = 2023 * 12 + 9 + k as i64;
+    assert!(k < MAX_REPORTS, "at most {MAX_REPORTS} reports");
+    let m = 2023 * 12 + 9 + month_offset(k);
     ((m / 12) as i32, (m % 12) as u32 + 1)
 }
 
@@ -280,8 +301,8 @@ fn inline_file(out: &mut impl Write, root: &Path, rel: &Path) -> std::io::Result
 }
 
 /// Turn `root` — which holds reports 0..n and the snapshots `normalize` wrote for them — into a
-/// git repository of `n` commits on `main`: commit `k + 1` adds report `k` and its snapshots
-/// (the first also `dossiers.yaml`). The tag `first` names the first commit. Built with
+/// git repository of `n` commits on `main`, oldest meeting first: each commit adds one report
+/// and its snapshots (the first also `dossiers.yaml`). The tag `first` names the first commit. Built with
 /// `git fast-import` (about a second for 1,000 commits); needs `git` on the PATH.
 pub fn build_history(root: &Path, n: usize) -> std::io::Result<()> {
     let git = |args: &[&str]| -> std::io::Result<()> {
@@ -308,19 +329,21 @@ pub fn build_history(root: &Path, n: usize) -> std::io::Result<()> {
     {
         let stdin = child.stdin.take().expect("piped stdin");
         let mut out = std::io::BufWriter::with_capacity(1 << 20, stdin);
-        for k in 0..n {
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&k| month_offset(k));
+        for (i, &k) in order.iter().enumerate() {
             let id = meeting_id(k);
             let message = format!("Add the report of the JBZ-Raad of {id} and its snapshots\n");
             writeln!(out, "commit refs/heads/main")?;
-            writeln!(out, "mark :{}", k + 1)?;
+            writeln!(out, "mark :{}", i + 1)?;
             writeln!(
                 out,
                 "committer Bench <bench@example.invalid> {} +0000",
-                1_700_000_000 + k as u64 * 86_400
+                1_000_000_000 + i as u64 * 86_400
             )?;
             writeln!(out, "data {}", message.len())?;
             out.write_all(message.as_bytes())?;
-            if k == 0 {
+            if i == 0 {
                 inline_file(&mut out, root, Path::new("dossiers.yaml"))?;
             }
             inline_file(&mut out, root, &Path::new("reports").join(file_name(k)))?;
