@@ -78,11 +78,11 @@ measure() {
     done
     local med cpu ratio="" shown
     med=$(printf '%s\n' "${walls[@]}" | median)
-    cpu=$(printf '%s\n' "${cpus[@]}" | median)
+    cpu=$(printf '%s\n' "${cpus[@]}" | median | awk '{printf "%.0f", $1}')
     MEDIAN[$label]=$med
     if [[ -n $base && -n ${MEDIAN[$base]:-} ]]; then
-        ratio=$(awk -v a="$med" -v b="${MEDIAN[$base]}" 'BEGIN {printf "%.1f× %s", a / b, ""}')
-        ratio="$ratio$base"
+        ratio=$(awk -v a="$med" -v b="${MEDIAN[$base]}" 'BEGIN {printf "%.1f×", a / b}')
+        ratio="$ratio \`$base\`"
     fi
     shown=$(awk -v m="$med" 'BEGIN {printf (m < 10 ? "%.1f" : "%.0f"), m}')
     ROWS+=("| \`$label\` | $runs | $shown | $cpu | $(awk -v k="$rss" 'BEGIN {printf "%.1f", k / 1024}') | $ratio |")

@@ -303,7 +303,7 @@ fn inline_file(out: &mut impl Write, root: &Path, rel: &Path) -> std::io::Result
 /// Turn `root` — which holds reports 0..n and the snapshots `normalize` wrote for them — into a
 /// git repository of `n` commits on `main`, oldest meeting first: each commit adds one report
 /// and its snapshots (the first also `dossiers.yaml`). The tag `first` names the first commit. Built with
-/// `git fast-import` (about a second for 1,000 commits); needs `git` on the PATH.
+/// `git fast-import`, in seconds for 1,000 commits; needs `git` on the PATH.
 pub fn build_history(root: &Path, n: usize) -> std::io::Result<()> {
     let git = |args: &[&str]| -> std::io::Result<()> {
         let status = Command::new("git")
