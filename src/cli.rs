@@ -567,7 +567,15 @@ fn dispatch(
             format,
             rev,
         } => {
-            let snapshots = load(&repo, rev.as_deref())?;
+            let snapshots = load_where(&repo, rev.as_deref(), |d, _| d == dossier)?;
+            if snapshots.dossier(&dossier).is_none() {
+                let known = listing(&repo, rev.as_deref())?;
+                return Err(unknown_dossier(
+                    &repo,
+                    known.dossiers.iter().map(String::as_str),
+                    &dossier,
+                ));
+            }
             let entry = find_snapshot(&repo, &snapshots, &dossier, meeting.as_deref())?;
             match format {
                 Format::Text => render::text::snapshot(&mut out, &entry.snapshot, &display)?,
@@ -626,10 +634,14 @@ fn dispatch(
                 check_dossiers(&repo, &known, &dossiers)?;
                 crate::history::revisions(&repo.root, &a, b.as_deref(), &dossiers)?
             } else {
-                let snapshots = load(&repo, rev.as_deref())?;
-                let known: Vec<&str> = snapshots.dossier_ids().collect();
+                let list = listing(&repo, rev.as_deref())?;
+                let known: Vec<&str> = list.dossiers.iter().map(String::as_str).collect();
                 check_dossiers(&repo, &known, &dossiers)?;
-                let (a, b) = meeting_pair(&snapshots, old.as_deref(), new.as_deref())?;
+                let (a, b) = meeting_pair(&list.meetings, old.as_deref(), new.as_deref())?;
+                // Read the two meetings only, not the whole repository.
+                let snapshots = load_where(&repo, rev.as_deref(), |d, k| {
+                    (*k == a || *k == b) && (dossiers.is_empty() || dossiers.iter().any(|x| x == d))
+                })?;
                 diff::meetings((&snapshots, &a), (&snapshots, &b), &dossiers)
             };
             match format {
@@ -750,20 +762,23 @@ fn build_timelines(
     let mut out = Vec::new();
     if git {
         let store = GitStore::open(&repo.root)?;
-        let worktree = Collection::from_worktree(&repo.root).unwrap_or_default();
         for id in dossiers {
             let mut progress = Progress::new();
             let t = crate::timeline::from_git(&store, id, &mut |n| progress.show(n))?;
             progress.clear();
             match t {
                 Some(t) => out.push(t),
-                None => return Err(unknown_dossier(repo, worktree.dossier_ids(), id)),
+                None => {
+                    let known = listing(repo, None).map(|l| l.dossiers).unwrap_or_default();
+                    return Err(unknown_dossier(repo, known.iter().map(String::as_str), id));
+                }
             }
         }
         return Ok(out);
     }
-    let snapshots = load(repo, rev)?;
-    let known = snapshots.meetings();
+    let list = listing(repo, rev)?;
+    let known = list.meetings;
+    let snapshots = load_where(repo, rev, |d, _| dossiers.iter().any(|x| x == d))?;
     let range = crate::timeline::Range {
         since: since
             .map(|m| crate::store::resolve_meeting(&m, &known))
@@ -775,7 +790,13 @@ fn build_timelines(
     for id in dossiers {
         match crate::timeline::from_collection(&snapshots, id, &range) {
             Some(t) => out.push(t),
-            None => return Err(unknown_dossier(repo, snapshots.dossier_ids(), id)),
+            None => {
+                return Err(unknown_dossier(
+                    repo,
+                    list.dossiers.iter().map(String::as_str),
+                    id,
+                ))
+            }
         }
     }
     Ok(out)
@@ -879,10 +900,48 @@ fn git_diff_driver(
 
 /// The snapshots of the working tree, or of a git revision.
 fn load(repo: &Repo, rev: Option<&str>) -> Result<Collection, CliError> {
+    load_where(repo, rev, |_, _| true)
+}
+
+/// The snapshots `keep(dossier, meeting)` wants, judged by path before reading any file.
+fn load_where(
+    repo: &Repo,
+    rev: Option<&str>,
+    keep: impl Fn(&str, &MeetingKey) -> bool,
+) -> Result<Collection, CliError> {
     Ok(match rev {
-        Some(rev) => GitStore::open(&repo.root)?.collection(rev)?,
-        None => Collection::from_worktree(&repo.root)?,
+        Some(rev) => GitStore::open(&repo.root)?.collection_where(rev, keep)?,
+        None => Collection::from_worktree_where(&repo.root, keep)?,
     })
+}
+
+/// The dossiers and meetings there are, from the snapshot paths alone (nothing is parsed).
+struct Listing {
+    dossiers: Vec<String>,
+    meetings: Vec<MeetingKey>,
+}
+
+fn listing(repo: &Repo, rev: Option<&str>) -> Result<Listing, CliError> {
+    let paths: Vec<PathBuf> = match rev {
+        Some(rev) => GitStore::open(&repo.root)?
+            .files(rev)?
+            .into_keys()
+            .collect(),
+        None => store::list(&repo.root)?,
+    };
+    let mut dossiers = Vec::new();
+    let mut meetings = Vec::new();
+    for p in &paths {
+        if let Some((d, k)) = crate::store::path_key(p) {
+            dossiers.push(d);
+            meetings.push(k);
+        }
+    }
+    dossiers.sort();
+    dossiers.dedup();
+    meetings.sort();
+    meetings.dedup();
+    Ok(Listing { dossiers, meetings })
 }
 
 /// `A..B`, `A B`, `A` (against the working tree), or nothing (HEAD against the working tree).
@@ -902,11 +961,10 @@ fn revision_pair(old: Option<&str>, new: Option<&str>) -> (String, Option<String
 /// The two meetings `diff` compares: both named; one named and the meeting of the same kind
 /// before it; or the last two reports.
 fn meeting_pair(
-    snapshots: &Collection,
+    known: &[MeetingKey],
     old: Option<&str>,
     new: Option<&str>,
 ) -> Result<(MeetingKey, MeetingKey), CliError> {
-    let known = snapshots.meetings();
     let before = |k: &MeetingKey| {
         known
             .iter()

@@ -1,7 +1,7 @@
 //! Snapshots across git history: what changed between two revisions (`diff --git`), read
 //! from the object database through [`crate::store::git`].
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::diff::{self, Comparison, Side};
@@ -12,8 +12,42 @@ use crate::store::MeetingKey;
 
 /// One side of a revision comparison: a revision, or the working tree.
 enum Tree<'a> {
-    Rev { rev: &'a str, files: Files },
-    Worktree { root: &'a Path, files: Vec<PathBuf> },
+    Rev {
+        rev: &'a str,
+        files: Files,
+    },
+    Worktree {
+        root: &'a Path,
+        files: BTreeSet<PathBuf>,
+    },
+}
+
+/// A side's files by dossier and meeting, built once so that finding a dossier's previous
+/// meeting, or a meeting's files, does not scan every path again (which made a diff across a
+/// long history quadratic).
+struct Index {
+    by_dossier: BTreeMap<String, BTreeMap<MeetingKey, PathBuf>>,
+    by_meeting: BTreeMap<MeetingKey, Vec<PathBuf>>,
+}
+
+impl Index {
+    fn of(tree: &Tree<'_>) -> Index {
+        let mut by_dossier: BTreeMap<String, BTreeMap<MeetingKey, PathBuf>> = BTreeMap::new();
+        let mut by_meeting: BTreeMap<MeetingKey, Vec<PathBuf>> = BTreeMap::new();
+        for p in tree.paths() {
+            if let Some((d, k)) = crate::store::path_key(p) {
+                by_dossier
+                    .entry(d)
+                    .or_default()
+                    .insert(k.clone(), p.clone());
+                by_meeting.entry(k).or_default().push(p.clone());
+            }
+        }
+        Index {
+            by_dossier,
+            by_meeting,
+        }
+    }
 }
 
 impl Tree<'_> {
@@ -27,7 +61,7 @@ impl Tree<'_> {
     fn has(&self, path: &Path) -> bool {
         match self {
             Tree::Rev { files, .. } => files.contains_key(path),
-            Tree::Worktree { files, .. } => files.iter().any(|p| p == path),
+            Tree::Worktree { files, .. } => files.contains(path),
         }
     }
 
@@ -93,9 +127,10 @@ pub fn revisions(
         },
         None => Tree::Worktree {
             root,
-            files: fs::list(root)?,
+            files: fs::list(root)?.into_iter().collect(),
         },
     };
+    let (a_index, b_index) = (Index::of(&a), Index::of(&b));
     let mut paths: Vec<&PathBuf> = a.paths();
     paths.extend(b.paths());
     paths.sort();
@@ -115,7 +150,7 @@ pub fn revisions(
         let new_snap = b.read(&store, path)?;
         let (old_snap, old_label) = match a.read(&store, path)? {
             Some(s) => (Some(s), a.label(path)),
-            None => match previous_meeting(&b, path) {
+            None => match previous_meeting(&b_index, path) {
                 Some(prev) => (b.read(&store, &prev)?, b.label(&prev)),
                 None => (None, String::new()),
             },
@@ -143,7 +178,7 @@ pub fn revisions(
     }
     // A dossier that leaves the agenda has no file for the new meeting, so no changed path
     // shows it: look for it among the dossiers of the meeting before each new one.
-    for (prev, path) in left_the_agenda(&a, &b) {
+    for (prev, path) in left_the_agenda(&a_index, &b, &b_index) {
         if !wanted(&path) {
             continue;
         }
@@ -171,23 +206,23 @@ pub fn revisions(
 /// kind before it (at `b`) and none at the new one. Returns (that earlier file, the missing
 /// file). Only the same kind counts: an agenda names a few items, so a report never "leaves"
 /// what its agenda left out.
-fn left_the_agenda(a: &Tree<'_>, b: &Tree<'_>) -> Vec<(PathBuf, PathBuf)> {
-    let meetings = |t: &Tree<'_>| -> BTreeSet<MeetingKey> {
-        t.paths()
-            .into_iter()
-            .filter_map(|p| MeetingKey::from_path(p))
-            .collect()
-    };
-    let (at_a, at_b) = (meetings(a), meetings(b));
+fn left_the_agenda(a: &Index, b: &Tree<'_>, b_index: &Index) -> Vec<(PathBuf, PathBuf)> {
     let mut out = Vec::new();
-    for new in at_b.difference(&at_a) {
-        let Some(prev) = at_b.iter().filter(|k| k.kind == new.kind && *k < new).max() else {
+    for new in b_index
+        .by_meeting
+        .keys()
+        .filter(|k| !a.by_meeting.contains_key(*k))
+    {
+        let Some(prev) = b_index
+            .by_meeting
+            .range(..new.clone())
+            .rev()
+            .map(|(k, _)| k)
+            .find(|k| k.kind == new.kind)
+        else {
             continue;
         };
-        for path in b.paths() {
-            if MeetingKey::from_path(path).as_ref() != Some(prev) {
-                continue;
-            }
+        for path in &b_index.by_meeting[prev] {
             let missing = path.with_file_name(file_name(&new.id, new.kind));
             if !b.has(&missing) {
                 out.push((path.clone(), missing));
@@ -213,15 +248,14 @@ pub fn dossiers(root: &Path, old: &str, new: Option<&str>) -> Result<BTreeSet<St
 }
 
 /// The dossier's latest snapshot before `path`'s meeting on the same side.
-fn previous_meeting(tree: &Tree<'_>, path: &Path) -> Option<PathBuf> {
-    let dossier = dossier_of(path)?;
-    let key = MeetingKey::from_path(path)?;
-    tree.paths()
-        .into_iter()
-        .filter(|p| dossier_of(p) == Some(dossier))
-        .filter_map(|p| Some((MeetingKey::from_path(p)?, p)))
+fn previous_meeting(index: &Index, path: &Path) -> Option<PathBuf> {
+    let (dossier, key) = crate::store::path_key(path)?;
+    index
+        .by_dossier
+        .get(&dossier)?
+        .range(..key.clone())
+        .rev()
         // A report is compared with the report before it, an agenda with the agenda before.
-        .filter(|(k, _)| *k < key && k.kind == key.kind)
-        .max_by(|x, y| x.0.cmp(&y.0))
+        .find(|(k, _)| k.kind == key.kind)
         .map(|(_, p)| p.clone())
 }

@@ -35,7 +35,7 @@ fn git_diff_prints_the_semantic_diff_of_a_snapshot() {
     .expect("copy report");
     let bin = assert_cmd::cargo::cargo_bin("jbz-track");
     let status = Command::new(&bin)
-        .args(["-q", "normalize"])
+        .args(["-q", "normalize", "--write"])
         .current_dir(root)
         .status()
         .expect("runs");

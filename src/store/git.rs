@@ -168,8 +168,20 @@ impl GitStore {
 
     /// Every snapshot at a revision.
     pub fn collection(&self, rev: &str) -> Result<Collection, GitError> {
+        self.collection_where(rev, |_, _| true)
+    }
+
+    /// The snapshots at a revision that `keep(dossier, meeting)` wants, judged by their paths.
+    pub fn collection_where(
+        &self,
+        rev: &str,
+        keep: impl Fn(&str, &super::MeetingKey) -> bool,
+    ) -> Result<Collection, GitError> {
         let mut c = Collection::default();
         for (path, oid) in self.files(rev)? {
+            if !super::wanted(&path, &keep) {
+                continue;
+            }
             let snapshot = self.read(&format!("{rev}:{}", path.display()), oid)?;
             c.insert(path, snapshot);
         }

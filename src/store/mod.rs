@@ -132,6 +132,18 @@ pub fn resolve_meeting(wanted: &str, known: &[MeetingKey]) -> Result<MeetingKey,
     }
 }
 
+/// The dossier and meeting a snapshot path names (`snapshots/<dossier>/<meeting>.yaml`).
+pub fn path_key(path: &Path) -> Option<(String, MeetingKey)> {
+    let dossier = path.parent()?.file_name()?.to_str()?.to_string();
+    Some((dossier, MeetingKey::from_path(path)?))
+}
+
+/// Whether `keep` wants the snapshot at `path` (a path that names nothing is kept, so that
+/// reading it reports what is wrong with it).
+pub fn wanted(path: &Path, keep: &impl Fn(&str, &MeetingKey) -> bool) -> bool {
+    path_key(path).is_none_or(|(d, k)| keep(&d, &k))
+}
+
 /// Every snapshot of a repository at one point: the working tree or a git revision.
 #[derive(Debug, Clone, Default)]
 pub struct Collection {
@@ -163,8 +175,20 @@ impl Collection {
 
     /// Read every snapshot in the working tree of `root`.
     pub fn from_worktree(root: &Path) -> Result<Collection, fs::StoreError> {
+        Collection::from_worktree_where(root, |_, _| true)
+    }
+
+    /// Read the snapshots of the working tree that `keep(dossier, meeting)` wants, judged by
+    /// their paths before any file is read: a diff of two meetings reads two meetings.
+    pub fn from_worktree_where(
+        root: &Path,
+        keep: impl Fn(&str, &MeetingKey) -> bool,
+    ) -> Result<Collection, fs::StoreError> {
         let mut c = Collection::default();
         for rel in fs::list(root)? {
+            if !wanted(&rel, &keep) {
+                continue;
+            }
             let snapshot = fs::read(&root.join(&rel)).map_err(|e| e.relative_to(root))?;
             c.insert(rel, snapshot);
         }
