@@ -974,17 +974,17 @@ fn meeting_pair(
             .ok_or_else(|| {
                 CliError::Usage(format!(
                     "there is no meeting before {k} to compare it with; the meetings are: {}",
-                    list(&known)
+                    list(known)
                 ))
             })
     };
     match (old, new) {
         (Some(a), Some(b)) => Ok((
-            crate::store::resolve_meeting(a, &known)?,
-            crate::store::resolve_meeting(b, &known)?,
+            crate::store::resolve_meeting(a, known)?,
+            crate::store::resolve_meeting(b, known)?,
         )),
         (Some(one), None) => {
-            let b = crate::store::resolve_meeting(one, &known)?;
+            let b = crate::store::resolve_meeting(one, known)?;
             Ok((before(&b)?, b))
         }
         (None, _) => {
@@ -999,7 +999,7 @@ fn meeting_pair(
                      or name two meetings",
                     match known.len() {
                         0 => "are none".to_string(),
-                        _ => format!("is only {}", list(&known)),
+                        _ => format!("is only {}", list(known)),
                     }
                 ))),
             }
