@@ -85,38 +85,72 @@ impl Registry {
     /// The registry dossier named in `text` (a heading or a bullet), if any. Where several
     /// match, the one with the longest matching name wins, then the first in the registry.
     pub fn find(&self, text: &str) -> Option<&Dossier> {
-        let hay = fold(text);
-        let mut best: Option<(usize, &Dossier)> = None;
-        for d in &self.dossiers {
-            let score = d
-                .aliases
+        self.matcher().find(text)
+    }
+
+    /// A matcher with every name folded once, for finding many headings in a row.
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher {
+            dossiers: self
+                .dossiers
                 .iter()
-                .chain(std::iter::once(&d.title))
-                .filter_map(|a| {
-                    let needle = fold(a);
-                    contains_phrase(&hay, &needle).then_some(needle.len())
+                .map(|d| {
+                    let names = d
+                        .aliases
+                        .iter()
+                        .chain(std::iter::once(&d.title))
+                        .map(|a| fold(a))
+                        .collect();
+                    let keywords = d.keywords.iter().map(|k| fold(k)).collect();
+                    let procedures = d.procedures.iter().map(|p| fold(p)).collect();
+                    (d, names, keywords, procedures)
                 })
-                .chain(d.keywords.iter().filter_map(|k| {
-                    let needle = fold(k);
-                    contains_word_prefix(&hay, &needle).then_some(needle.len())
-                }))
-                .chain(d.procedures.iter().filter_map(|p| {
-                    let needle = fold(p);
-                    hay.contains(&needle).then_some(needle.len())
-                }))
-                .max();
-            if let Some(s) = score {
-                if best.is_none_or(|(b, _)| s > b) {
-                    best = Some((s, d));
-                }
-            }
+                .collect(),
         }
-        best.map(|(_, d)| d)
     }
 
     /// The dossier by id.
     pub fn get(&self, id: &str) -> Option<&Dossier> {
         self.dossiers.iter().find(|d| d.id == id)
+    }
+}
+
+/// The registry's names, folded once (see [`Registry::matcher`]).
+pub struct Matcher<'r> {
+    /// Per dossier: its names (aliases and title), keywords and procedure numbers, folded.
+    dossiers: Vec<(&'r Dossier, Vec<String>, Vec<String>, Vec<String>)>,
+}
+
+impl<'r> Matcher<'r> {
+    /// The registry dossier named in `text`, as [`Registry::find`].
+    pub fn find(&self, text: &str) -> Option<&'r Dossier> {
+        let hay = fold(text);
+        let mut best: Option<(usize, &'r Dossier)> = None;
+        for (d, names, keywords, procedures) in &self.dossiers {
+            let score = names
+                .iter()
+                .filter(|n| contains_phrase(&hay, n))
+                .map(String::len)
+                .chain(
+                    keywords
+                        .iter()
+                        .filter(|k| contains_word_prefix(&hay, k))
+                        .map(String::len),
+                )
+                .chain(
+                    procedures
+                        .iter()
+                        .filter(|p| hay.contains(p.as_str()))
+                        .map(String::len),
+                )
+                .max();
+            if let Some(s) = score {
+                if best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, *d));
+                }
+            }
+        }
+        best.map(|(_, d)| d)
     }
 }
 

@@ -35,6 +35,7 @@ pub fn snapshots(
     meeting: &MeetingRef,
     source: &Source,
 ) -> Vec<Snapshot> {
+    let registry = registry.matcher();
     let mut shares: IndexMap<String, Share> = IndexMap::new();
     let mut item_dossier: Vec<(&Item, String)> = Vec::new();
     for part in &report.parts {
