@@ -117,9 +117,11 @@ impl Registry {
 
 /// The registry's names, folded once (see [`Registry::matcher`]).
 pub struct Matcher<'r> {
-    /// Per dossier: its names (aliases and title), keywords and procedure numbers, folded.
-    dossiers: Vec<(&'r Dossier, Vec<String>, Vec<String>, Vec<String>)>,
+    dossiers: Vec<Folded<'r>>,
 }
+
+/// A dossier with its names (aliases and title), keywords and procedure numbers, folded.
+type Folded<'r> = (&'r Dossier, Vec<String>, Vec<String>, Vec<String>);
 
 impl<'r> Matcher<'r> {
     /// The registry dossier named in `text`, as [`Registry::find`].
