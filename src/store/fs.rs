@@ -150,7 +150,16 @@ pub fn list(root: &Path) -> Result<Vec<PathBuf>, StoreError> {
             }
         }
     }
-    out.sort();
+    // By (dossier, file name): the order of comparing paths component by component, at a
+    // fraction of its cost (that comparison was most of `diff`'s time on 14,000 files).
+    out.sort_by_cached_key(|p| {
+        let name = |q: Option<&Path>| {
+            q.and_then(|q| q.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        (name(p.parent()), name(Some(p.as_path())))
+    });
     Ok(out)
 }
 
