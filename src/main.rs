@@ -15,3 +15,8 @@ fn main() -> ExitCode {
         }
     }
 }
+
+// Extraction allocates many small strings (tokens, folded words); mimalloc measured faster
+// than the system allocator on the benchmark corpus.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
