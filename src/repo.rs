@@ -10,8 +10,10 @@ pub const REPORTS_DIR: &str = "reports";
 /// The registry file in a repository.
 pub const REGISTRY_FILE: &str = "dossiers.yaml";
 
-/// File endings read as reports.
-pub const REPORT_EXTENSIONS: [&str; 1] = ["txt"];
+/// File endings read as reports when `normalize` scans `reports/`: the text of a PDF, the PDF
+/// itself, and the official HTML and XML editions. (What a file is, is told from its content;
+/// a file named on the command line is read whatever its ending.)
+pub const REPORT_EXTENSIONS: [&str; 6] = ["txt", "pdf", "html", "htm", "xhtml", "xml"];
 
 /// Trouble with the repository as a whole (not with one report).
 #[derive(Debug, thiserror::Error)]

@@ -242,14 +242,19 @@ fn binary_file_without_nul_bytes_is_rejected() {
 }
 
 #[test]
-fn pdf_saved_as_txt_is_rejected_with_a_pdftotext_hint() {
+fn damaged_pdf_saved_as_txt_is_refused_as_a_damaged_pdf() {
+    // Told from its content: a PDF is read as a PDF whatever its name, and this one is broken.
     let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
                 stream\nx\x9c\x00\x01\x02\x03\nendstream\n%%EOF\n";
-    assert_rejected_beside_real_report("verslag.txt", pdf, &["pdf", "pdftotext"]);
+    assert_rejected_beside_real_report(
+        "verslag.txt",
+        pdf,
+        &["this PDF file cannot be read", "damaged"],
+    );
 }
 
 #[test]
-fn pdf_named_on_the_command_line_is_rejected_with_a_pdftotext_hint() {
+fn damaged_pdf_named_on_the_command_line_is_refused_naming_it() {
     let pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n%%EOF\n";
     let dir = repo_with_real_and("verslag.pdf", pdf);
     let out = normalize(
@@ -263,7 +268,14 @@ fn pdf_named_on_the_command_line_is_rejected_with_a_pdftotext_hint() {
         err.contains("reports/verslag.pdf"),
         "names the file:\n{err}"
     );
-    assert!(err.contains("pdftotext"), "says what to do:\n{err}");
+    assert!(
+        err.contains("this PDF file cannot be read"),
+        "says what is wrong:\n{err}"
+    );
+    assert!(
+        err.contains("HTML or XML edition"),
+        "says what to do:\n{err}"
+    );
     assert_eq!(&snapshot_files(dir.path()), baseline());
 }
 

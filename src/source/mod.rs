@@ -1,14 +1,27 @@
-//! Reading a report file: bytes from disk → Unicode text, whatever encoding it came in.
+//! Reading a report file: bytes from disk → Unicode text, whatever format and encoding it
+//! came in: plain text ([`txt`]), PDF ([`pdf`]), the official HTML ([`html`]) or XML ([`xml`])
+//! edition.
 //!
-//! Every reader ends in the same place, a [`Loaded`] text that [`crate::clean`] and
-//! [`crate::report`] read. Errors say what is wrong with the file; the caller names the file.
+//! The format is told from the content, never from the file name alone: a PDF starts with
+//! `%PDF-`, an HTML page with a doctype or `<html>`, an XML edition with an XML declaration or
+//! an official root element (`<officiele-publicatie>`, `<kamerstuk>`); anything else is text.
+//! Every reader ends in the same place, a [`Loaded`] text in the form [`crate::clean`] and
+//! [`crate::report`] read, so that one report in any format gives the same snapshots
+//! (`tests/formats.rs`). Errors say what is wrong with the file; the caller names the file.
 
+pub mod html;
+mod markup;
+pub mod pdf;
 pub mod txt;
+pub mod xml;
 
+use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+pub use pdf::{PdfError, PdfReader};
 pub use txt::{DecodeError, Encoding};
+pub use xml::XmlError;
 
 /// Reports are a few hundred kilobytes; anything far larger is not a report, and reading it
 /// whole would cost memory for nothing.
@@ -29,6 +42,12 @@ pub enum SourceError {
     /// The bytes are not a text report.
     #[error("{0}")]
     Decode(#[from] DecodeError),
+    /// The file is a PDF whose text could not be read.
+    #[error("{0}")]
+    Pdf(#[from] PdfError),
+    /// The file is an XML edition that is not well-formed.
+    #[error("{0}")]
+    Xml(#[from] XmlError),
     /// The file is larger than any report.
     #[error(
         "the file is {size} bytes, larger than the {limit} bytes a report can be; \
@@ -42,15 +61,41 @@ pub enum SourceError {
     },
 }
 
+/// What a report file turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text (the text of the PDF, as users extract it).
+    Text,
+    /// A PDF, and the reader that read its text.
+    Pdf(PdfReader),
+    /// An HTML page, such as the official site's edition.
+    Html,
+    /// An XML edition in the official `kamerstuk` vocabulary.
+    Xml,
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Format::Text => f.write_str("text"),
+            Format::Pdf(reader) => write!(f, "PDF, read with {reader}"),
+            Format::Html => f.write_str("HTML"),
+            Format::Xml => f.write_str("XML"),
+        }
+    }
+}
+
 /// A report file's bytes and its decoded text.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     /// The bytes as on disk (hashed into the snapshot's `source`).
     pub bytes: Vec<u8>,
-    /// The text, normalised by [`txt::normalize_chars`].
+    /// The text, normalised by [`txt::normalize_chars`], in the form the cleaner reads.
     pub text: String,
-    /// The encoding the bytes were read in.
+    /// The encoding the bytes were read in (for a PDF: UTF-8, the text its reader gave).
     pub encoding: Encoding,
+    /// What the file was.
+    pub format: Format,
 }
 
 /// Read a report file, refusing files too large to be a report before reading them.
@@ -79,10 +124,94 @@ pub fn load(path: &Path) -> Result<Loaded, SourceError> {
             limit: MAX_REPORT_BYTES,
         });
     }
-    let (text, encoding) = txt::decode(&bytes)?;
+    from_bytes(bytes)
+}
+
+/// Read a report from its bytes, telling its format from the content.
+pub fn from_bytes(bytes: Vec<u8>) -> Result<Loaded, SourceError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty.into());
+    }
+    if is_pdf(&bytes) {
+        let (text, reader) = pdf::to_text(&bytes)?;
+        return finish(bytes, &text, Encoding::Utf8, Format::Pdf(reader));
+    }
+    let (raw, encoding) = txt::decode_raw(&bytes)?;
+    if html::looks_like_html(&raw) {
+        let text = html::to_text(&raw);
+        return finish(bytes, &text, encoding, Format::Html);
+    }
+    if xml::looks_like_xml(&raw) {
+        let text = xml::to_text(&raw)?;
+        return finish(bytes, &text, encoding, Format::Xml);
+    }
+    let text = txt::finish_text(&raw)?;
     Ok(Loaded {
         bytes,
         text,
         encoding,
+        format: Format::Text,
     })
+}
+
+/// Text from a PDF or markup reader, normalised as text files are.
+fn finish(
+    bytes: Vec<u8>,
+    text: &str,
+    encoding: Encoding,
+    format: Format,
+) -> Result<Loaded, SourceError> {
+    let text = txt::normalize_chars(text);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty.into());
+    }
+    Ok(Loaded {
+        bytes,
+        text,
+        encoding,
+        format,
+    })
+}
+
+/// Whether the bytes are a PDF: `%PDF-` in the first kilobyte, where PDF readers look for
+/// it, with nothing but white space, a BOM or binary junk before it (never words: a text
+/// that mentions `%PDF-1.7` is text).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5)
+        .position(|w| w == b"%PDF-")
+        .is_some_and(|at| !head[..at].iter().any(u8::is_ascii_alphanumeric))
+}
+
+/// The text after a byte order mark, white space, comments and processing instructions (the
+/// XML declaration): where a markup document's first tag or doctype stands.
+pub(crate) fn markup_start(text: &str) -> &str {
+    let mut s = text.trim_start_matches('\u{FEFF}').trim_start();
+    loop {
+        if let Some(rest) = s.strip_prefix("<!--") {
+            s = rest
+                .split_once("-->")
+                .map_or("", |(_, after)| after)
+                .trim_start();
+        } else if let Some(rest) = s.strip_prefix("<?") {
+            s = rest
+                .split_once("?>")
+                .map_or("", |(_, after)| after)
+                .trim_start();
+        } else if starts_with_ignore_case(s, "<!doctype")
+            && !starts_with_ignore_case(s, "<!doctype html")
+        {
+            s = s
+                .split_once('>')
+                .map_or("", |(_, after)| after)
+                .trim_start();
+        } else {
+            return s;
+        }
+    }
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }

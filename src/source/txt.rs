@@ -19,8 +19,8 @@ pub enum DecodeError {
     Empty,
     /// The file holds a NUL byte, which no text report in an 8-bit or UTF-8 encoding has.
     #[error(
-        "this is a binary file, not text (a NUL byte at offset {offset}); if it is a PDF, \
-         extract its text with `pdftotext -layout FILE`"
+        "this is a binary file, not text (a NUL byte at offset {offset}); jbz-track reads \
+         reports as text, PDF, HTML or XML"
     )]
     Binary {
         /// Byte offset of the first NUL byte (or NUL code unit in UTF-16).
@@ -29,7 +29,7 @@ pub enum DecodeError {
     /// The file has no NUL byte but too many control characters to be text.
     #[error(
         "this is a binary file, not text ({count} of its {total} characters are control \
-         characters); if it is a PDF, extract its text with `pdftotext -layout FILE`"
+         characters); jbz-track reads reports as text, PDF, HTML or XML"
     )]
     ControlCharacters {
         /// How many control characters (other than line breaks, tabs and form feeds) it holds.
@@ -37,11 +37,9 @@ pub enum DecodeError {
         /// How many characters it holds in all.
         total: usize,
     },
-    /// The file is a PDF (it starts with `%PDF-`).
-    #[error(
-        "this is a PDF file, and PDF files are not read yet; extract its text with \
-         `pdftotext FILE out.txt` and read out.txt instead"
-    )]
+    /// The file is a PDF (it starts with `%PDF-`): [`crate::source::from_bytes`] reads it,
+    /// this text decoder does not.
+    #[error("this is a PDF file, not plain text; read it with jbz_track::source::from_bytes")]
     Pdf,
 }
 
@@ -90,6 +88,16 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     if is_pdf(bytes) {
         return Err(DecodeError::Pdf);
     }
+    let (text, encoding) = decode_raw(bytes)?;
+    Ok((finish_text(&text)?, encoding))
+}
+
+/// Work out the encoding and decode, refusing NUL bytes, but change nothing else: what the
+/// markup readers parse before the text is normalised.
+pub fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         reject_nul(rest, 3)?;
         let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(rest);
@@ -110,12 +118,18 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
             }
         }
     };
-    reject_control_characters(&text)?;
-    let text = normalize_chars(&text);
+    Ok((text, encoding))
+}
+
+/// Decoded text → the text of a report: refused when it is binary or empty, otherwise
+/// passed through [`normalize_chars`].
+pub fn finish_text(text: &str) -> Result<String, DecodeError> {
+    reject_control_characters(text)?;
+    let text = normalize_chars(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok((text, encoding))
+    Ok(text)
 }
 
 /// Normalise characters that differ between copies of the same text without changing it.
@@ -198,14 +212,8 @@ fn is_space(c: char) -> bool {
     )
 }
 
-/// Whether the bytes are a PDF: `%PDF-` at the start, after any whitespace or UTF-8 BOM.
 fn is_pdf(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    bytes[start..].starts_with(b"%PDF-")
+    super::is_pdf(bytes)
 }
 
 /// Fail on the first NUL byte; `base` is added to its offset (the length of a stripped BOM).
@@ -360,7 +368,7 @@ mod tests {
             Err(DecodeError::Binary { offset: 3 })
         );
         let err = decode(b"abc\x00def").unwrap_err().to_string();
-        assert!(err.contains("pdftotext -layout FILE"), "{err}");
+        assert!(err.contains("text, PDF, HTML or XML"), "{err}");
     }
 
     #[test]
@@ -392,14 +400,11 @@ mod tests {
     }
 
     #[test]
-    fn pdf_is_refused_with_a_pdftotext_hint() {
+    fn pdf_is_not_decoded_as_text() {
         assert_eq!(
             decode(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
             Err(DecodeError::Pdf)
         );
-        let err = DecodeError::Pdf.to_string();
-        assert!(err.contains("pdftotext FILE out.txt"), "{err}");
-        assert!(err.contains("not read yet"), "{err}");
     }
 
     #[test]
