@@ -32,7 +32,7 @@ pub enum RepoError {
         source: std::io::Error,
     },
     /// `dossiers.yaml` is broken.
-    #[error("{path}:{}: {source}; fix the file, or remove it to use the built-in registry", source_line(.source))]
+    #[error("{}; fix the file, or remove it to use the built-in registry", located(.path, .source))]
     Registry {
         /// The file.
         path: PathBuf,
@@ -41,10 +41,15 @@ pub enum RepoError {
     },
 }
 
-fn source_line(e: &RegistryError) -> String {
+/// `dossiers.yaml:3: what is wrong`, or without the line where there is none.
+fn located(path: &Path, e: &RegistryError) -> String {
+    let path = display_path(path);
     match e {
-        RegistryError::Yaml(y) => y.line.map(|l| l.to_string()).unwrap_or_default(),
-        RegistryError::BadId { .. } => String::new(),
+        RegistryError::Yaml(y) => match y.line {
+            Some(line) => format!("{path}:{line}: {}", y.message),
+            None => format!("{path}: {}", y.message),
+        },
+        RegistryError::BadId { .. } => format!("{path}: {e}"),
     }
 }
 

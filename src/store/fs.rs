@@ -108,6 +108,32 @@ pub fn parse(path: &Path, text: &str) -> Result<Snapshot, StoreError> {
         message,
     };
     let snapshot: Snapshot = crate::yaml::from_str(text).map_err(|e| invalid(e.line, e.message))?;
+    // The ids name the snapshot's file (`snapshots/<dossier>/<meeting>.yaml`): a hand-edited
+    // id such as `../../x` or `/tmp/x` must not lead any command outside `snapshots/`.
+    let id_line = |id: &str| {
+        text.lines()
+            .position(|l| l.trim_start().starts_with("id:") && l.contains(id))
+            .map(|i| i + 1)
+    };
+    if !is_path_safe_id(&snapshot.dossier.id) {
+        return Err(invalid(
+            id_line(&snapshot.dossier.id),
+            format!(
+                "dossier id '{}' is not a slug (lower-case letters, digits and hyphens); it names \
+                 the snapshot's folder under snapshots/",
+                snapshot.dossier.id
+            ),
+        ));
+    }
+    if !is_meeting_id(&snapshot.meeting.id) {
+        return Err(invalid(
+            id_line(&snapshot.meeting.id),
+            format!(
+                "meeting id '{}' is not YYYY-MM or YYYY-MM-DD; it names the snapshot's file",
+                snapshot.meeting.id
+            ),
+        ));
+    }
     if snapshot.schema != SCHEMA {
         return Err(invalid(
             Some(1),
@@ -118,6 +144,26 @@ pub fn parse(path: &Path, text: &str) -> Result<Snapshot, StoreError> {
         ));
     }
     Ok(snapshot)
+}
+
+/// Whether a dossier id can name a folder under `snapshots/` and nothing else: lower-case
+/// ASCII letters, digits and hyphens (what registry ids and automatic slugs are made of).
+pub fn is_path_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether a meeting id has the shape the tool gives them: `YYYY-MM` or `YYYY-MM-DD`.
+pub fn is_meeting_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
 }
 
 /// Every snapshot file under `root/snapshots`, sorted by path (dossier, then meeting).
@@ -183,6 +229,46 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn ids_that_would_leave_snapshots_are_refused() {
+        for (dossier, meeting) in [
+            ("../../evil", "2023-10"),
+            ("/tmp/evil", "2023-10"),
+            ("a/b", "2023-10"),
+            ("", "2023-10"),
+            ("csam-verordening", "../2023-10"),
+            ("csam-verordening", "/etc/passwd"),
+            ("csam-verordening", "2023-1"),
+        ] {
+            let text = include_str!("../../snapshots/csam-verordening/2023-10.yaml")
+                .replacen("id: csam-verordening", &format!("id: '{dossier}'"), 1)
+                .replacen("id: 2023-10", &format!("id: '{meeting}'"), 1);
+            let e = parse(Path::new("s.yaml"), &text).expect_err("refused");
+            assert!(e.to_string().contains("id '"), "{dossier} {meeting}: {e}");
+            assert!(
+                matches!(
+                    e,
+                    StoreError::Invalid {
+                        line: Some(3 | 6),
+                        ..
+                    }
+                ),
+                "{e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ids_the_tool_writes_are_safe() {
+        assert!(is_path_safe_id("csam-verordening"));
+        assert!(is_path_safe_id(
+            "union-civil-protection-mechanism-i-r-t-extreem-weer"
+        ));
+        assert!(is_meeting_id("2023-10"));
+        assert!(is_meeting_id("2024-03-04"));
+        assert!(!is_meeting_id("2024-03-4"));
     }
 
     #[test]

@@ -1,0 +1,300 @@
+//! Hostile input, as a user meets it through the binary: files far too large to be a report,
+//! YAML built as a bomb of anchors and aliases, ids that would lead outside `snapshots/`.
+//! In every case the user gets a clear error that names the file, nothing panics, and nothing
+//! is read into memory or written that should not be.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+const REPORT: &str = "2023-10-19-jbz-raad-verslag.txt";
+
+fn real_report() -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("reports")
+            .join(REPORT),
+    )
+    .expect("the real report")
+}
+
+fn repo_with_real_report() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
+    std::fs::write(dir.path().join("reports").join(REPORT), real_report()).expect("write");
+    dir
+}
+
+fn jbz(repo: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("jbz-track")
+        .expect("binary")
+        .arg("--repo")
+        .arg(repo)
+        .args(args)
+        .env_remove("CI")
+        .env("NO_COLOR", "1")
+        .env("JBZ_NO_PAGER", "1")
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("run jbz-track")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn assert_no_panic(out: &Output) {
+    let err = stderr(out);
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "no panic:\n{err}"
+    );
+}
+
+/// A sparse file of `len` bytes: it takes no disk space, and reading it whole would take
+/// `len` bytes of memory.
+fn sparse(path: &Path, len: u64) {
+    let f = std::fs::File::create(path).expect("create");
+    f.set_len(len).expect("set length");
+}
+
+const HUNDRED_MB: u64 = 100 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Very large files
+
+#[test]
+fn a_100_mb_report_is_refused_before_it_is_read() {
+    let dir = repo_with_real_report();
+    sparse(&dir.path().join("reports/groot.txt"), HUNDRED_MB);
+    let started = Instant::now();
+    let out = jbz(dir.path(), &["normalize"]);
+    let took = started.elapsed();
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "error: reports/groot.txt: the file is 104857600 bytes, larger than the 33554432 \
+             bytes a report can be; is this the right file?"
+        ),
+        "{err}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 report normalized"),
+        "the real report is still normalised"
+    );
+    // Reading 100 MB of zeros and decoding them would take far longer in a debug build.
+    assert!(
+        took < Duration::from_secs(20),
+        "refused at once, took {took:?}"
+    );
+}
+
+#[test]
+fn a_100_mb_pdf_named_on_the_command_line_is_refused_before_it_is_read() {
+    let dir = repo_with_real_report();
+    let path = dir.path().join("reports/groot.pdf");
+    sparse(&path, HUNDRED_MB);
+    let out = jbz(dir.path(), &["normalize", "reports/groot.pdf"]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("reports/groot.pdf: the file is 104857600 bytes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_100_mb_file_is_refused_by_ingest_too() {
+    let dir = repo_with_real_report();
+    let outside = tempfile::tempdir().expect("temp dir");
+    let path = outside.path().join("verslag.html");
+    sparse(&path, HUNDRED_MB);
+    let out = jbz(dir.path(), &["ingest", &path.to_string_lossy()]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("larger than the 33554432 bytes a report can be"),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML bombs
+
+/// A "billion laughs" document: nine levels of aliases to aliases, each ten times the last.
+fn yaml_bomb(key: &str) -> String {
+    let mut s = format!("{key}: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+    for i in 1..10 {
+        let prev = format!("*a{}", i - 1);
+        s.push_str(&format!(
+            "b{i}: &a{i} [{}]\n",
+            [prev.as_str(); 10].join(", ")
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_yaml_bomb_as_dossiers_yaml_is_refused() {
+    let dir = repo_with_real_report();
+    std::fs::write(dir.path().join("dossiers.yaml"), yaml_bomb("dossiers")).expect("write");
+    let started = Instant::now();
+    let out = jbz(dir.path(), &["normalize"]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "dossiers.yaml:1: YAML anchors and aliases (&name, *name) are not allowed here"
+        ),
+        "{err}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert!(!dir.path().join("snapshots").exists(), "nothing written");
+}
+
+#[test]
+fn a_yaml_bomb_as_a_snapshot_is_refused_by_check_and_show() {
+    let dir = repo_with_real_report();
+    let out = jbz(dir.path(), &["normalize"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let snapshot = dir.path().join("snapshots/csam-verordening/2023-10.yaml");
+    std::fs::write(&snapshot, yaml_bomb("schema")).expect("write");
+
+    let out = jbz(dir.path(), &["check"]);
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "check fails:\n{text}");
+    assert!(
+        text.contains("snapshots/csam-verordening/2023-10.yaml:1")
+            && text.contains("anchors and aliases"),
+        "check names the file and what is wrong:\n{text}"
+    );
+
+    let out = jbz(dir.path(), &["show", "csam-verordening", "2023-10"]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "show refuses:\n{err}");
+    assert!(
+        err.contains("snapshots/csam-verordening/2023-10.yaml:1")
+            && err.contains("anchors and aliases"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_xml_entity_bomb_is_refused() {
+    let dir = repo_with_real_report();
+    let mut xml = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE k [\n<!ENTITY l0 \"lol\">\n");
+    for i in 1..10 {
+        xml.push_str(&format!(
+            "<!ENTITY l{i} \"{}\">\n",
+            format!("&l{};", i - 1).repeat(10)
+        ));
+    }
+    xml.push_str("]>\n<kamerstuk><al>&l9;</al></kamerstuk>\n");
+    std::fs::write(dir.path().join("reports/bom.xml"), xml).expect("write");
+    let out = jbz(dir.path(), &["normalize"]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("error: reports/bom.xml: line ") && err.contains("not well-formed"),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids that would lead outside snapshots/
+
+#[test]
+fn a_registry_id_that_would_leave_snapshots_is_refused() {
+    for id in ["../../evil", "/tmp/evil", "a/../../b", "..", "Evil"] {
+        let dir = repo_with_real_report();
+        std::fs::write(
+            dir.path().join("dossiers.yaml"),
+            format!("dossiers:\n- id: '{id}'\n  title: Kwaad\n  aliases: [Verordening]\n"),
+        )
+        .expect("write");
+        let out = jbz(dir.path(), &["normalize"]);
+        let err = stderr(&out);
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(2), "{id}: {err}");
+        assert!(
+            err.contains(&format!("dossiers.yaml: dossier id '{id}' is not a slug")),
+            "{id}: {err}"
+        );
+        assert!(
+            !dir.path().join("snapshots").exists(),
+            "{id}: nothing written"
+        );
+        let parent = dir.path().parent().unwrap_or(dir.path());
+        assert!(!parent.join("evil").exists() && !Path::new("/tmp/evil").exists());
+    }
+}
+
+#[test]
+fn a_snapshot_whose_ids_would_leave_snapshots_is_invalid() {
+    for (from, to) in [
+        ("id: csam-verordening", "id: ../../evil"),
+        ("id: csam-verordening", "id: /tmp/evil"),
+        ("id: 2023-10", "id: ../../../evil"),
+    ] {
+        let dir = repo_with_real_report();
+        assert!(jbz(dir.path(), &["normalize"]).status.success());
+        let path: PathBuf = dir.path().join("snapshots/csam-verordening/2023-10.yaml");
+        let text = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+
+        let out = jbz(dir.path(), &["check"]);
+        let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(1), "{to}: check fails:\n{all}");
+        assert!(
+            all.contains("snapshots/csam-verordening/2023-10.yaml:")
+                && (all.contains("is not a slug") || all.contains("is not YYYY-MM")),
+            "{to}: {all}"
+        );
+        assert!(
+            !all.contains("move it to snapshots/../"),
+            "{to}: no advice to move a file out of snapshots/:\n{all}"
+        );
+
+        // normalize writes the file again from the report, where the ids come from.
+        let out = jbz(dir.path(), &["normalize"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+        assert!(!dir
+            .path()
+            .parent()
+            .unwrap_or(dir.path())
+            .join("evil")
+            .exists());
+    }
+}
+
+#[test]
+fn a_meeting_or_dossier_named_with_dot_dot_on_the_command_line_is_unknown() {
+    let dir = repo_with_real_report();
+    assert!(jbz(dir.path(), &["normalize"]).status.success());
+    for args in [
+        &["show", "csam-verordening", "../../etc/passwd"][..],
+        &["show", "../../etc", "2023-10"],
+        &["timeline", "../snapshots/csam-verordening"],
+    ] {
+        let out = jbz(dir.path(), args);
+        let err = stderr(&out);
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("no ") || err.contains("unknown"),
+            "{args:?}: {err}"
+        );
+    }
+}
