@@ -184,6 +184,10 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
             }
         }
     }
+    if mode == UpdateMode::Write {
+        // What an earlier, killed run left half-written: never a snapshot, but litter.
+        store::remove_stale_temp_files(&repo.root);
+    }
     let ids = meeting_ids(parsed.iter().map(|p| &p.report));
     // The snapshot files there are, by file name (`2023-10.yaml`), listed once rather than once
     // a report: each report removes the old files of its own meeting and kind, and no two

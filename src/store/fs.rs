@@ -81,7 +81,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
+        let (first, second) = contents.split_at(contents.len() / 2);
+        f.write_all(first)?;
+        pause_for_fault_tests();
+        f.write_all(second)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
@@ -89,6 +92,69 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
         let _ = std::fs::remove_file(&tmp);
     }
     result.map_err(io)
+}
+
+/// Remove the temporary files that a killed `normalize` left behind (`.<name>.<pid>.tmp`
+/// beside the snapshots), where the process that wrote them is gone. Returns how many were
+/// removed. They never count as snapshots ([`list`] skips them), but `git status` shows them.
+///
+/// Where the system cannot say whether a process runs (no `/proc`), only files older than an
+/// hour are removed, so that a `normalize` running at the same time keeps its files.
+pub fn remove_stale_temp_files(root: &Path) -> usize {
+    let Ok(dirs) = std::fs::read_dir(root.join(SNAPSHOTS_DIR)) else {
+        return 0;
+    };
+    let have_proc = Path::new("/proc/self").exists();
+    let mut removed = 0;
+    for dir in dirs.flatten().filter(|d| d.path().is_dir()) {
+        let Ok(files) = std::fs::read_dir(dir.path()) else {
+            continue;
+        };
+        for f in files.flatten() {
+            let name = f.file_name();
+            let Some(pid) = name.to_str().and_then(temp_file_pid) else {
+                continue;
+            };
+            let stale = if pid == std::process::id() {
+                false
+            } else if have_proc {
+                !Path::new("/proc").join(pid.to_string()).exists()
+            } else {
+                f.metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > std::time::Duration::from_secs(3600))
+            };
+            if stale && std::fs::remove_file(f.path()).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    removed
+}
+
+/// The pid in a temporary file name written by [`write_atomic`]: `.2023-10.yaml.1234.tmp`.
+fn temp_file_pid(name: &str) -> Option<u32> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (file, pid) = inner.rsplit_once('.')?;
+    if !file.ends_with(".yaml") {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// In debug builds only, `JBZ_TEST_WRITE_PAUSE_US` makes every write pause halfway for that
+/// many microseconds, so that `tests/write_faults.rs` can kill `normalize` in the middle of
+/// writing a file rather than only between files. Release builds never read it.
+fn pause_for_fault_tests() {
+    #[cfg(debug_assertions)]
+    if let Some(us) = std::env::var("JBZ_TEST_WRITE_PAUSE_US")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_micros(us));
+    }
 }
 
 /// Read and validate one snapshot file.
@@ -269,6 +335,27 @@ mod tests {
         assert!(is_meeting_id("2023-10"));
         assert!(is_meeting_id("2024-03-04"));
         assert!(!is_meeting_id("2024-03-4"));
+    }
+
+    #[test]
+    fn stale_temporary_files_are_removed_and_live_ones_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sub = dir.path().join("snapshots/x");
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        // No process has pid 4294967295; this one has ours.
+        let gone = sub.join(".2023-10.yaml.4294967295.tmp");
+        let mine = sub.join(format!(".2023-10.yaml.{}.tmp", std::process::id()));
+        let other = sub.join(".notes.tmp");
+        for p in [&gone, &mine, &other] {
+            std::fs::write(p, "schema: 1\n").expect("write");
+        }
+        if Path::new("/proc/self").exists() {
+            assert_eq!(remove_stale_temp_files(dir.path()), 1);
+            assert!(!gone.exists());
+        }
+        assert!(mine.exists() && other.exists());
+        assert_eq!(temp_file_pid(".2023-10.agenda.yaml.12.tmp"), Some(12));
+        assert_eq!(temp_file_pid("2023-10.yaml"), None);
     }
 
     #[test]
