@@ -223,7 +223,9 @@ pub fn from_git(
         return Ok(None);
     }
     let mut entries = Vec::new();
-    let mut shown: Vec<Snapshot> = Vec::new();
+    // Only the last snapshot shown is needed (for an entry of deletions, and the title):
+    // keeping every one cost memory in proportion to the history.
+    let mut shown: Option<Snapshot> = None;
     for dc in &history {
         let mut changes = Vec::new();
         // The newest snapshot the commit wrote, and the one its diff compared it with.
@@ -241,18 +243,9 @@ pub fn from_git(
                 )),
                 None => {
                     // A new meeting: compare with the dossier's meeting before it.
-                    let key = MeetingKey::from_path(&fc.path);
-                    let before = dc
-                        .files
-                        .iter()
-                        .filter_map(|(p, b)| Some((MeetingKey::from_path(p)?, p, *b)))
-                        .filter(|(k, _, _)| {
-                            key.as_ref()
-                                .is_some_and(|key| k < key && k.kind == key.kind)
-                        })
-                        .max_by(|a, b| a.0.cmp(&b.0));
+                    let before = fc.previous.clone();
                     match before {
-                        Some((_, p, b)) => {
+                        Some((p, b)) => {
                             let l = format!("{}:{}", dc.commit.id, p.display());
                             Some((store.read(&l, b)?, l))
                         }
@@ -287,7 +280,7 @@ pub fn from_git(
         }
         let Some((key, snap, before)) = newest else {
             // Only deletions: the entry shows them against the last state shown.
-            if let Some(last) = shown.last() {
+            if let Some(last) = shown.as_ref() {
                 let mut e = entry(
                     MeetingKey {
                         id: last.meeting.id.clone(),
@@ -314,10 +307,9 @@ pub fn from_git(
             changes,
             Some(dc.commit.clone()),
         ));
-        shown.push(snap);
+        shown = Some(snap);
     }
-    let refs: Vec<&Snapshot> = shown.iter().collect();
-    Ok(Some(finish(dossier, entries, refs)))
+    Ok(Some(finish(dossier, entries, shown.iter().collect())))
 }
 
 #[cfg(test)]

@@ -83,6 +83,9 @@ pub struct FileChange {
     pub old: Option<BlobId>,
     /// Its content after (none: deleted).
     pub new: Option<BlobId>,
+    /// For an added file: the dossier's file of the meeting of the same kind before it, as it
+    /// stood after the commit (what a new meeting is compared with).
+    pub previous: Option<(PathBuf, BlobId)>,
 }
 
 /// A commit that changed a dossier's snapshots.
@@ -92,8 +95,6 @@ pub struct DossierCommit {
     pub commit: CommitInfo,
     /// What it changed.
     pub changes: Vec<FileChange>,
-    /// The dossier's files after it.
-    pub files: Files,
 }
 
 impl GitStore {
@@ -197,6 +198,12 @@ impl GitStore {
         progress: &mut dyn FnMut(usize),
     ) -> Result<Vec<DossierCommit>, GitError> {
         let dir = self.prefix.join(SNAPSHOTS_DIR).join(dossier);
+        // One pass over the history reads each object once: libgit2's object cache (up to
+        // 256 MB) only holds memory here.
+        git2::opts::enable_caching(false);
+        // git itself does not re-hash objects it reads; libgit2 does by default, which was a
+        // tenth of the walk.
+        git2::opts::strict_hash_verification(false);
         let mut walk = self.repo.revwalk()?;
         if let Err(e) = walk.push_head() {
             return if e.code() == git2::ErrorCode::UnbornBranch {
@@ -209,7 +216,12 @@ impl GitStore {
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
         let mut out = Vec::new();
         let mut last_tree: Option<Oid> = None;
-        let mut last_files = Files::new();
+        // The dossier's files after the last change, sorted by name, and the same by meeting
+        // (to find a new meeting's predecessor). Both are updated from what changed, so a
+        // long history costs one pass over each changed tree, not a map rebuilt per commit.
+        let mut last: Vec<(String, BlobId)> = Vec::new();
+        let mut by_meeting: BTreeMap<super::MeetingKey, (String, BlobId)> = BTreeMap::new();
+        let path_of = |name: &str| Path::new(SNAPSHOTS_DIR).join(dossier).join(name);
         for (n, oid) in walk.enumerate() {
             if n % 100 == 99 {
                 progress(n + 1);
@@ -225,51 +237,83 @@ impl GitStore {
                 continue;
             }
             last_tree = sub;
-            let mut files = Files::new();
+            let mut files: Vec<(String, BlobId)> = Vec::new();
             if let Some(sub) = sub {
                 if let Ok(t) = self.repo.find_tree(sub) {
                     for e in t.iter() {
-                        let name = String::from_utf8_lossy(e.name_bytes()).into_owned();
+                        let name = String::from_utf8_lossy(e.name_bytes());
                         if e.kind() == Some(ObjectType::Blob)
                             && name.ends_with(".yaml")
                             && !name.starts_with('.')
                         {
-                            files.insert(
-                                Path::new(SNAPSHOTS_DIR).join(dossier).join(name),
-                                BlobId(e.id()),
-                            );
+                            files.push((name.into_owned(), BlobId(e.id())));
                         }
                     }
                 }
             }
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+            // Merge the two sorted lists: (name, before, after).
+            let mut diffs: Vec<(&str, Option<BlobId>, Option<BlobId>)> = Vec::new();
+            let (mut x, mut y) = (0, 0);
+            while x < last.len() || y < files.len() {
+                match (last.get(x), files.get(y)) {
+                    (Some(a), Some(b)) if a.0 == b.0 => {
+                        if a.1 != b.1 {
+                            diffs.push((&b.0, Some(a.1), Some(b.1)));
+                        }
+                        x += 1;
+                        y += 1;
+                    }
+                    (Some(a), Some(b)) if a.0 < b.0 => {
+                        diffs.push((&a.0, Some(a.1), None));
+                        x += 1;
+                    }
+                    (Some(a), None) => {
+                        diffs.push((&a.0, Some(a.1), None));
+                        x += 1;
+                    }
+                    (_, Some(b)) => {
+                        diffs.push((&b.0, None, Some(b.1)));
+                        y += 1;
+                    }
+                    (None, None) => break,
+                }
+            }
+            for (name, _, new) in &diffs {
+                let Some(key) = super::MeetingKey::from_path(Path::new(name)) else {
+                    continue;
+                };
+                match new {
+                    Some(b) => by_meeting.insert(key, (name.to_string(), *b)),
+                    None => by_meeting.remove(&key),
+                };
+            }
             let mut changes = Vec::new();
-            for (path, blob) in &files {
-                let old = last_files.get(path).copied();
-                if old != Some(*blob) {
-                    changes.push(FileChange {
-                        path: path.clone(),
-                        old,
-                        new: Some(*blob),
-                    });
-                }
+            for (name, old, new) in &diffs {
+                let previous = match (old, new, super::MeetingKey::from_path(Path::new(name))) {
+                    (None, Some(_), Some(key)) => by_meeting
+                        .range(..key.clone())
+                        .rev()
+                        .find(|(k, _)| k.kind == key.kind)
+                        .map(|(_, (p, b))| (path_of(p), *b)),
+                    _ => None,
+                };
+                changes.push(FileChange {
+                    path: path_of(name),
+                    old: *old,
+                    new: *new,
+                    previous,
+                });
             }
-            for (path, blob) in &last_files {
-                if !files.contains_key(path) {
-                    changes.push(FileChange {
-                        path: path.clone(),
-                        old: Some(*blob),
-                        new: None,
-                    });
-                }
-            }
+            // Added and changed files first, then deletions, in name order (as before).
+            changes.sort_by_key(|c| c.new.is_none());
             if !changes.is_empty() {
                 out.push(DossierCommit {
                     commit: commit_info(&commit),
                     changes,
-                    files: files.clone(),
                 });
             }
-            last_files = files;
+            last = files;
         }
         Ok(out)
     }
