@@ -66,7 +66,7 @@ pub fn ingest(repo: &Repo, file: &Path, replace: bool) -> Result<Ingested, Failu
         line,
         message,
     };
-    let loaded = source::load(file).map_err(|e| fail(None, e.to_string()))?;
+    let loaded = source::load(file).map_err(|e| fail(e.line(), e.to_string()))?;
     let report = report::parse(&loaded.text).map_err(|e| fail(e.line(), e.to_string()))?;
     let extension = file
         .extension()

@@ -103,7 +103,7 @@ pub fn read_report(repo: &Repo, path: &Path) -> Result<ParsedReport, Failure> {
     let full = repo.root.join(path);
     let loaded = source::load(&full).map_err(|e| Failure {
         path: path.to_path_buf(),
-        line: None,
+        line: e.line(),
         message: e.to_string(),
     })?;
     let report = report::parse(&loaded.text).map_err(|e| Failure {

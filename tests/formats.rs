@@ -332,3 +332,104 @@ fn fixtures_are_what_make_fixtures_py_makes() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files in these formats that are not readable reports
+
+/// Normalise a repository holding the real report and one more file; returns stderr.
+fn refused_beside_real_report(name: &str, bytes: &[u8], reader: Reader) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
+    std::fs::write(dir.path().join("reports").join(REPORT), real_report()).expect("write");
+    std::fs::write(dir.path().join("reports").join(name), bytes).expect("write");
+    let mut cmd = Command::cargo_bin("jbz-track").expect("binary");
+    cmd.arg("--repo")
+        .arg(dir.path())
+        .arg("normalize")
+        .env_remove("CI")
+        .env("NO_COLOR", "1")
+        .env("RUST_BACKTRACE", "1");
+    match reader {
+        Reader::Builtin => cmd.env(source::pdf::PDFTOTEXT_ENV, "off"),
+        Reader::Pdftotext => cmd.env_remove(source::pdf::PDFTOTEXT_ENV),
+    };
+    let out = cmd.output().expect("run");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("panicked"), "no panic:\n{err}");
+    assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 report normalized: 14 snapshots"),
+        "the real report is still normalised"
+    );
+    err
+}
+
+/// A well-formed PDF of one page with nothing written on it, as a scan without OCR is.
+fn pdf_without_text() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents 4 0 R >>",
+        "<< /Length 0 >>\nstream\n\nendstream",
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for off in offsets {
+        out.extend(format!("{off:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+#[test]
+fn a_pdf_without_text_is_refused_as_a_scan() {
+    let mut readers = vec![Reader::Builtin];
+    if pdftotext_installed() {
+        readers.push(Reader::Pdftotext);
+    }
+    for reader in readers {
+        let err = refused_beside_real_report("scan.pdf", &pdf_without_text(), reader);
+        assert!(
+            err.contains(
+                "error: reports/scan.pdf: this PDF has no text to read (is it a scan?); use the \
+                 HTML or XML edition of the report from officielebekendmakingen.nl instead"
+            ),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn malformed_xml_is_refused_naming_its_line() {
+    let xml = fixture("2023-10-19-jbz-raad-verslag.xml");
+    let cut = &xml[..xml.len() / 2];
+    let err = refused_beside_real_report("kapot.xml", cut, Reader::Builtin);
+    assert!(
+        err.contains("error: reports/kapot.xml:")
+            && err.contains(": this XML file is not well-formed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_html_page_that_is_no_report_is_refused() {
+    let page = b"<!DOCTYPE html><html><body><nav>Home</nav><main><h1>Zoeken</h1>\
+                 <p>Geen resultaten.</p></main></body></html>";
+    let err = refused_beside_real_report("zoeken.html", page, Reader::Builtin);
+    assert!(
+        err.contains("error: reports/zoeken.html: this is not a JBZ-Raad report"),
+        "{err}"
+    );
+}

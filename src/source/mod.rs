@@ -61,6 +61,16 @@ pub enum SourceError {
     },
 }
 
+impl SourceError {
+    /// The 1-based line the error is about, where there is one (a malformed XML file).
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            SourceError::Xml(e) => usize::try_from(e.line).ok(),
+            _ => None,
+        }
+    }
+}
+
 /// What a report file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

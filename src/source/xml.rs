@@ -68,7 +68,7 @@ const NODES_LIMIT: u32 = 2_000_000;
 
 /// Why an XML file could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("line {line}: this XML file is not well-formed: {message}; if it was saved from the web site, save it again whole")]
+#[error("this XML file is not well-formed: {message}; if it was saved from the web site, save it again whole")]
 pub struct XmlError {
     /// 1-based line of the problem.
     pub line: u32,
@@ -269,7 +269,7 @@ mod tests {
         assert_eq!(e.line, 4);
         assert!(
             e.to_string()
-                .starts_with("line 4: this XML file is not well-formed"),
+                .starts_with("this XML file is not well-formed"),
             "{e}"
         );
     }
