@@ -47,7 +47,7 @@ impl Ingested {
 }
 
 /// The canonical file name of a report: its first meeting day and kind, and the extension of
-/// the file it came from.
+/// its format (`txt`, `pdf`, `html`, `xml`).
 pub fn canonical_name(report: &Report, extension: &str) -> String {
     let kind = match report.kind {
         Kind::Verslag => "verslag",
@@ -68,12 +68,15 @@ pub fn ingest(repo: &Repo, file: &Path, replace: bool) -> Result<Ingested, Failu
     };
     let loaded = source::load(file).map_err(|e| fail(e.line(), e.to_string()))?;
     let report = report::parse(&loaded.text).map_err(|e| fail(e.line(), e.to_string()))?;
-    let extension = file
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_else(|| "txt".to_string());
-    let name = canonical_name(&report, &extension);
+    // The ending says what the file is, as its content showed: a PDF saved as `.txt`, or a
+    // text under an ending `normalize` does not list, is stored under the ending it reads as.
+    let extension = match loaded.format {
+        source::Format::Text => "txt",
+        source::Format::Pdf(_) => "pdf",
+        source::Format::Html => "html",
+        source::Format::Xml => "xml",
+    };
+    let name = canonical_name(&report, extension);
     let target = Path::new(REPORTS_DIR).join(&name);
     let sha = Sha256::digest(&loaded.bytes);
 

@@ -433,3 +433,37 @@ fn an_html_page_that_is_no_report_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn ingest_names_a_report_by_its_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = tempfile::tempdir().expect("temp dir");
+    for (given, stored) in [
+        ("verslag.txt", "2023-10-19-jbz-raad-verslag.pdf"),
+        ("verslag.htm", "2023-10-19-jbz-raad-verslag.html"),
+    ] {
+        let source = if stored.ends_with(".pdf") {
+            "2023-10-19-jbz-raad-verslag.pdf"
+        } else {
+            "2023-10-19-jbz-raad-verslag.html"
+        };
+        let path = outside.path().join(given);
+        std::fs::write(&path, fixture(source)).expect("write");
+        let _ = std::fs::remove_dir_all(dir.path().join("reports"));
+        let out = Command::cargo_bin("jbz-track")
+            .expect("binary")
+            .arg("--repo")
+            .arg(dir.path())
+            .arg("ingest")
+            .arg(&path)
+            .env_remove("CI")
+            .env(source::pdf::PDFTOTEXT_ENV, "off")
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{out:?}");
+        assert!(
+            dir.path().join("reports").join(stored).is_file(),
+            "{given} is stored as reports/{stored}"
+        );
+    }
+}
