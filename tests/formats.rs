@@ -325,8 +325,13 @@ fn fixtures_are_what_make_fixtures_py_makes() {
         "2023-10-19-jbz-raad-verslag.xml",
     ] {
         let again = std::fs::read(out.path().join(name)).expect("made");
+        // Another zlib may compress the PDF's streams to other bytes: then its text must agree.
+        let same = again == fixture(name)
+            || (name.ends_with(".pdf")
+                && source::pdf::to_text_builtin(&again).ok()
+                    == source::pdf::to_text_builtin(&fixture(name)).ok());
         assert!(
-            again == fixture(name),
+            same,
             "tests/fixtures/formats/{name} is not what make_fixtures.py makes from the real \
              report; run `python3 tests/fixtures/formats/make_fixtures.py`"
         );
