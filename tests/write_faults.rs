@@ -9,25 +9,11 @@
 //! pause halfway through every file (`JBZ_TEST_WRITE_PAUSE_US`, read by debug builds only):
 //! a writer that wrote in place would leave a truncated snapshot, and this test would fail.
 
+use jbz_track::extract::dates::MONTH_NAMES as MONTHS;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 fn real_report() -> String {
     std::fs::read_to_string(

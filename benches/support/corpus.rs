@@ -17,6 +17,7 @@
 
 #![allow(dead_code)]
 
+use jbz_track::extract::dates::MONTH_NAMES as MONTHS;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -32,21 +33,6 @@ pub const REAL_REPORT: &str = include_str!(concat!(
 pub const REGISTRY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/dossiers.yaml"));
 
 const TITLE_DATE: &str = "19 -20 oktober 2023";
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// splitmix64: small, seeded, and the same on every platform.
 struct Rng(u64);

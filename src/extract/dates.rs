@@ -392,24 +392,26 @@ pub fn dutch_month(word: &str) -> Option<u32> {
     })
 }
 
+/// The Dutch month names, January first, as the reports write them.
+pub const MONTH_NAMES: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// Whether a lower-case word is a month's full name; abbreviations (`jan`, also a first name)
 /// are only read as months next to a day or a year.
 fn is_full_month_name(w: &str) -> bool {
-    matches!(
-        w,
-        "januari"
-            | "februari"
-            | "maart"
-            | "april"
-            | "mei"
-            | "juni"
-            | "juli"
-            | "augustus"
-            | "september"
-            | "oktober"
-            | "november"
-            | "december"
-    )
+    MONTH_NAMES.contains(&w)
 }
 
 /// The meeting days from a report's title line(s), e.g. "19 -20 oktober 2023" → (2023-10-19,
@@ -2282,21 +2284,6 @@ mod tests {
 
     // --- properties over generated inputs --------------------------------------------------
 
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-
     fn round_trips(w: When) {
         assert!(w.first_day() <= w.last_day(), "{w}");
         assert!(
@@ -2311,7 +2298,7 @@ mod tests {
     #[test]
     fn every_month_and_day_of_2000_to_2030_reads_and_round_trips() {
         for y in 2000..2030 {
-            for (m0, name) in MONTHS.iter().enumerate() {
+            for (m0, name) in MONTH_NAMES.iter().enumerate() {
                 let m = u32::try_from(m0).expect("small") + 1;
                 let text = format!("in {name} {y}");
                 let found = find_dates(&text, day(2023, 10, 19), day(2023, 10, 20));

@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate, TimeDelta};
 
+use crate::extract::dates::MONTH_NAMES as MONTHS;
 use crate::extract::stage::Stage;
 use crate::snapshot::{Milestone, Status};
 use crate::timeline::{Drift, Timeline};
@@ -241,21 +242,6 @@ fn months_word(m: i32) -> String {
         m => format!("−{} months", m.unsigned_abs()),
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// A point in the words a reader uses: `2024`, `okt 2023`, `1 okt 2023`.
 fn short_point(p: &crate::extract::dates::Point) -> String {
