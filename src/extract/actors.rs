@@ -20,9 +20,11 @@
 //! never a subject. Names are learned from appositions ("Agnes Diallo, directeur van eu-LISA"),
 //! so that a later "Diallo benadrukte …" speaks for eu-LISA.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -200,43 +202,98 @@ impl<'de> Deserialize<'de> for Actor {
 // Tokens
 // ---------------------------------------------------------------------------------------------
 
-/// A word or one punctuation character of a sentence.
+/// A word or one punctuation character of a sentence, with what the word lists say about it
+/// looked up once: a sentence is read from many starting points, and each reading asks the same
+/// questions of the same tokens.
 #[derive(Debug, Clone)]
 struct Tok<'a> {
     /// As written, with a footnote marker glued to a word ("Bisschop3") taken off.
     raw: &'a str,
     /// Lowercase, diacritics and curly apostrophes folded: "Roemenië" → "roemenie".
-    fold: String,
+    fold: Cow<'a, str>,
     /// A word, not punctuation.
     word: bool,
+    /// Starts with a capital ("Nederland", "O’Flaherty", "EU").
+    cap: bool,
+    /// Written in capitals, at least two letters ("EP", "FRA", "EUROPOL").
+    upper: bool,
+    /// Starts with a lowercase letter.
+    lower: bool,
+    /// The actor this word names on its own, and whether it names a person ([`word_actor`]).
+    actor: Option<(Actor, bool)>,
+    /// The country of a nationality adjective ("Spaanse" → "spanje").
+    nationality: Option<&'static str>,
+    /// May stand before an actor word in its noun phrase: in [`MODIFIERS`], or a nationality.
+    modifier: bool,
+    /// In [`FINITE_VERBS`].
+    listed_verb: bool,
+    /// The first word of one of the [`PHRASES`].
+    phrase_start: bool,
+    /// May be a word of a person's name ([`ActorContext::name_run`]).
+    name_word: bool,
+    /// A finite verb here, given the word before it ([`is_finite_verb`]).
+    finite: bool,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
+    fn new(raw: &'a str, word: bool) -> Tok<'a> {
+        let mut tok = Tok {
+            raw,
+            fold: if word { fold(raw) } else { Cow::Borrowed(raw) },
+            word,
+            cap: raw.chars().next().is_some_and(char::is_uppercase),
+            upper: {
+                let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+                letters >= 2 && !raw.chars().any(char::is_lowercase)
+            },
+            lower: raw.chars().next().is_some_and(char::is_lowercase),
+            actor: None,
+            nationality: None,
+            modifier: false,
+            listed_verb: false,
+            phrase_start: false,
+            name_word: false,
+            finite: false,
+        };
+        if word {
+            let entry = LEXICON.get(tok.fold.as_ref()).copied().unwrap_or_default();
+            tok.nationality = entry.nationality;
+            tok.modifier = entry.modifier || entry.nationality.is_some();
+            tok.listed_verb = entry.verb;
+            tok.phrase_start = entry.phrase_start;
+            tok.actor = word_actor(&tok, entry);
+            tok.name_word = tok.cap
+                && raw.chars().any(char::is_alphabetic)
+                && !entry.not_name
+                && tok.actor.is_none()
+                && tok.nationality.is_none()
+                && !tok.listed_verb;
+        }
+        tok
+    }
+
     fn is(&self, w: &str) -> bool {
         self.word && self.fold == w
     }
 
     fn is_any(&self, ws: &[&str]) -> bool {
-        self.word && ws.contains(&self.fold.as_str())
+        self.word && ws.contains(&self.fold.as_ref())
     }
 
     fn punct(&self, c: char) -> bool {
         !self.word && self.raw.starts_with(c)
     }
 
-    /// Starts with a capital ("Nederland", "O’Flaherty", "EU").
     fn cap(&self) -> bool {
-        self.raw.chars().next().is_some_and(char::is_uppercase)
+        self.cap
     }
 
-    /// Written in capitals, at least two letters ("EP", "FRA", "EUROPOL").
     fn upper(&self) -> bool {
-        let letters = self.raw.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && !self.raw.chars().any(char::is_lowercase)
+        self.upper
     }
 
     fn lower(&self) -> bool {
-        self.raw.chars().next().is_some_and(char::is_lowercase)
+        self.lower
     }
 }
 
@@ -249,7 +306,13 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Lowercase, without diacritics, with one kind of apostrophe.
-fn fold(s: &str) -> String {
+fn fold(s: &str) -> Cow<'_, str> {
+    // Most words are plain lowercase ASCII already.
+    if s.bytes().all(|b| {
+        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.' || b == b'\''
+    }) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if is_combining(c) {
@@ -272,7 +335,7 @@ fn fold(s: &str) -> String {
             });
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// "Bisschop3" → "Bisschop": digits glued to a lowercase letter are a footnote marker. "G7" and
@@ -313,24 +376,17 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 }
                 break;
             }
-            let raw = strip_footnote_marker(&s[start..byte_at(e)]);
-            out.push(Tok {
-                raw,
-                fold: fold(raw),
-                word: true,
-            });
+            out.push(Tok::new(strip_footnote_marker(&s[start..byte_at(e)]), true));
             k = e;
         } else {
             if !c.is_whitespace() {
-                let raw = &s[start..byte_at(k + 1)];
-                out.push(Tok {
-                    raw,
-                    fold: raw.to_string(),
-                    word: false,
-                });
+                out.push(Tok::new(&s[start..byte_at(k + 1)], false));
             }
             k += 1;
         }
+    }
+    for k in 0..out.len() {
+        out[k].finite = finite_at(&out, k);
     }
     out
 }
@@ -541,21 +597,18 @@ const NOT_VERB_ENDINGS: &[&str] = &[
     "richten", "ende", "aande", "ste", "ente", "ante", "ete", "ite", "ote", "ute",
 ];
 
-fn is_modifier(f: &str) -> bool {
-    MODIFIERS.contains(&f) || nationality(f).is_some()
-}
-
-fn nationality(f: &str) -> Option<&'static str> {
-    NATIONALITIES.iter().find(|(a, _)| *a == f).map(|(_, s)| *s)
-}
-
 fn actor_for_slug(slug: &str) -> Option<Actor> {
     Actor::from_slug(slug)
 }
 
+/// A finite verb at `k` (read from [`Tok::finite`], worked out once by [`finite_at`]).
+fn is_finite_verb(t: &[Tok<'_>], k: usize) -> bool {
+    t.get(k).is_some_and(|x| x.finite)
+}
+
 /// A finite verb at `k`: in the word list, or of the weak-past shape ("meldde", "lichtte",
 /// "onderstreepten", "verwachte") and not a determiner, adjective or noun.
-fn is_finite_verb(t: &[Tok<'_>], k: usize) -> bool {
+fn finite_at(t: &[Tok<'_>], k: usize) -> bool {
     let Some(tok) = t.get(k) else {
         return false;
     };
@@ -567,8 +620,8 @@ fn is_finite_verb(t: &[Tok<'_>], k: usize) -> bool {
     if prev.is_some_and(|p| p.is_any(&["de", "het", "een"])) {
         return false;
     }
-    let f = tok.fold.as_str();
-    if FINITE_VERBS.contains(&f) {
+    let f: &str = &tok.fold;
+    if tok.listed_verb {
         // "te geven", "te steunen": infinitives.
         return !(f.ends_with("en") && prev.is_some_and(|p| p.is("te")));
     }
@@ -577,37 +630,80 @@ fn is_finite_verb(t: &[Tok<'_>], k: usize) -> bool {
         && tok.lower()
         && f.chars().count() >= 5
         && f.chars().all(|c| c.is_alphabetic() || c == '\'')
-        && !is_modifier(f)
+        && !tok.modifier
         && !NOT_VERBS.contains(&f)
         && !NOT_VERB_ENDINGS.iter().any(|e| f.ends_with(e))
-        && word_actor(tok).is_none()
+        && tok.actor.is_none()
         && !prev.is_some_and(|p| p.is_any(PREPOSITIONS))
 }
 
 /// The actor a single token names, ignoring learned names.
-fn word_actor(tok: &Tok<'_>) -> Option<(Actor, bool)> {
+fn word_actor(tok: &Tok<'_>, entry: Entry) -> Option<(Actor, bool)> {
     if !tok.word {
         return None;
     }
-    let lookup = |f: &str| {
-        WORDS
-            .iter()
-            .find(|(w, _, case, _)| *w == f && case_ok(tok, *case))
-            .and_then(|(_, slug, _, person)| actor_for_slug(slug).map(|a| (a, *person)))
+    let from_words = |i: usize| {
+        let (_, slug, _, person) = WORDS[i];
+        actor_for_slug(slug).map(|a| (a, person))
     };
-    if let Some(found) = lookup(&tok.fold) {
-        return Some(found);
+    if let Some(i) = entry.word.filter(|&i| case_ok(tok, WORDS[i].2)) {
+        return from_words(i);
     }
-    if tok.cap() && MEMBER_STATES.contains(&tok.fold.as_str()) {
+    if tok.cap() && entry.member_state {
         return actor_for_slug(&tok.fold).map(|a| (a, false));
     }
     // "EU-lidstaten", "EU-voorzitterschap", "EU-grondrechtenagentschap".
     let rest = tok.fold.strip_prefix("eu-")?;
-    WORDS
-        .iter()
-        .find(|(w, _, case, _)| *w == rest && matches!(case, Case::Any))
-        .and_then(|(_, slug, _, person)| actor_for_slug(slug).map(|a| (a, *person)))
+    let i = LEXICON.get(rest)?.word?;
+    matches!(WORDS[i].2, Case::Any).then(|| from_words(i))?
 }
+
+/// What the word lists say about one folded word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    /// Its index in [`WORDS`].
+    word: Option<usize>,
+    /// In [`MEMBER_STATES`].
+    member_state: bool,
+    /// In [`NATIONALITIES`]: the country.
+    nationality: Option<&'static str>,
+    /// In [`MODIFIERS`].
+    modifier: bool,
+    /// In [`FINITE_VERBS`].
+    verb: bool,
+    /// The first word of one of the [`PHRASES`].
+    phrase_start: bool,
+    /// In [`NOT_NAMES`].
+    not_name: bool,
+}
+
+/// Every word of the word lists, looked up by its folded form. Built once, on first use.
+static LEXICON: LazyLock<BTreeMap<&'static str, Entry>> = LazyLock::new(|| {
+    let mut lex: BTreeMap<&'static str, Entry> = BTreeMap::new();
+    for (i, (w, ..)) in WORDS.iter().enumerate() {
+        // The first entry wins, as a scan of the list would find it.
+        lex.entry(w).or_default().word.get_or_insert(i);
+    }
+    for w in MEMBER_STATES {
+        lex.entry(w).or_default().member_state = true;
+    }
+    for (w, slug) in NATIONALITIES {
+        lex.entry(w).or_default().nationality.get_or_insert(slug);
+    }
+    for w in MODIFIERS {
+        lex.entry(w).or_default().modifier = true;
+    }
+    for w in FINITE_VERBS {
+        lex.entry(w).or_default().verb = true;
+    }
+    for (words, ..) in PHRASES {
+        lex.entry(words[0]).or_default().phrase_start = true;
+    }
+    for w in NOT_NAMES {
+        lex.entry(w).or_default().not_name = true;
+    }
+    lex
+});
 
 // ---------------------------------------------------------------------------------------------
 // Noun phrases
@@ -646,9 +742,11 @@ const NOT_NAMES: &[&str] = &[
 impl ActorContext {
     /// The learned name at `i`, longest first.
     fn learned_at(&self, t: &[Tok<'_>], i: usize) -> Option<Np> {
-        if self.names.is_empty() || !t.get(i).is_some_and(|x| x.word && x.cap()) {
+        let first = t.get(i).filter(|x| x.word && x.cap())?;
+        if !self.first_words.contains(first.fold.as_ref()) {
             return None;
         }
+        let mut key = String::new();
         for n in (1..=4).rev() {
             let Some(span) = t.get(i..i + n) else {
                 continue;
@@ -656,11 +754,13 @@ impl ActorContext {
             if !span.iter().all(|x| x.word) {
                 continue;
             }
-            let key = span
-                .iter()
-                .map(|x| x.fold.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            key.clear();
+            for (k, x) in span.iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&x.fold);
+            }
             if let Some(actor) = self.names.get(&key) {
                 return Some(Np {
                     actor: actor.clone(),
@@ -676,15 +776,7 @@ impl ActorContext {
     /// A person's name starting at `i`: capitalised words that are no actor, verb or function
     /// word, with particles inside; at most four words. Returns the end.
     fn name_run(&self, t: &[Tok<'_>], i: usize) -> Option<usize> {
-        let is_name_word = |x: &Tok<'_>| {
-            x.word
-                && x.cap()
-                && x.raw.chars().any(char::is_alphabetic)
-                && !x.is_any(NOT_NAMES)
-                && word_actor(x).is_none()
-                && nationality(&x.fold).is_none()
-                && !FINITE_VERBS.contains(&x.fold.as_str())
-        };
+        let is_name_word = |x: &Tok<'_>| x.word && x.name_word;
         let mut e = i;
         let mut words = 0;
         while words < 4 {
@@ -718,7 +810,8 @@ impl ActorContext {
         }
         // Phrases, longest first.
         let mut best: Option<Np> = None;
-        for (words, slug, case, person) in PHRASES {
+        let phrases = if tok.phrase_start { PHRASES } else { &[] };
+        for (words, slug, case, person) in phrases {
             let Some(span) = t.get(i..i + words.len()) else {
                 continue;
             };
@@ -740,7 +833,7 @@ impl ActorContext {
         if best.is_some() {
             return best;
         }
-        let f = tok.fold.as_str();
+        let f: &str = &tok.fold;
         // Commissioners, with their name if it follows: "Commissaris Reijnders".
         if matches!(f, "commissaris" | "eurocommissaris" | "eu-commissaris") {
             return Some(self.with_name(t, Actor::Commissie, i + 1));
@@ -801,7 +894,7 @@ impl ActorContext {
             }
             return None;
         }
-        let (actor, person) = word_actor(tok)?;
+        let (actor, person) = tok.actor.clone()?;
         // "de Raad van State", "de Raad van Europa", "de Commissie van Venetië".
         if matches!(actor, Actor::Raad | Actor::Commissie)
             && tok.cap()
@@ -849,14 +942,14 @@ impl ActorContext {
                 return Some(np);
             }
             let tok = t.get(j)?;
-            if !tok.word || !is_modifier(&tok.fold) {
+            if !tok.word || !tok.modifier {
                 return None;
             }
-            if let Some(slug) = nationality(&tok.fold) {
+            if let Some(slug) = tok.nationality {
                 nat = Some(slug);
             }
             j += 1;
-            if QUANTITIES.contains(&tok.fold.as_str()) && t.get(j).is_some_and(|x| x.is("van")) {
+            if QUANTITIES.contains(&tok.fold.as_ref()) && t.get(j).is_some_and(|x| x.is("van")) {
                 j += 1;
                 if t.get(j).is_some_and(|x| x.is_any(&["de", "het"])) {
                     j += 1;
@@ -931,13 +1024,15 @@ impl ActorContext {
         }
         let full = words
             .iter()
-            .map(|x| x.fold.as_str())
+            .map(|x| x.fold.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
         self.names.insert(full, actor.clone());
+        self.first_words.insert(words[0].fold.to_string());
         if let Some(last) = words.last() {
             if words.len() > 1 && last.cap() {
-                self.names.insert(last.fold.clone(), actor.clone());
+                self.names.insert(last.fold.to_string(), actor.clone());
+                self.first_words.insert(last.fold.to_string());
             }
         }
     }
@@ -1007,6 +1102,9 @@ impl ActorContext {
 pub struct ActorContext {
     /// Folded names ("agnes diallo", "diallo", "o'flaherty") → who they speak for.
     names: BTreeMap<String, Actor>,
+    /// The first word of each of `names`: most tokens start no name, and this says so without
+    /// building the keys.
+    first_words: BTreeSet<String>,
 }
 
 fn sorted(mut actors: Vec<Actor>) -> Vec<Actor> {
@@ -1165,6 +1263,19 @@ mod tests {
     use Actor::{Commissie, EuropeesParlement, Lidstaten, Nederland, Raad, Voorzitterschap};
 
     // --- the value type ---------------------------------------------------------------------
+
+    /// The lexicon keeps one entry of [`WORDS`] per word; a second entry for the same word
+    /// (with another case rule) would never be found.
+    #[test]
+    fn each_actor_word_is_listed_once() {
+        let mut seen = BTreeSet::new();
+        for (w, ..) in WORDS {
+            assert!(seen.insert(*w), "{w} is listed twice in WORDS");
+        }
+        for (w, slug) in NATIONALITIES {
+            assert_eq!(LEXICON[w].nationality, Some(*slug), "{w}");
+        }
+    }
 
     #[test]
     fn slugs_round_trip_for_known_actors() {
