@@ -62,41 +62,54 @@ pub fn snapshots(
                 .push((part.name.as_str(), item));
         }
     }
-    // The content words of every item, per part, made once for all highlights (and only when
-    // a highlight names no dossier of the registry).
-    let mut words: Option<Vec<Vec<ItemWords>>> = None;
+    // Highlights that name no dossier of the registry go to the item whose words they share;
+    // the items' words are gathered once, and only the words these highlights use.
+    let mut unmatched: Vec<(usize, &str)> = Vec::new();
+    let mut placed: Vec<Option<String>> = Vec::new();
     for (pi, part) in report.parts.iter().enumerate() {
         for h in &part.highlights {
-            let id = match registry.find(&h.text) {
-                Some(d) => {
-                    shares.entry(d.id.clone()).or_insert_with(|| Share {
-                        dossier: DossierRef {
-                            id: d.id.clone(),
-                            title: d.title.clone(),
-                        },
-                        items: Vec::new(),
-                        highlights: Vec::new(),
-                    });
-                    Some(d.id.clone())
-                }
-                None => {
-                    let words = words.get_or_insert_with(|| {
-                        report
-                            .parts
-                            .iter()
-                            .map(|p| p.items.iter().map(ItemWords::new).collect())
-                            .collect()
-                    });
-                    let in_part: Vec<&ItemWords> = words[pi].iter().collect();
-                    closest_item(&h.text, &in_part, &item_dossier).or_else(|| {
-                        let all: Vec<&ItemWords> = words.iter().flatten().collect();
-                        closest_item(&h.text, &all, &item_dossier)
-                    })
-                }
-            };
-            if let Some(share) = id.and_then(|id| shares.get_mut(&id)) {
-                share.highlights.push(&h.text);
+            placed.push(registry.find(&h.text).map(|d| {
+                shares.entry(d.id.clone()).or_insert_with(|| Share {
+                    dossier: DossierRef {
+                        id: d.id.clone(),
+                        title: d.title.clone(),
+                    },
+                    items: Vec::new(),
+                    highlights: Vec::new(),
+                });
+                d.id.clone()
+            }));
+            if placed.last().is_some_and(Option::is_none) {
+                unmatched.push((pi, &h.text));
             }
+        }
+    }
+    if !unmatched.is_empty() {
+        let wanted: BTreeSet<String> = unmatched
+            .iter()
+            .flat_map(|(_, text)| content_words(text))
+            .collect();
+        let words: Vec<Vec<ItemWords>> = report
+            .parts
+            .iter()
+            .map(|p| p.items.iter().map(|i| ItemWords::new(i, &wanted)).collect())
+            .collect();
+        let mut unmatched = unmatched.into_iter();
+        for slot in placed.iter_mut().filter(|p| p.is_none()) {
+            let Some((pi, text)) = unmatched.next() else {
+                break;
+            };
+            let in_part: Vec<&ItemWords> = words[pi].iter().collect();
+            *slot = closest_item(text, &in_part, &item_dossier).or_else(|| {
+                let all: Vec<&ItemWords> = words.iter().flatten().collect();
+                closest_item(text, &all, &item_dossier)
+            });
+        }
+    }
+    let highlights = report.parts.iter().flat_map(|p| &p.highlights);
+    for (h, id) in highlights.zip(placed) {
+        if let Some(share) = id.and_then(|id| shares.get_mut(&id)) {
+            share.highlights.push(&h.text);
         }
     }
     shares
@@ -196,13 +209,26 @@ const STOPWORDS: [&str; 40] = [
 ];
 
 fn content_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() > 2 && !STOPWORDS.contains(&w.as_str()))
-        .collect()
+    let mut words = BTreeSet::new();
+    for_content_words(text, |w| {
+        words.insert(w.to_string());
+    });
+    words
 }
 
-/// An item and its content words, in its heading and in its text.
+/// Call `f` with each content word of `text`, lowercased (in a buffer reused between words).
+fn for_content_words(text: &str, mut f: impl FnMut(&str)) {
+    let mut lower = String::new();
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if lower.chars().count() > 2 && !STOPWORDS.contains(&lower.as_str()) {
+            f(&lower);
+        }
+    }
+}
+
+/// An item and those of the `wanted` words found in its heading and in its text.
 struct ItemWords<'r> {
     item: &'r Item,
     heading: BTreeSet<String>,
@@ -210,12 +236,22 @@ struct ItemWords<'r> {
 }
 
 impl<'r> ItemWords<'r> {
-    fn new(item: &'r Item) -> ItemWords<'r> {
-        let body: String = item.sentences().collect::<Vec<_>>().join(" ");
+    fn new(item: &'r Item, wanted: &BTreeSet<String>) -> ItemWords<'r> {
+        let mut heading = BTreeSet::new();
+        let mut body = BTreeSet::new();
+        let keep = |set: &mut BTreeSet<String>, w: &str| {
+            if wanted.contains(w) && !set.contains(w) {
+                set.insert(w.to_string());
+            }
+        };
+        for_content_words(&item.heading, |w| keep(&mut heading, w));
+        for sentence in item.sentences() {
+            for_content_words(sentence, |w| keep(&mut body, w));
+        }
         ItemWords {
             item,
-            heading: content_words(&item.heading),
-            body: content_words(&body),
+            heading,
+            body,
         }
     }
 }

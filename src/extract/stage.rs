@@ -1,5 +1,8 @@
 //! The stage a file is at, read from the sentences of its items, with the sentence as evidence.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 /// The legislative stages, in order. A diff reports a move along this order as forward or back.
@@ -136,19 +139,40 @@ const NOT_YET: &[&str] = &[
     " voornemen",
 ];
 
+/// One automaton for all the phrases of [`EVIDENCE`] and [`NOT_YET`]: a sentence is read once
+/// instead of once per phrase. Pattern `i < EVIDENCE.len()` is `EVIDENCE[i]`, the rest `NOT_YET`.
+static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let patterns = EVIDENCE
+        .iter()
+        .map(|(p, _)| *p)
+        .chain(NOT_YET.iter().copied());
+    AhoCorasick::new(patterns).expect("the stage phrases make an automaton")
+});
+
 /// The most advanced stage shown by a factual sentence, with the first sentence that shows it.
 pub fn read_stage<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Option<(Stage, String)> {
     let mut best: Option<(Stage, &str)> = None;
+    let mut lower = String::new();
     for s in sentences {
-        let lower = format!(" {} ", s.to_lowercase());
-        if NOT_YET.iter().any(|w| lower.contains(w)) {
+        lower.clear();
+        lower.push(' ');
+        lower.push_str(&s.to_lowercase());
+        lower.push(' ');
+        // Overlapping matches: every phrase the sentence contains, as `contains` would find it.
+        let mut found: Option<Stage> = None;
+        let mut not_yet = false;
+        for m in PHRASES.find_overlapping_iter(lower.as_str()) {
+            match EVIDENCE.get(m.pattern().as_usize()) {
+                Some(&(_, stage)) => found = found.max(Some(stage)),
+                None => {
+                    not_yet = true;
+                    break;
+                }
+            }
+        }
+        if not_yet {
             continue;
         }
-        let found = EVIDENCE
-            .iter()
-            .filter(|(phrase, _)| lower.contains(phrase))
-            .map(|&(_, stage)| stage)
-            .max();
         if let Some(stage) = found {
             if best.is_none_or(|(b, _)| stage > b) {
                 best = Some((stage, s));
