@@ -4,6 +4,8 @@
 //! spaces, no soft hyphens, plain spaces. Otherwise the writer falls back to escaped
 //! double-quoted strings, which read badly in a `git diff`.
 
+mod writer;
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -33,13 +35,30 @@ impl From<serde_yaml::Error> for YamlError {
 ///
 /// Plain scalars that YAML 1.1 readers take for booleans (`no`, `on`, `y`, …) are quoted.
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
-    let text = serde_yaml::to_string(value)?;
+    let text = match writer::to_string(value) {
+        Some(text) => text,
+        None => serde_yaml::to_string(value)?,
+    };
+    Ok(quote_yaml11_booleans(&text))
+}
+
+/// What `serde_yaml` itself writes, without the fast writer: the reference the fast writer is
+/// tested against.
+#[doc(hidden)]
+pub fn to_string_reference<T: Serialize>(value: &T) -> Result<String, YamlError> {
+    Ok(quote_yaml11_booleans(&serde_yaml::to_string(value)?))
+}
+
+fn quote_yaml11_booleans(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for line in text.lines() {
-        out.push_str(&quote_yaml11_boolean(line));
+        match quote_yaml11_boolean(line) {
+            Some(quoted) => out.push_str(&quoted),
+            None => out.push_str(line),
+        }
         out.push('\n');
     }
-    Ok(out)
+    out
 }
 
 /// YAML 1.1 reads these plain scalars as booleans; YAML 1.2 (and serde_yaml) as strings.
@@ -49,22 +68,19 @@ const YAML11_BOOLEANS: [&str; 16] = [
     "OFF",
 ];
 
-fn quote_yaml11_boolean(line: &str) -> String {
+/// The line with its value quoted, where the value is a YAML 1.1 boolean; `None` otherwise.
+fn quote_yaml11_boolean(line: &str) -> Option<String> {
     let (head, value) = match line.rfind(": ") {
         Some(pos) => line.split_at(pos + 2),
         None => {
             let indent = line.len() - line.trim_start().len();
-            match line[indent..].strip_prefix("- ") {
-                Some(v) => line.split_at(line.len() - v.len()),
-                None => return line.to_string(),
-            }
+            let v = line[indent..].strip_prefix("- ")?;
+            line.split_at(line.len() - v.len())
         }
     };
-    if YAML11_BOOLEANS.contains(&value) {
-        format!("{head}'{value}'")
-    } else {
-        line.to_string()
-    }
+    YAML11_BOOLEANS
+        .contains(&value)
+        .then(|| format!("{head}'{value}'"))
 }
 
 /// Read a value from a YAML document.
