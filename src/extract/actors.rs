@@ -26,6 +26,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 // ---------------------------------------------------------------------------------------------
@@ -677,9 +678,10 @@ struct Entry {
     not_name: bool,
 }
 
-/// Every word of the word lists, looked up by its folded form. Built once, on first use.
-static LEXICON: LazyLock<BTreeMap<&'static str, Entry>> = LazyLock::new(|| {
-    let mut lex: BTreeMap<&'static str, Entry> = BTreeMap::new();
+/// Every word of the word lists, looked up by its folded form (a hash lookup; the order is
+/// never used). Built once, on first use.
+static LEXICON: LazyLock<IndexMap<&'static str, Entry>> = LazyLock::new(|| {
+    let mut lex: IndexMap<&'static str, Entry> = IndexMap::new();
     for (i, (w, ..)) in WORDS.iter().enumerate() {
         // The first entry wins, as a scan of the list would find it.
         lex.entry(w).or_default().word.get_or_insert(i);

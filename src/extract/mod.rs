@@ -11,7 +11,7 @@ pub mod stage;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 
 use crate::dossier::{self, Registry};
 use crate::report::{Item, Report};
@@ -85,7 +85,7 @@ pub fn snapshots(
         }
     }
     if !unmatched.is_empty() {
-        let wanted: BTreeSet<String> = unmatched
+        let wanted: IndexSet<String> = unmatched
             .iter()
             .flat_map(|(_, text)| content_words(text))
             .collect();
@@ -209,23 +209,10 @@ const STOPWORDS: [&str; 40] = [
 ];
 
 fn content_words(text: &str) -> BTreeSet<String> {
-    let mut words = BTreeSet::new();
-    for_content_words(text, |w| {
-        words.insert(w.to_string());
-    });
-    words
-}
-
-/// Call `f` with each content word of `text`, lowercased (in a buffer reused between words).
-fn for_content_words(text: &str, mut f: impl FnMut(&str)) {
-    let mut lower = String::new();
-    for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        if lower.chars().count() > 2 && !STOPWORDS.contains(&lower.as_str()) {
-            f(&lower);
-        }
-    }
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() > 2 && !STOPWORDS.contains(&w.as_str()))
+        .collect()
 }
 
 /// An item and those of the `wanted` words found in its heading and in its text.
@@ -236,17 +223,28 @@ struct ItemWords<'r> {
 }
 
 impl<'r> ItemWords<'r> {
-    fn new(item: &'r Item, wanted: &BTreeSet<String>) -> ItemWords<'r> {
-        let mut heading = BTreeSet::new();
-        let mut body = BTreeSet::new();
-        let keep = |set: &mut BTreeSet<String>, w: &str| {
-            if wanted.contains(w) && !set.contains(w) {
-                set.insert(w.to_string());
+    fn new(item: &'r Item, wanted: &IndexSet<String>) -> ItemWords<'r> {
+        // `wanted` holds content words only, so a word found in it needs no other test.
+        let gather = |text: &str, set: &mut BTreeSet<String>| {
+            let mut keep = |word: &str| {
+                if word.len() >= 3 && wanted.contains(word) && !set.contains(word) {
+                    set.insert(word.to_string());
+                }
+            };
+            let split = |c: char| !c.is_alphanumeric() && c != '-';
+            // Lowercasing before splitting splits the same words, except where a capital
+            // lowercases to a letter and a combining mark (only `İ` does): there, word by word.
+            if text.contains('İ') {
+                text.split(split).for_each(|w| keep(&w.to_lowercase()));
+            } else {
+                text.to_lowercase().split(split).for_each(keep);
             }
         };
-        for_content_words(&item.heading, |w| keep(&mut heading, w));
+        let mut heading = BTreeSet::new();
+        let mut body = BTreeSet::new();
+        gather(&item.heading, &mut heading);
         for sentence in item.sentences() {
-            for_content_words(sentence, |w| keep(&mut body, w));
+            gather(sentence, &mut body);
         }
         ItemWords {
             item,
@@ -295,4 +293,42 @@ fn closest_item(
         .iter()
         .find(|(it, _)| it.line == item.line && it.heading == item.heading)
         .map(|(_, id)| id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Paragraph;
+
+    fn item(heading: &str, text: &str) -> Item {
+        Item {
+            number: 1,
+            heading: heading.to_string(),
+            action: None,
+            paragraphs: vec![Paragraph {
+                sentences: vec![text.to_string()],
+                line: 2,
+            }],
+            footnotes: Vec::new(),
+            line: 1,
+        }
+    }
+
+    /// An item keeps exactly the wanted words it has, found as `content_words` finds them,
+    /// including a word whose capital lowercases to two characters (`İ`).
+    #[test]
+    fn item_words_are_the_wanted_content_words() {
+        let it = item(
+            "Conferentie in İstanbul",
+            "De Raad sprak over Schengen en de EU-grenzen, en over İzmir.",
+        );
+        let wanted: IndexSet<String> = content_words("İstanbul İzmir schengen eu-grenzen raad de")
+            .into_iter()
+            .collect();
+        let words = ItemWords::new(&it, &wanted);
+        let heading: Vec<&str> = words.heading.iter().map(String::as_str).collect();
+        let body: Vec<&str> = words.body.iter().map(String::as_str).collect();
+        assert_eq!(heading, ["i\u{307}stanbul"]);
+        assert_eq!(body, ["eu-grenzen", "i\u{307}zmir", "schengen"]);
+    }
 }
