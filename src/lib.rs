@@ -8,6 +8,7 @@
 //! repository ([`repo`]); [`render`] turns models into text for people or JSON for machines;
 //! [`cli`] is the command line that `main.rs` calls.
 
+pub mod cache;
 pub mod check;
 pub mod clean;
 pub mod cli;

@@ -6,8 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
+use crate::cache::{self, Cache};
 use crate::repo::{display_path, Repo, RepoError};
 use crate::report::{self, Kind, Report};
 use crate::snapshot::{self, MeetingRef, Source, COUNCIL};
@@ -94,6 +93,8 @@ pub struct ParsedReport {
     pub path: PathBuf,
     /// SHA-256 of its bytes, hex.
     pub sha256: String,
+    /// Its size in bytes.
+    pub size: u64,
     /// The report.
     pub report: Report,
 }
@@ -113,9 +114,61 @@ pub fn read_report(repo: &Repo, path: &Path) -> Result<ParsedReport, Failure> {
     })?;
     Ok(ParsedReport {
         path: path.to_path_buf(),
-        sha256: hex(&Sha256::digest(&loaded.bytes)),
+        sha256: cache::sha256_hex(&loaded.bytes),
+        size: loaded.bytes.len() as u64,
         report,
     })
+}
+
+/// A report as the first pass found it: read and parsed, or found unchanged since the last run
+/// that wrote its snapshots (see [`cache`]).
+enum Read {
+    Parsed(ParsedReport),
+    Recalled { path: PathBuf, entry: cache::Entry },
+}
+
+impl Read {
+    fn path(&self) -> &Path {
+        match self {
+            Read::Parsed(p) => &p.path,
+            Read::Recalled { path, .. } => path,
+        }
+    }
+
+    fn start(&self) -> chrono::NaiveDate {
+        match self {
+            Read::Parsed(p) => p.report.start,
+            Read::Recalled { entry, .. } => entry.start,
+        }
+    }
+
+    fn kind(&self) -> Kind {
+        match self {
+            Read::Parsed(p) => p.report.kind,
+            Read::Recalled { entry, .. } => entry.kind,
+        }
+    }
+}
+
+/// The report at `path`, recalled from the cache where its bytes are those it recorded,
+/// otherwise read and parsed.
+fn read_or_recall(repo: &Repo, path: &Path, cache: &Cache) -> Result<Read, Failure> {
+    if let Some(entry) = cache.entries.get(path) {
+        let full = repo.root.join(path);
+        // The recorded size bounds what is read here; a report of another size is read anew.
+        if std::fs::metadata(&full).is_ok_and(|m| m.len() == entry.size) {
+            if let Some(entry) = std::fs::read(&full)
+                .ok()
+                .and_then(|bytes| cache.recall(path, &bytes))
+            {
+                return Ok(Read::Recalled {
+                    path: path.to_path_buf(),
+                    entry: entry.clone(),
+                });
+            }
+        }
+    }
+    read_report(repo, path).map(Read::Parsed)
 }
 
 fn strip_line_prefix(message: &str) -> String {
@@ -128,16 +181,18 @@ fn strip_line_prefix(message: &str) -> String {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Meeting ids for a set of reports: `YYYY-MM`, or `YYYY-MM-DD` for every meeting in a month
 /// where two meetings start. Keyed by first meeting day.
 pub fn meeting_ids<'a>(
     reports: impl IntoIterator<Item = &'a Report>,
 ) -> BTreeMap<chrono::NaiveDate, String> {
-    let starts: BTreeSet<chrono::NaiveDate> = reports.into_iter().map(|r| r.start).collect();
+    ids_by_start(reports.into_iter().map(|r| r.start))
+}
+
+fn ids_by_start(
+    starts: impl IntoIterator<Item = chrono::NaiveDate>,
+) -> BTreeMap<chrono::NaiveDate, String> {
+    let starts: BTreeSet<chrono::NaiveDate> = starts.into_iter().collect();
     let mut per_month: BTreeMap<String, usize> = BTreeMap::new();
     for s in &starts {
         *per_month.entry(s.format("%Y-%m").to_string()).or_default() += 1;
@@ -169,12 +224,20 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
             paths.push(w.clone());
         }
     }
+    let cache = match mode {
+        UpdateMode::Write => Cache::open(
+            &repo.root,
+            std::fs::read(repo.root.join(crate::repo::REGISTRY_FILE))
+                .ok()
+                .as_deref(),
+        ),
+        UpdateMode::Check => Cache::off(),
+    };
     let mut outcome = Outcome::default();
     let mut parsed = Vec::new();
-    for (path, read) in paths
-        .iter()
-        .zip(parallel_map(&paths, |path| read_report(repo, path)))
-    {
+    for (path, read) in paths.iter().zip(parallel_map(&paths, |path| {
+        read_or_recall(repo, path, &cache)
+    })) {
         match read {
             Ok(p) => parsed.push(p),
             Err(f) => {
@@ -188,7 +251,7 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
         // What an earlier, killed run left half-written: never a snapshot, but litter.
         store::remove_stale_temp_files(&repo.root);
     }
-    let ids = meeting_ids(parsed.iter().map(|p| &p.report));
+    let ids = ids_by_start(parsed.iter().map(Read::start));
     // The snapshot files there are, by file name (`2023-10.yaml`), listed once rather than once
     // a report: each report removes the old files of its own meeting and kind, and no two
     // reports that are normalised share a meeting and kind.
@@ -206,11 +269,11 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
     // other from reports/.
     let mut same_meeting: BTreeMap<(String, Kind), Vec<PathBuf>> = BTreeMap::new();
     for p in &parsed {
-        if let Some(id) = ids.get(&p.report.start) {
+        if let Some(id) = ids.get(&p.start()) {
             same_meeting
-                .entry((id.clone(), p.report.kind))
+                .entry((id.clone(), p.kind()))
                 .or_default()
-                .push(p.path.clone());
+                .push(p.path().to_path_buf());
         }
     }
     // What to do, in report order: a report refused, or a report to normalise.
@@ -220,37 +283,37 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
     }
     let mut steps = Vec::new();
     for p in &parsed {
-        if !(wanted.is_empty() || wanted.contains(&p.path)) {
+        if !(wanted.is_empty() || wanted.iter().any(|w| w == p.path())) {
             continue;
         }
-        let Some(id) = ids.get(&p.report.start).cloned() else {
+        let Some(id) = ids.get(&p.start()).cloned() else {
             continue;
         };
         let others: Vec<String> = same_meeting
-            .get(&(id.clone(), p.report.kind))
+            .get(&(id.clone(), p.kind()))
             .into_iter()
             .flatten()
-            .filter(|o| **o != p.path)
+            .filter(|o| **o != p.path())
             .map(|o| display_path(o))
             .collect();
         if !others.is_empty() {
             steps.push(Step::Refused(Failure {
-                path: p.path.clone(),
+                path: p.path().to_path_buf(),
                 line: None,
                 message: format!(
                     "is a {kind} of meeting {id}, and so is {others}; keep only one of them in \
                      reports/ (no snapshots of this meeting were written)",
-                    kind = p.report.kind.as_str(),
+                    kind = p.kind().as_str(),
                     others = others.join(" and "),
                 ),
             }));
             continue;
         }
         let old_files = existing
-            .remove(&snapshot::file_name(&id, p.report.kind))
+            .remove(&snapshot::file_name(&id, p.kind()))
             .unwrap_or_default();
         steps.push(Step::Normalise(Job {
-            parsed: p,
+            read: p,
             id,
             old_files,
         }));
@@ -263,16 +326,35 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
         })
         .collect();
     let mut done = parallel_map(&jobs, |job| job.run(repo, &registry, mode)).into_iter();
+    // The cache after this run: what it held for reports not run now, and what each report
+    // that ran cleanly gave.
+    let mut entries = cache.entries.clone();
+    let listed: BTreeSet<&PathBuf> = paths.iter().collect();
+    entries.retain(|path, _| listed.contains(path));
     for step in steps {
         match step {
-            Step::Refused(f) => outcome.failures.push(f),
+            Step::Refused(f) => {
+                entries.remove(&f.path);
+                outcome.failures.push(f);
+            }
             Step::Normalise(job) => {
                 let Some(result) = done.next() else { break };
+                let path = job.read.path().to_path_buf();
+                match result.entry {
+                    Some(entry) => entries.insert(path.clone(), entry),
+                    None => entries.remove(&path),
+                };
                 outcome.failures.extend(result.failures);
                 outcome.files.extend(result.files);
-                outcome.reports.push(job.parsed.path.clone());
+                outcome.reports.push(path);
             }
         }
+    }
+    for f in &outcome.failures {
+        entries.remove(&f.path);
+    }
+    if mode == UpdateMode::Write && entries != cache.entries {
+        cache.save(&entries);
     }
     outcome.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(outcome)
@@ -280,7 +362,7 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
 
 /// One report to normalise, with the snapshot files of its meeting and kind that exist.
 struct Job<'p> {
-    parsed: &'p ParsedReport,
+    read: &'p Read,
     id: String,
     old_files: Vec<PathBuf>,
 }
@@ -290,12 +372,68 @@ struct Job<'p> {
 struct JobResult {
     files: Vec<FileOutcome>,
     failures: Vec<Failure>,
+    /// What to remember of the report, when it ran cleanly in write mode.
+    entry: Option<cache::Entry>,
 }
 
 impl Job<'_> {
     fn run(&self, repo: &Repo, registry: &crate::dossier::Registry, mode: UpdateMode) -> JobResult {
-        let p = self.parsed;
+        match self.read {
+            Read::Parsed(p) => self.normalise(repo, registry, mode, p),
+            Read::Recalled { path, entry } => match self.recalled(repo, entry) {
+                Some(result) => result,
+                // Its snapshots are not as it left them: normalise it in full.
+                None => match read_report(repo, path) {
+                    Ok(p) => self.normalise(repo, registry, mode, &p),
+                    Err(f) => JobResult {
+                        failures: vec![f],
+                        ..JobResult::default()
+                    },
+                },
+            },
+        }
+    }
+
+    /// The outcome of a report the cache recalls, if its snapshots are exactly the files it
+    /// gave last time: the same meeting id, no other file of that meeting, every file there
+    /// with the same bytes. Normalising it would change nothing.
+    fn recalled(&self, repo: &Repo, entry: &cache::Entry) -> Option<JobResult> {
+        if entry.id != self.id
+            || !self
+                .old_files
+                .iter()
+                .all(|old| entry.files.iter().any(|(f, _)| f == old))
+        {
+            return None;
+        }
+        let mut files = Vec::with_capacity(entry.files.len());
+        for (rel, sha) in &entry.files {
+            let bytes = std::fs::read(repo.root.join(rel)).ok()?;
+            if cache::sha256_hex(&bytes) != *sha {
+                return None;
+            }
+            files.push(FileOutcome {
+                path: rel.clone(),
+                status: FileStatus::Unchanged,
+                first_difference: None,
+            });
+        }
+        Some(JobResult {
+            files,
+            failures: Vec::new(),
+            entry: Some(entry.clone()),
+        })
+    }
+
+    fn normalise(
+        &self,
+        repo: &Repo,
+        registry: &crate::dossier::Registry,
+        mode: UpdateMode,
+        p: &ParsedReport,
+    ) -> JobResult {
         let mut out = JobResult::default();
+        let mut remembered = Vec::new();
         let meeting = MeetingRef {
             id: self.id.clone(),
             council: COUNCIL.to_string(),
@@ -344,7 +482,10 @@ impl Job<'_> {
                 }
             };
             match update(repo, &rel, &text, mode) {
-                Ok(f) => out.files.push(f),
+                Ok(f) => {
+                    remembered.push((rel, cache::sha256_hex(text.as_bytes())));
+                    out.files.push(f);
+                }
                 Err(f) => out.failures.push(f),
             }
         }
@@ -367,6 +508,17 @@ impl Job<'_> {
                 path: old.clone(),
                 status: FileStatus::Removed,
                 first_difference: None,
+            });
+        }
+        if mode == UpdateMode::Write && out.failures.is_empty() {
+            out.entry = Some(cache::Entry {
+                size: p.size,
+                sha256: p.sha256.clone(),
+                start: p.report.start,
+                end: p.report.end,
+                kind: p.report.kind,
+                id: self.id.clone(),
+                files: remembered,
             });
         }
         out
