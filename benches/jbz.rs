@@ -104,9 +104,11 @@ fn corpus_bytes(n: usize) -> u64 {
 }
 
 /// normalize (write mode, snapshots already up to date: what a re-run or CI does) against
-/// reading the same files.
+/// reading the same files: every report parsed and extracted (`write-unchanged`, the cache
+/// off, as in CI's fresh clone), and with the cache of the run before (`write-unchanged-cached`).
 fn bench_normalize(c: &mut Criterion, corpora: &Corpora) {
     let mut g = c.benchmark_group("normalize");
+    let cache_dir = tempfile::tempdir().expect("cache dir");
     for n in SIZES {
         if n >= 1000 {
             g.sample_size(10).measurement_time(Duration::from_secs(10));
@@ -114,6 +116,8 @@ fn bench_normalize(c: &mut Criterion, corpora: &Corpora) {
             g.sample_size(20).measurement_time(Duration::from_secs(4));
         }
         g.throughput(Throughput::Bytes(corpus_bytes(n)));
+        // The cache is looked for when normalize starts; the benchmarks run one at a time.
+        std::env::set_var("JBZ_CACHE", "off");
         g.bench_function(BenchmarkId::new("write-unchanged", n), |b| {
             let repo = corpora.get(n).repo();
             b.iter(|| {
@@ -122,6 +126,18 @@ fn bench_normalize(c: &mut Criterion, corpora: &Corpora) {
                 o
             })
         });
+        std::env::remove_var("JBZ_CACHE");
+        std::env::set_var("JBZ_CACHE_DIR", cache_dir.path());
+        g.bench_function(BenchmarkId::new("write-unchanged-cached", n), |b| {
+            let repo = corpora.get(n).repo();
+            normalize(&repo, &[], UpdateMode::Write).expect("the run that fills the cache");
+            b.iter(|| {
+                let o = normalize(&repo, &[], UpdateMode::Write).expect("normalize runs");
+                assert_eq!(o.reports.len(), n);
+                o
+            })
+        });
+        std::env::remove_var("JBZ_CACHE_DIR");
         g.bench_function(BenchmarkId::new("read-floor", n), |b| {
             let corpus = corpora.get(n);
             b.iter(|| {

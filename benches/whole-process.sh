@@ -21,7 +21,7 @@ JBZ="$TARGET_DIR/release/jbz-track"
 GEN="$TARGET_DIR/release/examples/bench_corpus"
 TIME=/usr/bin/time
 export JBZ_NO_PAGER=1 NO_COLOR=1
-unset JBZ_REPO CI
+unset JBZ_REPO CI JBZ_CACHE JBZ_CACHE_DIR
 
 [[ -x $TIME ]] || { echo "needs GNU time at $TIME (apt-get install time)" >&2; exit 2; }
 
@@ -92,13 +92,18 @@ measure() {
 has_command() { "$JBZ" --help 2>/dev/null | grep -qE "^  $1( |$)"; }
 
 echo "measuring ($RUNS runs each) …" >&2
+# normalize with the cache off parses and extracts every report (a fresh clone, CI); with
+# the cache of the run before, only what changed is (a re-run on the user's machine).
 for n in 100 1000; do
     R="$WORK/r$n"
     measure "cat reports/* ($n)" "" "" -- sh -c "cat '$R'/reports/* > /dev/null"
-    measure "normalize ($n)" "cat reports/* ($n)" "" -- "$JBZ" --repo "$R" normalize
+    measure "normalize ($n)" "cat reports/* ($n)" "" -- env JBZ_CACHE=off "$JBZ" --repo "$R" normalize
 done
+JBZ_CACHE_DIR="$WORK/cache" "$JBZ" --repo "$WORK/r1000" normalize -q
+measure "normalize, cache of the run before (1000)" "cat reports/* (1000)" "" -- \
+    env JBZ_CACHE_DIR="$WORK/cache" "$JBZ" --repo "$WORK/r1000" normalize
 measure "normalize, snapshots removed first (100)" "cat reports/* (100)" \
-    "rm -rf '$WORK/r100/snapshots'" -- "$JBZ" --repo "$WORK/r100" normalize
+    "rm -rf '$WORK/r100/snapshots'" -- env JBZ_CACHE=off "$JBZ" --repo "$WORK/r100" normalize
 # `check` stand-in: is every snapshot what the reports give?
 measure "normalize --check (1000)" "cat reports/* (1000)" "" -- "$JBZ" --repo "$WORK/r1000" normalize --check
 if has_command check; then
