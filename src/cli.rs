@@ -1,6 +1,7 @@
 //! The command line: arguments (clap), validated into options, and one call into the library
 //! per command. Output goes through [`crate::render`]; nothing here formats a snapshot.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -639,7 +640,7 @@ fn dispatch(
                 check_dossiers(&repo, &known, &dossiers)?;
                 let (a, b) = meeting_pair(&list.meetings, old.as_deref(), new.as_deref())?;
                 // Read the two meetings only, not the whole repository.
-                let snapshots = load_where(&repo, rev.as_deref(), |d, k| {
+                let snapshots = load_listed(&repo, rev.as_deref(), &list, |d, k| {
                     (*k == a || *k == b) && (dossiers.is_empty() || dossiers.iter().any(|x| x == d))
                 })?;
                 diff::meetings((&snapshots, &a), (&snapshots, &b), &dossiers)
@@ -777,8 +778,8 @@ fn build_timelines(
         return Ok(out);
     }
     let list = listing(repo, rev)?;
+    let snapshots = load_listed(repo, rev, &list, |d, _| dossiers.iter().any(|x| x == d))?;
     let known = list.meetings;
-    let snapshots = load_where(repo, rev, |d, _| dossiers.iter().any(|x| x == d))?;
     let range = crate::timeline::Range {
         since: since
             .map(|m| crate::store::resolve_meeting(&m, &known))
@@ -915,10 +916,25 @@ fn load_where(
     })
 }
 
+/// [`load_where`] for a repository already listed: the working tree is not listed again.
+fn load_listed(
+    repo: &Repo,
+    rev: Option<&str>,
+    list: &Listing,
+    keep: impl Fn(&str, &MeetingKey) -> bool,
+) -> Result<Collection, CliError> {
+    Ok(match rev {
+        Some(_) => load_where(repo, rev, keep)?,
+        None => Collection::from_listed_where(&repo.root, &list.paths, keep)?,
+    })
+}
+
 /// The dossiers and meetings there are, from the snapshot paths alone (nothing is parsed).
 struct Listing {
     dossiers: Vec<String>,
     meetings: Vec<MeetingKey>,
+    /// The snapshot files of the working tree (empty for a revision).
+    paths: Vec<PathBuf>,
 }
 
 fn listing(repo: &Repo, rev: Option<&str>) -> Result<Listing, CliError> {
@@ -929,19 +945,22 @@ fn listing(repo: &Repo, rev: Option<&str>) -> Result<Listing, CliError> {
             .collect(),
         None => store::list(&repo.root)?,
     };
-    let mut dossiers = Vec::new();
-    let mut meetings = Vec::new();
+    // Sets: a repository has many files of each dossier and of each meeting.
+    let mut dossiers = BTreeSet::new();
+    let mut meetings = BTreeSet::new();
     for p in &paths {
-        if let Some((d, k)) = crate::store::path_key(p) {
-            dossiers.push(d);
-            meetings.push(k);
+        if let Some((d, stem)) = crate::store::path_parts(p) {
+            if !dossiers.contains(d) {
+                dossiers.insert(d.to_string());
+            }
+            meetings.insert(MeetingKey::from_stem(stem));
         }
     }
-    dossiers.sort();
-    dossiers.dedup();
-    meetings.sort();
-    meetings.dedup();
-    Ok(Listing { dossiers, meetings })
+    Ok(Listing {
+        dossiers: dossiers.into_iter().collect(),
+        meetings: meetings.into_iter().collect(),
+        paths: if rev.is_none() { paths } else { Vec::new() },
+    })
 }
 
 /// `A..B`, `A B`, `A` (against the working tree), or nothing (HEAD against the working tree).

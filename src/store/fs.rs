@@ -241,37 +241,39 @@ pub fn list(root: &Path) -> Result<Vec<PathBuf>, StoreError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
         Err(source) => return Err(StoreError::Io { path: dir, source }),
     };
+    // Sorted by (dossier, file name): the order of comparing the paths component by
+    // component, at a fraction of its cost (that comparison, and taking paths apart again,
+    // were most of `diff`'s time on 14,000 files).
+    let mut dossiers: Vec<(String, std::ffi::OsString, PathBuf)> = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|source| StoreError::Io {
             path: dir.clone(),
             source,
         })?;
-        if !entry.path().is_dir() {
+        let sub = entry.path();
+        if !sub.is_dir() {
             continue;
         }
-        let sub = entry.path();
+        let name = entry.file_name();
+        dossiers.push((name.to_string_lossy().into_owned(), name, sub));
+    }
+    dossiers.sort_unstable();
+    let snapshots = Path::new(SNAPSHOTS_DIR);
+    for (_, dossier, sub) in dossiers {
         let files = std::fs::read_dir(&sub).map_err(|source| StoreError::Io {
             path: sub.clone(),
             source,
         })?;
-        for f in files.flatten() {
-            let p = f.path();
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.ends_with(".yaml") && !name.starts_with('.') {
-                out.push(p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p));
-            }
-        }
+        let mut names: Vec<String> = files
+            .flatten()
+            .filter_map(|f| f.file_name().into_string().ok())
+            .filter(|name| name.ends_with(".yaml") && !name.starts_with('.'))
+            .collect();
+        // File names in one folder are unique: an unstable sort gives the one order.
+        names.sort_unstable();
+        let folder = snapshots.join(&dossier);
+        out.extend(names.into_iter().map(|name| folder.join(name)));
     }
-    // By (dossier, file name): the order of comparing paths component by component, at a
-    // fraction of its cost (that comparison was most of `diff`'s time on 14,000 files).
-    out.sort_by_cached_key(|p| {
-        let name = |q: Option<&Path>| {
-            q.and_then(|q| q.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        };
-        (name(p.parent()), name(Some(p.as_path())))
-    });
     Ok(out)
 }
 

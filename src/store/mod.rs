@@ -134,14 +134,27 @@ pub fn resolve_meeting(wanted: &str, known: &[MeetingKey]) -> Result<MeetingKey,
 
 /// The dossier and meeting a snapshot path names (`snapshots/<dossier>/<meeting>.yaml`).
 pub fn path_key(path: &Path) -> Option<(String, MeetingKey)> {
-    let dossier = path.parent()?.file_name()?.to_str()?.to_string();
-    Some((dossier, MeetingKey::from_path(path)?))
+    let (dossier, stem) = path_parts(path)?;
+    Some((dossier.to_string(), MeetingKey::from_stem(stem)))
+}
+
+/// The dossier folder and file stem of a snapshot path (`x`, `2023-10.agenda`), borrowed.
+/// Taken apart as a string: `Path::parent` and `file_name` parse components, and this runs for
+/// every snapshot file of a repository.
+pub fn path_parts(path: &Path) -> Option<(&str, &str)> {
+    let s = path.to_str()?;
+    let (folder, name) = s.rsplit_once(std::path::is_separator)?;
+    let dossier = folder.rsplit(std::path::is_separator).next()?;
+    if dossier.is_empty() || matches!(dossier, "." | "..") {
+        return None;
+    }
+    Some((dossier, name.strip_suffix(".yaml")?))
 }
 
 /// Whether `keep` wants the snapshot at `path` (a path that names nothing is kept, so that
 /// reading it reports what is wrong with it).
 pub fn wanted(path: &Path, keep: &impl Fn(&str, &MeetingKey) -> bool) -> bool {
-    path_key(path).is_none_or(|(d, k)| keep(&d, &k))
+    path_parts(path).is_none_or(|(d, stem)| keep(d, &MeetingKey::from_stem(stem)))
 }
 
 /// Every snapshot of a repository at one point: the working tree or a git revision.
@@ -184,13 +197,22 @@ impl Collection {
         root: &Path,
         keep: impl Fn(&str, &MeetingKey) -> bool,
     ) -> Result<Collection, fs::StoreError> {
+        Collection::from_listed_where(root, &fs::list(root)?, keep)
+    }
+
+    /// [`Collection::from_worktree_where`], given the snapshot files [`fs::list`] gave.
+    pub fn from_listed_where(
+        root: &Path,
+        paths: &[PathBuf],
+        keep: impl Fn(&str, &MeetingKey) -> bool,
+    ) -> Result<Collection, fs::StoreError> {
         let mut c = Collection::default();
-        for rel in fs::list(root)? {
-            if !wanted(&rel, &keep) {
+        for rel in paths {
+            if !wanted(rel, &keep) {
                 continue;
             }
-            let snapshot = fs::read(&root.join(&rel)).map_err(|e| e.relative_to(root))?;
-            c.insert(rel, snapshot);
+            let snapshot = fs::read(&root.join(rel)).map_err(|e| e.relative_to(root))?;
+            c.insert(rel.clone(), snapshot);
         }
         Ok(c)
     }
