@@ -10,7 +10,7 @@ use crate::extract::actors::Actor;
 use crate::extract::stage::Stage;
 use crate::report::Kind;
 use crate::snapshot::{Milestone, Snapshot};
-use crate::store::git::{CommitInfo, GitError, GitStore};
+use crate::store::git::{BlobId, CommitInfo, GitError, GitStore};
 use crate::store::{Collection, MeetingKey};
 
 /// A dossier's history.
@@ -226,19 +226,21 @@ pub fn from_git(
     // Only the last snapshot shown is needed (for an entry of deletions, and the title):
     // keeping every one cost memory in proportion to the history.
     let mut shown: Option<Snapshot> = None;
+    let mut memo = Memo::default();
     for dc in &history {
+        memo.next_commit();
         let mut changes = Vec::new();
         // The newest snapshot the commit wrote, and the one its diff compared it with.
         let mut newest: Option<(MeetingKey, Snapshot, Option<Snapshot>)> = None;
         for fc in &dc.changes {
             let label = |rev: &str| format!("{}:{}", rev, fc.path.display());
             let new = match fc.new {
-                Some(b) => Some(store.read(&label(&dc.commit.id), b)?),
+                Some(b) => Some(memo.read(store, &label(&dc.commit.id), b)?),
                 None => None,
             };
             let old = match fc.old {
                 Some(b) => Some((
-                    store.read(&label("parent"), b)?,
+                    memo.read(store, &label("parent"), b)?,
                     label(&format!("{}^", dc.commit.id)),
                 )),
                 None => {
@@ -247,7 +249,7 @@ pub fn from_git(
                     match before {
                         Some((p, b)) => {
                             let l = format!("{}:{}", dc.commit.id, p.display());
-                            Some((store.read(&l, b)?, l))
+                            Some((memo.read(store, &l, b)?, l))
                         }
                         None => None,
                     }
@@ -310,6 +312,35 @@ pub fn from_git(
         shown = Some(snap);
     }
     Ok(Some(finish(dossier, entries, shown.iter().collect())))
+}
+
+/// The snapshots read for this commit and the one before, by blob. A commit's snapshot is
+/// compared with the one before it, which the commit before read as its new one: each blob is
+/// inflated and parsed once instead of twice.
+#[derive(Default)]
+struct Memo {
+    before: Vec<(BlobId, Snapshot)>,
+    now: Vec<(BlobId, Snapshot)>,
+}
+
+impl Memo {
+    fn next_commit(&mut self) {
+        self.before = std::mem::take(&mut self.now);
+    }
+
+    fn read(&mut self, store: &GitStore, label: &str, blob: BlobId) -> Result<Snapshot, GitError> {
+        let known = self
+            .now
+            .iter()
+            .chain(&self.before)
+            .find(|(b, _)| *b == blob);
+        if let Some((_, s)) = known {
+            return Ok(s.clone());
+        }
+        let s = store.read(label, blob)?;
+        self.now.push((blob, s.clone()));
+        Ok(s)
+    }
 }
 
 #[cfg(test)]
