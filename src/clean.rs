@@ -77,6 +77,12 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// Collapse runs of white space into one space and trim.
 pub fn squeeze(s: &str) -> String {
+    // This runs on every line of every report, and most lines have single spaces between
+    // their words already: they are only trimmed, not taken apart and put together again.
+    let t = s.trim_matches(' ');
+    if t.is_ascii() && !t.contains("  ") && !t.bytes().any(|b| b < b' ') {
+        return t.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -114,23 +120,22 @@ fn split_footnotes<'a>(raw: &[&'a str]) -> (Vec<(usize, &'a str)>, Vec<Footnote>
     let mut body: Vec<(usize, &str)> = Vec::with_capacity(raw.len());
     let mut footnotes: Vec<Footnote> = Vec::new();
     let mut expected = 1u32;
-    let mut since_last: String = String::new();
+    // Where the running text since the last block starts.
+    let mut since_last = 0;
     let mut i = 0;
     while i < raw.len() {
         let line = raw[i];
         let after_blank = i == 0 || raw[i - 1].trim().is_empty();
         if let Some((n, _)) = footnote_start(line) {
-            if n == expected && after_blank && has_glued_marker(&since_last, n) {
+            if n == expected && after_blank && has_glued_marker(&raw[since_last..i], n) {
                 while body.last().is_some_and(|(_, l)| l.trim().is_empty()) {
                     body.pop();
                 }
                 i = read_block(raw, i, &mut expected, &mut footnotes);
-                since_last.clear();
+                since_last = i;
                 continue;
             }
         }
-        since_last.push_str(line);
-        since_last.push('\n');
         body.push((i, line));
         i += 1;
     }
@@ -206,13 +211,23 @@ fn marker_in_word(word: &str, digits: &str, prev_word: Option<&str>) -> Option<G
     None
 }
 
-fn has_glued_marker(text: &str, n: u32) -> bool {
+fn has_glued_marker(lines: &[&str], n: u32) -> bool {
     let digits = n.to_string();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (0..words.len()).any(|i| {
-        let prev = i.checked_sub(1).map(|p| words[p]);
-        marker_in_word(words[i], &digits, prev).is_some()
-    })
+    let mut prev = None;
+    for line in lines {
+        // Most lines do not hold the number at all, and a quick search says so.
+        if !line.contains(digits.as_str()) {
+            prev = line.split_whitespace().next_back().or(prev);
+            continue;
+        }
+        for word in line.split_whitespace() {
+            if marker_in_word(word, &digits, prev).is_some() {
+                return true;
+            }
+            prev = Some(word);
+        }
+    }
+    false
 }
 
 /// Find each footnote's marker in the text before its block, take it off the word, and note
@@ -223,36 +238,46 @@ fn take_markers(lines: &mut [Line], footnotes: &[(u32, usize)]) {
     let mut from = (0usize, 0usize); // (line index, word index) after the previous marker
     for &(n, block_line) in footnotes {
         let digits = n.to_string();
-        let mut best: Option<(Glue, usize, usize)> = None;
+        // (glue, line index, word index, byte offset of the word in the line)
+        let mut best: Option<(Glue, usize, usize, usize)> = None;
         for (li, line) in lines.iter().enumerate().skip(from.0) {
             if line.no > block_line {
                 break;
             }
-            let words: Vec<&str> = line.text.split(' ').collect();
+            // Most lines do not hold the number at all, and a quick search says so.
+            if !line.text.contains(digits.as_str()) {
+                continue;
+            }
             let first = if li == from.0 { from.1 } else { 0 };
-            for wi in first..words.len() {
-                let prev = if wi > 0 { Some(words[wi - 1]) } else { None };
-                if let Some(glue) = marker_in_word(words[wi], &digits, prev) {
-                    if best.is_none_or(|(g, _, _)| glue < g) {
-                        best = Some((glue, li, wi));
+            let mut prev = None;
+            let mut offset = 0;
+            for (wi, word) in line.text.split(' ').enumerate() {
+                if wi >= first {
+                    if let Some(glue) = marker_in_word(word, &digits, prev) {
+                        if best.is_none_or(|(g, ..)| glue < g) {
+                            best = Some((glue, li, wi, offset));
+                        }
                     }
                 }
+                prev = Some(word);
+                offset += word.len() + 1;
             }
-            if best.is_some_and(|(g, _, _)| g == Glue::Strong) {
+            if best.is_some_and(|(g, ..)| g == Glue::Strong) {
                 break;
             }
         }
-        let Some((_, li, wi)) = best else { continue };
+        let Some((_, li, wi, offset)) = best else {
+            continue;
+        };
         let line = &mut lines[li];
-        let mut words: Vec<String> = line.text.split(' ').map(str::to_string).collect();
-        let word = &words[wi];
+        let word = line.text[offset..].split(' ').next().unwrap_or_default();
         let core_len = word
             .trim_end_matches(['.', ',', ';', ':', ')', '’', '”', '"', '\''])
             .len();
-        let (core, tail) = word.split_at(core_len);
-        let stem = core.strip_suffix(digits.as_str()).unwrap_or(core);
-        words[wi] = format!("{stem}{tail}");
-        line.text = words.join(" ");
+        if word[..core_len].ends_with(digits.as_str()) {
+            line.text
+                .replace_range(offset + core_len - digits.len()..offset + core_len, "");
+        }
         line.markers.push(n);
         from = (li, wi + 1);
     }
@@ -262,9 +287,18 @@ fn take_markers(lines: &mut [Line], footnotes: &[(u32, usize)]) {
 /// trimmed of punctuation (hyphens kept): for deciding whether a line-end hyphen is real.
 /// Asked a few times a report at most, so it reads the lines rather than indexing them.
 fn in_vocabulary(lines: &[Line], word: &str) -> bool {
+    let first = word.bytes().next();
     lines
         .iter()
-        .flat_map(|l| l.text.split(' '))
+        // The same words as `split(' ')` gives, lines being squeezed, but a byte split is
+        // quicker than a search for each space.
+        .flat_map(|l| l.text.split_ascii_whitespace())
+        // A word starting with an ASCII letter or digit still starts with it once trimmed, so
+        // most words are passed over on their first letter, before trimming them.
+        .filter(|w| match w.bytes().next() {
+            Some(b) if b.is_ascii_alphanumeric() => Some(b.to_ascii_lowercase()) == first,
+            _ => true,
+        })
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .any(|w| {
             if w.is_ascii() {

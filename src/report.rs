@@ -509,13 +509,12 @@ fn ends_in_function_word(text: &str) -> bool {
 /// Returns the name without the numbering.
 pub fn is_part_heading(text: &str) -> Option<String> {
     let t = text.trim();
-    let (numbered_roman, rest) = match t.split_once(". ") {
-        Some((num, rest)) if !num.is_empty() && num.chars().all(|c| "IVX".contains(c)) => {
-            (true, rest.trim())
-        }
-        Some((num, rest)) if !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) => {
-            (false, rest.trim())
-        }
+    // The numbering, read from the front rather than by searching the line for `. `.
+    let roman = t.bytes().take_while(|b| b"IVX".contains(b)).count();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let (numbered_roman, rest) = match (roman, digits) {
+        (n, _) if n > 0 && t[n..].starts_with(". ") => (true, t[n + 2..].trim()),
+        (_, n) if n > 0 && t[n..].starts_with(". ") => (false, t[n + 2..].trim()),
         _ => (false, t),
     };
     if rest.is_empty() || rest.len() > 70 || ends_sentence(rest) {
@@ -541,8 +540,15 @@ pub fn is_part_heading(text: &str) -> Option<String> {
 }
 
 fn is_highlights_heading(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
-    t == "belangrijkste resultaten" || t == "belangrijkste uitkomsten"
+    let t = text.trim().trim_end_matches(':').trim();
+    eq_lowercase(t, "belangrijkste resultaten") || eq_lowercase(t, "belangrijkste uitkomsten")
+}
+
+/// `text.to_lowercase() == lower`, without lower-casing a whole line to find out that its
+/// first letter differs. (`str::to_lowercase` differs from lower-casing letter by letter only
+/// in a final Σ, which `lower` never holds.)
+fn eq_lowercase(text: &str, lower: &str) -> bool {
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 const BULLETS: [char; 7] = ['•', '●', '▪', '◦', '·', '-', '–'];
@@ -598,32 +604,26 @@ const ABBREVIATIONS: [&str; 30] = [
 pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(pos, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // The stops are ASCII, so every byte that is one is a whole character.
+    let stops = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'.' | b'!' | b'?'));
+    for (pos, stop) in stops {
         // Take closing quotes and brackets with the sentence.
-        let mut end_k = k;
-        while chars
-            .get(end_k + 1)
-            .is_some_and(|&(_, q)| matches!(q, '’' | '”' | '"' | ')' | '»' | '\''))
-        {
-            end_k += 1;
-        }
-        let Some(&(_, space)) = chars.get(end_k + 1) else {
-            continue;
-        };
-        if space != ' ' {
+        let after = text[pos + 1..].trim_start_matches(['’', '”', '"', ')', '»', '\'']);
+        let end = text.len() - after.len();
+        let mut next = after.chars();
+        if next.next() != Some(' ') {
             continue;
         }
-        let Some(&(_, next)) = chars.get(end_k + 2) else {
+        let Some(next) = next.next() else {
             continue;
         };
         if !(next.is_uppercase() || next.is_ascii_digit() || "‘“\"'«(".contains(next)) {
             continue;
         }
-        if c == '.' {
+        if stop == b'.' {
             let word_start = text[..pos].rfind(' ').map_or(0, |s| s + 1);
             let word = text[word_start..pos]
                 .trim_start_matches(['(', '‘', '“', '"'])
@@ -633,7 +633,6 @@ pub fn sentences(text: &str) -> Vec<String> {
                 continue;
             }
         }
-        let end = chars.get(end_k + 1).map_or(text.len(), |&(p, _)| p);
         let s = text[start..end].trim();
         if !s.is_empty() {
             out.push(s.to_string());

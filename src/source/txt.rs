@@ -9,8 +9,6 @@
 
 use std::fmt;
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Why a file could not be read as a text report.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DecodeError {
@@ -124,12 +122,13 @@ pub fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
 /// Decoded text → the text of a report: refused when it is binary or empty, otherwise
 /// passed through [`normalize_chars`].
 pub fn finish_text(text: &str) -> Result<String, DecodeError> {
-    reject_control_characters(text)?;
-    let text = normalize_chars(text);
-    if text.trim().is_empty() {
+    // The control characters are counted on the way, rather than in a pass of their own.
+    let (normalized, controls) = normalize(text);
+    reject_control_characters(text, controls)?;
+    if normalized.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok(text)
+    Ok(normalized)
 }
 
 /// Normalise characters that differ between copies of the same text without changing it.
@@ -150,33 +149,66 @@ pub fn finish_text(text: &str) -> Result<String, DecodeError> {
 ///
 /// Everything else, including leading spaces and empty lines, is kept.
 pub fn normalize_chars(text: &str) -> String {
+    normalize(text).0
+}
+
+/// [`normalize_chars`], also counting the control characters other than line breaks, tabs and
+/// form feeds.
+fn normalize(text: &str) -> (String, usize) {
     let mut mapped = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                mapped.push('\n');
-            }
-            '\n' | '\u{0B}' | '\u{85}' | '\u{2028}' | '\u{2029}' => mapped.push('\n'),
-            // Kept for the page-break pass below.
-            '\u{0C}' => mapped.push('\u{0C}'),
-            '\t' => mapped.push(' '),
-            c if is_space(c) => mapped.push(' '),
-            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}'
-            | '\u{2060}' | '\u{FEFF}' => {}
-            // NFKC on these alone: ﬀ ﬁ ﬂ ﬃ ﬄ → ff fi fl ffi ffl, ﬅ ﬆ → st.
-            '\u{FB00}'..='\u{FB06}' => mapped.extend(std::iter::once(c).nfkc()),
-            c if c.is_control() => {}
-            c => mapped.push(c),
+    let mut controls = 0;
+    // Nearly every character of a report stays as it is, so the text is copied in runs between
+    // the characters that change rather than a character at a time.
+    let mut copied = 0;
+    let mut at = 0;
+    while at < text.len() {
+        if matches!(text.as_bytes()[at], b' '..=b'~' | b'\n') {
+            at += 1;
+            continue;
         }
+        let c = text[at..].chars().next().unwrap_or_default();
+        let mut next = at + c.len_utf8();
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
+            controls += 1;
+        }
+        if let Some(replacement) = replacement(c) {
+            if c == '\r' && text[next..].starts_with('\n') {
+                next += 1;
+            }
+            mapped.push_str(&text[copied..at]);
+            mapped.push_str(replacement);
+            copied = next;
+        }
+        at = next;
     }
+    mapped.push_str(&text[copied..]);
     if !mapped.contains('\u{0C}') {
-        return mapped;
+        return (mapped, controls);
     }
-    mark_page_starts(&mapped)
+    (mark_page_starts(&mapped), controls)
+}
+
+/// What [`normalize_chars`] makes of a character, or `None` where it keeps it.
+fn replacement(c: char) -> Option<&'static str> {
+    match c {
+        // Kept for the page-break pass.
+        '\n' | '\u{0C}' => None,
+        // A CR before an LF is dropped with it by the caller.
+        '\r' | '\u{0B}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some("\n"),
+        '\t' => Some(" "),
+        c if is_space(c) => Some(" "),
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
+        | '\u{FEFF}' => Some(""),
+        // What NFKC makes of these (the test `ligatures_are_spelled_out_as_nfkc_does` checks it).
+        '\u{FB00}' => Some("ff"),
+        '\u{FB01}' => Some("fi"),
+        '\u{FB02}' => Some("fl"),
+        '\u{FB03}' => Some("ffi"),
+        '\u{FB04}' => Some("ffl"),
+        '\u{FB05}' | '\u{FB06}' => Some("st"),
+        c if c.is_control() => Some(""),
+        _ => None,
+    }
 }
 
 /// Replace form feeds by line breaks and start each page's first line of content with one
@@ -218,6 +250,10 @@ fn is_pdf(bytes: &[u8]) -> bool {
 
 /// Fail on the first NUL byte; `base` is added to its offset (the length of a stripped BOM).
 fn reject_nul(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
+    // `contains` is a fast byte search; the offset is worked out only for a binary file.
+    if !bytes.contains(&0) {
+        return Ok(());
+    }
     match bytes.iter().position(|&b| b == 0) {
         Some(i) => Err(DecodeError::Binary { offset: base + i }),
         None => Ok(()),
@@ -269,18 +305,14 @@ fn looks_like_utf16le(bytes: &[u8]) -> bool {
 }
 
 /// Fail when more than one character in fifty (and more than one in all) is a control
-/// character other than a line break, tab or form feed: no report looks like that.
-fn reject_control_characters(text: &str) -> Result<(), DecodeError> {
-    let mut total = 0usize;
-    let mut count = 0usize;
-    for c in text.chars() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
-            count += 1;
+/// character other than a line break, tab or form feed (`count` of them): no report looks like
+/// that.
+fn reject_control_characters(text: &str, count: usize) -> Result<(), DecodeError> {
+    if count > 1 {
+        let total = text.chars().count();
+        if count * CONTROL_SHARE_DIVISOR > total {
+            return Err(DecodeError::ControlCharacters { count, total });
         }
-    }
-    if count > 1 && count * CONTROL_SHARE_DIVISOR > total {
-        return Err(DecodeError::ControlCharacters { count, total });
     }
     Ok(())
 }
@@ -487,6 +519,17 @@ mod tests {
             norm("\u{FB01}nale \u{FB02}ow e\u{FB00}ect e\u{FB03}ciënt a\u{FB04}uent \u{FB06}"),
             "finale flow effect efficiënt affluent st"
         );
+    }
+
+    #[test]
+    fn ligatures_are_spelled_out_as_nfkc_does() {
+        use unicode_normalization::UnicodeNormalization;
+        for c in '\u{FB00}'..='\u{FB06}' {
+            assert_eq!(
+                norm(&c.to_string()),
+                c.to_string().nfkc().collect::<String>()
+            );
+        }
     }
 
     #[test]
