@@ -3,6 +3,8 @@
 //! before (the [`crate::diff`] model, not a second implementation), and the milestones as they
 //! stood; plus a drift table of every milestone's `when` across the meetings.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::diff::{self, Side, SnapshotDiff};
@@ -10,7 +12,7 @@ use crate::extract::actors::Actor;
 use crate::extract::stage::Stage;
 use crate::report::Kind;
 use crate::snapshot::{Milestone, Snapshot};
-use crate::store::git::{BlobId, CommitInfo, GitError, GitStore};
+use crate::store::git::{BlobId, CommitInfo, DossierCommit, GitError, GitStore};
 use crate::store::{Collection, MeetingKey};
 
 /// A dossier's history.
@@ -227,7 +229,10 @@ pub fn from_git(
     // keeping every one cost memory in proportion to the history.
     let mut shown: Option<Snapshot> = None;
     let mut memo = Memo::default();
-    for dc in &history {
+    for (i, dc) in history.iter().enumerate() {
+        if i % PREFETCH == 0 {
+            memo.prefetch(store, &history[i..(i + PREFETCH).min(history.len())]);
+        }
         memo.next_commit();
         let mut changes = Vec::new();
         // The newest snapshot the commit wrote, and the one its diff compared it with.
@@ -314,11 +319,16 @@ pub fn from_git(
     Ok(Some(finish(dossier, entries, shown.iter().collect())))
 }
 
-/// The snapshots read for this commit and the one before, by blob. A commit's snapshot is
-/// compared with the one before it, which the commit before read as its new one: each blob is
-/// inflated and parsed once instead of twice.
+/// How many commits' snapshots are read ahead, on all cores, before they are compared: enough
+/// to keep the threads busy, few enough that memory does not grow with the history.
+const PREFETCH: usize = 128;
+
+/// The snapshots read ahead, and those read for this commit and the one before, by blob. A
+/// commit's snapshot is compared with the one before it, which the commit before read as its
+/// new one: each blob is inflated and parsed once instead of twice.
 #[derive(Default)]
 struct Memo {
+    ahead: BTreeMap<BlobId, Result<Snapshot, GitError>>,
     before: Vec<(BlobId, Snapshot)>,
     now: Vec<(BlobId, Snapshot)>,
 }
@@ -326,6 +336,34 @@ struct Memo {
 impl Memo {
     fn next_commit(&mut self) {
         self.before = std::mem::take(&mut self.now);
+    }
+
+    /// Read the blobs `commits` will ask for, in the order and with the labels they ask for
+    /// them (so that the first error is the same as when reading one by one).
+    fn prefetch(&mut self, store: &GitStore, commits: &[DossierCommit]) {
+        let mut wanted: Vec<(BlobId, String)> = Vec::new();
+        let mut add = |blob: BlobId, label: String| {
+            if !wanted.iter().any(|(b, _)| *b == blob) {
+                wanted.push((blob, label));
+            }
+        };
+        for dc in commits {
+            for fc in &dc.changes {
+                let label = |rev: &str| format!("{}:{}", rev, fc.path.display());
+                if let Some(b) = fc.new {
+                    add(b, label(&dc.commit.id));
+                }
+                match (fc.old, &fc.previous) {
+                    (Some(b), _) => add(b, label("parent")),
+                    (None, Some((p, b))) => add(*b, format!("{}:{}", dc.commit.id, p.display())),
+                    (None, None) => {}
+                }
+            }
+        }
+        let known = |b: &BlobId| self.now.iter().chain(&self.before).any(|(x, _)| x == b);
+        wanted.retain(|(b, _)| !known(b));
+        let read = store.read_many(&wanted);
+        self.ahead = wanted.into_iter().map(|(b, _)| b).zip(read).collect();
     }
 
     fn read(&mut self, store: &GitStore, label: &str, blob: BlobId) -> Result<Snapshot, GitError> {
@@ -337,7 +375,10 @@ impl Memo {
         if let Some((_, s)) = known {
             return Ok(s.clone());
         }
-        let s = store.read(label, blob)?;
+        let s = match self.ahead.remove(&blob) {
+            Some(read) => read?,
+            None => store.read(label, blob)?,
+        };
         self.now.push((blob, s.clone()));
         Ok(s)
     }

@@ -895,3 +895,43 @@ fn timeline_json_keys_are_documented() {
         "keys not documented in docs/json.md: {missing:?}"
     );
 }
+
+/// A snapshot broken in one commit of the history (the blobs are read ahead on several
+/// threads) is named with its commit, and the timeline exits 2; a later fix does not hide it.
+#[test]
+fn git_timeline_names_the_commit_of_a_broken_snapshot() {
+    let repo = three_meetings();
+    let dir = repo.path();
+    git(dir, &["init", "-q"]);
+    git(dir, &["add", "-A"]);
+    let ident = ["-c", "user.name=T", "-c", "user.email=t@example.org"];
+    git(
+        dir,
+        &[&ident[..], &["commit", "-q", "-m", "reports"]].concat(),
+    );
+    let file = dir.join("snapshots/csam-verordening/2023-10.yaml");
+    let good = std::fs::read_to_string(&file).expect("snapshot");
+    // Enough changes before the break that its blob is read by another thread than the first.
+    for i in 0..40 {
+        std::fs::write(&file, format!("{good}# round {i}\n")).expect("touch");
+        git(
+            dir,
+            &[&ident[..], &["commit", "-q", "-am", "touch"]].concat(),
+        );
+    }
+    std::fs::write(&file, good.replace("schema: 1", "schema: [1")).expect("break");
+    git(
+        dir,
+        &[&ident[..], &["commit", "-q", "-am", "broken"]].concat(),
+    );
+    let broken = git(dir, &["rev-parse", "HEAD"]);
+    std::fs::write(&file, &good).expect("mend");
+    git(
+        dir,
+        &[&ident[..], &["commit", "-q", "-am", "mended"]].concat(),
+    );
+    let (code, _, err) = run(dir, &["timeline", "csam-verordening", "--git"]);
+    assert_eq!(code, 2, "{err}");
+    has(&err, "snapshots/csam-verordening/2023-10.yaml");
+    has(&err, &broken.trim()[..7]);
+}

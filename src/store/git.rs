@@ -55,7 +55,7 @@ pub struct GitStore {
 }
 
 /// The stored content of a snapshot file at some revision (a git blob id, kept opaque).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct BlobId(Oid);
 
 /// A snapshot file at some revision: its path (relative to the reports repository) → blob.
@@ -95,6 +95,13 @@ pub struct DossierCommit {
     pub commit: CommitInfo,
     /// What it changed.
     pub changes: Vec<FileChange>,
+}
+
+/// Read and validate one snapshot blob of `repo`.
+fn read_with(repo: &Repository, label: &str, blob: BlobId) -> Result<Snapshot, GitError> {
+    let blob = repo.find_blob(blob.0)?;
+    let text = String::from_utf8_lossy(blob.content());
+    Ok(fs::parse(Path::new(label), &text)?)
 }
 
 impl GitStore {
@@ -162,9 +169,51 @@ impl GitStore {
     /// Read and validate one snapshot blob; `label` (e.g. `HEAD:snapshots/x/2023-10.yaml`)
     /// names it in errors.
     pub fn read(&self, label: &str, blob: BlobId) -> Result<Snapshot, GitError> {
-        let blob = self.repo.find_blob(blob.0)?;
-        let text = String::from_utf8_lossy(blob.content());
-        Ok(fs::parse(Path::new(label), &text)?)
+        read_with(&self.repo, label, blob)
+    }
+
+    /// [`GitStore::read`] of many blobs, in order, on as many threads as there are cores:
+    /// inflating blobs from their delta chains is most of the cost of reading history. Each
+    /// thread takes a run of neighbouring blobs (which share delta bases) with a repository
+    /// handle of its own.
+    pub fn read_many(&self, wanted: &[(BlobId, String)]) -> Vec<Result<Snapshot, GitError>> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .min(wanted.len() / 16)
+            .max(1);
+        let per = wanted.len().div_ceil(threads).max(1);
+        let mut runs = wanted.chunks(per);
+        let Some(mine) = runs.next() else {
+            return Vec::new();
+        };
+        let git_dir = self.repo.path().to_path_buf();
+        std::thread::scope(|scope| {
+            let others: Vec<_> = runs
+                .map(|run| {
+                    let git_dir = &git_dir;
+                    scope.spawn(move || {
+                        // A handle that does not open leaves the run to this thread.
+                        let repo = Repository::open(git_dir).ok()?;
+                        Some(
+                            run.iter()
+                                .map(|(b, label)| read_with(&repo, label, *b))
+                                .collect::<Vec<_>>(),
+                        )
+                    })
+                })
+                .collect();
+            let mut out: Vec<Result<Snapshot, GitError>> =
+                mine.iter().map(|(b, label)| self.read(label, *b)).collect();
+            for (worker, run) in others.into_iter().zip(wanted.chunks(per).skip(1)) {
+                match worker.join() {
+                    Ok(Some(read)) => out.extend(read),
+                    // A panic is re-raised; a handle that did not open is read here.
+                    Err(e) => std::panic::resume_unwind(e),
+                    Ok(None) => out.extend(run.iter().map(|(b, label)| self.read(label, *b))),
+                }
+            }
+            out
+        })
     }
 
     /// Every snapshot at a revision.
