@@ -630,9 +630,12 @@ fn dispatch(
         } => {
             let comparison = if git {
                 let (a, b) = revision_pair(old.as_deref(), new.as_deref());
-                let known = crate::history::dossiers(&repo.root, &a, b.as_deref())?;
-                let known: Vec<&str> = known.iter().map(String::as_str).collect();
-                check_dossiers(&repo, &known, &dossiers)?;
+                // The dossiers there are matter only to check the ones asked for.
+                if !dossiers.is_empty() {
+                    let known = crate::history::dossiers(&repo.root, &a, b.as_deref())?;
+                    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                    check_dossiers(&repo, &known, &dossiers)?;
+                }
                 crate::history::revisions(&repo.root, &a, b.as_deref(), &dossiers)?
             } else {
                 let list = listing(&repo, rev.as_deref())?;

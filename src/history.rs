@@ -100,6 +100,36 @@ impl Tree<'_> {
     }
 }
 
+/// The paths of two sorted sequences, in order and once each, leaving out those on both sides
+/// that `same` says are alike.
+fn merge<'p, V>(
+    a: impl Iterator<Item = (&'p PathBuf, V)>,
+    b: impl Iterator<Item = (&'p PathBuf, V)>,
+    same: impl Fn(&(&'p PathBuf, V), &(&'p PathBuf, V)) -> bool,
+) -> Vec<&'p PathBuf> {
+    let mut out = Vec::new();
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    loop {
+        let order = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.0.cmp(y.0),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => return out,
+        };
+        match order {
+            std::cmp::Ordering::Less => out.extend(a.next().map(|x| x.0)),
+            std::cmp::Ordering::Greater => out.extend(b.next().map(|y| y.0)),
+            std::cmp::Ordering::Equal => {
+                if let (Some(x), Some(y)) = (a.next(), b.next()) {
+                    if !same(&x, &y) {
+                        out.push(x.0);
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn dossier_of(path: &Path) -> Option<&str> {
     path.parent()?.file_name()?.to_str()
 }
@@ -131,10 +161,18 @@ pub fn revisions(
         },
     };
     let (a_index, b_index) = (Index::of(&a), Index::of(&b));
-    let mut paths: Vec<&PathBuf> = a.paths();
-    paths.extend(b.paths());
-    paths.sort();
-    paths.dedup();
+    // Both sides' paths come sorted: they are merged in one pass, not sorted again, and
+    // between two revisions the files whose blob did not change are left out on the way.
+    let paths: Vec<&PathBuf> = match (&a, &b) {
+        (Tree::Rev { files: fa, .. }, Tree::Rev { files: fb, .. }) => {
+            merge(fa.iter(), fb.iter(), |x, y| x.1 == y.1)
+        }
+        _ => merge(
+            a.paths().into_iter().map(|p| (p, ())),
+            b.paths().into_iter().map(|p| (p, ())),
+            |_, _| false,
+        ),
+    };
     let wanted =
         |p: &Path| only.is_empty() || dossier_of(p).is_some_and(|d| only.iter().any(|o| o == d));
     let mut out = Comparison {

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+use git2::{ObjectType, Oid, Repository};
 
 use super::fs::{self, StoreError, SNAPSHOTS_DIR};
 use super::Collection;
@@ -136,28 +136,41 @@ impl GitStore {
     fn files_of(&self, commit: &git2::Commit<'_>) -> Result<Files, GitError> {
         let tree = commit.tree()?;
         let dir = self.prefix.join(SNAPSHOTS_DIR);
-        let mut files = Files::new();
         let entry = match tree.get_path(&dir) {
             Ok(e) => e,
-            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(files),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(Files::new()),
             Err(e) => return Err(e.into()),
         };
         let Ok(sub) = entry.to_object(&self.repo)?.peel_to_tree() else {
-            return Ok(files);
+            return Ok(Files::new());
         };
-        sub.walk(TreeWalkMode::PreOrder, |parent, e| {
-            let name = String::from_utf8_lossy(e.name_bytes());
-            if e.kind() == Some(ObjectType::Blob)
-                && name.ends_with(".yaml")
-                && !name.starts_with('.')
-                && parent.matches('/').count() == 1
-            {
-                let path = Path::new(SNAPSHOTS_DIR).join(parent).join(name.as_ref());
-                files.insert(path, BlobId(e.id()));
+        // The files directly inside each dossier folder, keyed by (dossier, file name) as
+        // strings: sorting those is the order of the paths, without comparing paths component
+        // by component (which was most of `diff --git`'s time on 14,000 files).
+        let mut found: Vec<((String, String), BlobId)> = Vec::new();
+        for folder in sub.iter() {
+            if folder.kind() != Some(ObjectType::Tree) {
+                continue;
             }
-            TreeWalkResult::Ok
-        })?;
-        Ok(files)
+            let dossier = String::from_utf8_lossy(folder.name_bytes()).into_owned();
+            let tree = self.repo.find_tree(folder.id())?;
+            for e in tree.iter() {
+                let name = String::from_utf8_lossy(e.name_bytes());
+                if e.kind() == Some(ObjectType::Blob)
+                    && name.ends_with(".yaml")
+                    && !name.starts_with('.')
+                {
+                    found.push(((dossier.clone(), name.into_owned()), BlobId(e.id())));
+                }
+            }
+        }
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let snapshots = Path::new(SNAPSHOTS_DIR);
+        // Collected in order, the map is built without comparing the paths again.
+        Ok(found
+            .into_iter()
+            .map(|((d, name), blob)| (snapshots.join(d).join(name), blob))
+            .collect())
     }
 
     /// The snapshot files at a revision.
