@@ -82,6 +82,11 @@ impl Cache {
         }
     }
 
+    /// Whether there is a cache to recall from and save to.
+    pub fn is_on(&self) -> bool {
+        self.file.is_some()
+    }
+
     /// The entry of a report, if its bytes are still those the entry was made from.
     pub fn recall(&self, path: &Path, bytes: &[u8]) -> Option<&Entry> {
         let entry = self.entries.get(path)?;

@@ -325,7 +325,8 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
             Step::Refused(_) => None,
         })
         .collect();
-    let mut done = parallel_map(&jobs, |job| job.run(repo, &registry, mode)).into_iter();
+    let remember = cache.is_on();
+    let mut done = parallel_map(&jobs, |job| job.run(repo, &registry, mode, remember)).into_iter();
     // The cache after this run: what it held for reports not run now, and what each report
     // that ran cleanly gave.
     let mut entries = cache.entries.clone();
@@ -377,14 +378,21 @@ struct JobResult {
 }
 
 impl Job<'_> {
-    fn run(&self, repo: &Repo, registry: &crate::dossier::Registry, mode: UpdateMode) -> JobResult {
+    /// Normalise the report; `remember`: make the cache entry of a clean run.
+    fn run(
+        &self,
+        repo: &Repo,
+        registry: &crate::dossier::Registry,
+        mode: UpdateMode,
+        remember: bool,
+    ) -> JobResult {
         match self.read {
-            Read::Parsed(p) => self.normalise(repo, registry, mode, p),
+            Read::Parsed(p) => self.normalise(repo, registry, mode, p, remember),
             Read::Recalled { path, entry } => match self.recalled(repo, entry) {
                 Some(result) => result,
                 // Its snapshots are not as it left them: normalise it in full.
                 None => match read_report(repo, path) {
-                    Ok(p) => self.normalise(repo, registry, mode, &p),
+                    Ok(p) => self.normalise(repo, registry, mode, &p, remember),
                     Err(f) => JobResult {
                         failures: vec![f],
                         ..JobResult::default()
@@ -431,6 +439,7 @@ impl Job<'_> {
         registry: &crate::dossier::Registry,
         mode: UpdateMode,
         p: &ParsedReport,
+        remember: bool,
     ) -> JobResult {
         let mut out = JobResult::default();
         let mut remembered = Vec::new();
@@ -483,7 +492,9 @@ impl Job<'_> {
             };
             match update(repo, &rel, &text, mode) {
                 Ok(f) => {
-                    remembered.push((rel, cache::sha256_hex(text.as_bytes())));
+                    if remember {
+                        remembered.push((rel, cache::sha256_hex(text.as_bytes())));
+                    }
                     out.files.push(f);
                 }
                 Err(f) => out.failures.push(f),
@@ -510,7 +521,7 @@ impl Job<'_> {
                 first_difference: None,
             });
         }
-        if mode == UpdateMode::Write && out.failures.is_empty() {
+        if remember && mode == UpdateMode::Write && out.failures.is_empty() {
             out.entry = Some(cache::Entry {
                 size: p.size,
                 sha256: p.sha256.clone(),
