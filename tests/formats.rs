@@ -51,15 +51,11 @@ fn pdftotext_installed() -> bool {
         .is_ok()
 }
 
-/// Normalise a repository holding only `name` (with `bytes`) in `reports/`; returns the run
-/// and its snapshots, by path, with the lines that name the file read taken out.
-fn normalize_one(name: &str, bytes: &[u8], reader: Reader) -> (Output, BTreeMap<String, String>) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
-    std::fs::write(dir.path().join("reports").join(name), bytes).expect("write report");
+/// `jbz-track --repo DIR normalize`, with `reader` reading PDFs.
+fn normalize(dir: &Path, reader: Reader) -> Command {
     let mut cmd = Command::cargo_bin("jbz-track").expect("binary");
     cmd.arg("--repo")
-        .arg(dir.path())
+        .arg(dir)
         .arg("normalize")
         .env_remove("CI")
         .env("NO_COLOR", "1")
@@ -68,7 +64,18 @@ fn normalize_one(name: &str, bytes: &[u8], reader: Reader) -> (Output, BTreeMap<
         Reader::Builtin => cmd.env(source::pdf::PDFTOTEXT_ENV, "off"),
         Reader::Pdftotext => cmd.env_remove(source::pdf::PDFTOTEXT_ENV),
     };
-    let out = cmd.output().expect("run jbz-track");
+    cmd
+}
+
+/// Normalise a repository holding only `name` (with `bytes`) in `reports/`; returns the run
+/// and its snapshots, by path, with the lines that name the file read taken out.
+fn normalize_one(name: &str, bytes: &[u8], reader: Reader) -> (Output, BTreeMap<String, String>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
+    std::fs::write(dir.path().join("reports").join(name), bytes).expect("write report");
+    let out = normalize(dir.path(), reader)
+        .output()
+        .expect("run jbz-track");
     (out, snapshots(dir.path()))
 }
 
@@ -347,18 +354,7 @@ fn refused_beside_real_report(name: &str, bytes: &[u8], reader: Reader) -> Strin
     std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
     std::fs::write(dir.path().join("reports").join(REPORT), real_report()).expect("write");
     std::fs::write(dir.path().join("reports").join(name), bytes).expect("write");
-    let mut cmd = Command::cargo_bin("jbz-track").expect("binary");
-    cmd.arg("--repo")
-        .arg(dir.path())
-        .arg("normalize")
-        .env_remove("CI")
-        .env("NO_COLOR", "1")
-        .env("RUST_BACKTRACE", "1");
-    match reader {
-        Reader::Builtin => cmd.env(source::pdf::PDFTOTEXT_ENV, "off"),
-        Reader::Pdftotext => cmd.env_remove(source::pdf::PDFTOTEXT_ENV),
-    };
-    let out = cmd.output().expect("run");
+    let out = normalize(dir.path(), reader).output().expect("run");
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!err.contains("panicked"), "no panic:\n{err}");
     assert_eq!(out.status.code(), Some(2), "{name}: {err}");

@@ -208,8 +208,13 @@ const STOPWORDS: [&str; 40] = [
     "nam", "had", "eerste",
 ];
 
+/// Between words: anything but letters, digits and hyphens (`EU-lidstaten` is one word).
+fn between_words(c: char) -> bool {
+    !c.is_alphanumeric() && c != '-'
+}
+
 fn content_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+    text.split(between_words)
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() > 2 && !STOPWORDS.contains(&w.as_str()))
         .collect()
@@ -231,13 +236,13 @@ impl<'r> ItemWords<'r> {
                     set.insert(word.to_string());
                 }
             };
-            let split = |c: char| !c.is_alphanumeric() && c != '-';
             // Lowercasing before splitting splits the same words, except where a capital
             // lowercases to a letter and a combining mark (only `İ` does): there, word by word.
             if text.contains('İ') {
-                text.split(split).for_each(|w| keep(&w.to_lowercase()));
+                text.split(between_words)
+                    .for_each(|w| keep(&w.to_lowercase()));
             } else {
-                text.to_lowercase().split(split).for_each(keep);
+                text.to_lowercase().split(between_words).for_each(keep);
             }
         };
         let mut heading = BTreeSet::new();

@@ -448,34 +448,9 @@ fn skip_inline_spaces(text: &str, pos: usize) -> usize {
 
 /// Whether a number ending at `pos` is followed by a month name, which makes it a day.
 fn followed_by_month(text: &str, pos: usize) -> bool {
-    const MONTHS: [&str; 24] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mrt",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "dec",
-    ];
     let p = skip_ws(text, pos);
-    p > pos && MONTHS.iter().any(|m| word(text, p, m, false).is_some())
+    let next = text[p..].split(|c: char| !c.is_alphanumeric()).next();
+    p > pos && next.is_some_and(|w| crate::extract::dates::dutch_month(w).is_some())
 }
 
 /// The end of `w` at `pos`, if it stands there as a whole word (`exact_case` or any case).
@@ -726,6 +701,19 @@ mod tests {
         assert_eq!(
             find_references("Kamerstuk 32 317, 9 oktober 2023"),
             [r(32317, None, None, "Kamerstuk 32 317")]
+        );
+        // Abbreviated as the date reader knows the months ("okt.", "febr.").
+        for month in ["okt. 2023", "Febr. 2024", "sept. 2023"] {
+            assert_eq!(
+                find_references(&format!("Kamerstuk 32 317, 9 {month}")),
+                [r(32317, None, None, "Kamerstuk 32 317")],
+                "{month}"
+            );
+        }
+        // A word that only begins like a month is no month.
+        assert_eq!(
+            find_references("Kamerstuk 32 317, 9 mei2023")[0].nr,
+            find_references("Kamerstuk 32 317, 9 x")[0].nr
         );
     }
 
