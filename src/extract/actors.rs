@@ -27,6 +27,7 @@ use std::str::FromStr;
 use std::sync::LazyLock;
 
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 // ---------------------------------------------------------------------------------------------
@@ -351,40 +352,47 @@ fn strip_footnote_marker(w: &str) -> &str {
 }
 
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let byte_at = |k: usize| chars.get(k).map_or(s.len(), |&(b, _)| b);
-    let mut out = Vec::new();
-    let mut k = 0;
-    while let Some(&(start, c)) = chars.get(k) {
-        if is_word_char(c) {
-            let mut e = k + 1;
-            while let Some(&(_, ch)) = chars.get(e) {
-                if is_word_char(ch) || ch == '-' {
-                    e += 1;
-                    continue;
-                }
-                // An apostrophe or dot inside a word: "O’Flaherty", "risico’s", "i.r.t", "2.0".
-                let prev_ok = e > 0 && chars.get(e - 1).is_some_and(|&(_, p)| is_word_char(p));
-                let next = chars.get(e + 1).map(|&(_, n)| n);
-                let joins = match ch {
-                    '’' | '\'' => next.is_some_and(is_word_char),
-                    '.' => next.is_some_and(|n| n.is_lowercase() || n.is_ascii_digit()),
-                    _ => false,
-                };
-                if prev_ok && joins {
-                    e += 2;
-                    continue;
-                }
-                break;
-            }
-            out.push(Tok::new(strip_footnote_marker(&s[start..byte_at(e)]), true));
-            k = e;
-        } else {
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut chars = s.char_indices();
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
             if !c.is_whitespace() {
-                out.push(Tok::new(&s[start..byte_at(k + 1)], false));
+                out.push(Tok::new(&s[start..start + c.len_utf8()], false));
             }
-            k += 1;
+            continue;
         }
+        // The word runs on over word characters and hyphens; `last` is its last character.
+        let mut end = start + c.len_utf8();
+        let mut last = c;
+        loop {
+            let mut ahead = chars.clone();
+            let Some((at, ch)) = ahead.next() else {
+                break;
+            };
+            if is_word_char(ch) || ch == '-' {
+                chars = ahead;
+                end = at + ch.len_utf8();
+                last = ch;
+                continue;
+            }
+            // An apostrophe or dot inside a word: "O’Flaherty", "risico’s", "i.r.t", "2.0".
+            let next = ahead.next();
+            let joins = is_word_char(last)
+                && next.is_some_and(|(_, n)| match ch {
+                    '’' | '\'' => is_word_char(n),
+                    '.' => n.is_lowercase() || n.is_ascii_digit(),
+                    _ => false,
+                });
+            match next {
+                Some((at, n)) if joins => {
+                    chars = ahead;
+                    end = at + n.len_utf8();
+                    last = n;
+                }
+                _ => break,
+            }
+        }
+        out.push(Tok::new(strip_footnote_marker(&s[start..end]), true));
     }
     for k in 0..out.len() {
         out[k].finite = finite_at(&out, k);
@@ -678,10 +686,11 @@ struct Entry {
     not_name: bool,
 }
 
-/// Every word of the word lists, looked up by its folded form (a hash lookup; the order is
-/// never used). Built once, on first use.
-static LEXICON: LazyLock<IndexMap<&'static str, Entry>> = LazyLock::new(|| {
-    let mut lex: IndexMap<&'static str, Entry> = IndexMap::new();
+/// Every word of the word lists, looked up by its folded form (a hash lookup with the Fx hash:
+/// the keys are our own words, so a keyed hash buys nothing; the order is never used). Built
+/// once, on first use.
+static LEXICON: LazyLock<IndexMap<&'static str, Entry, FxBuildHasher>> = LazyLock::new(|| {
+    let mut lex: IndexMap<&'static str, Entry, FxBuildHasher> = IndexMap::default();
     for (i, (w, ..)) in WORDS.iter().enumerate() {
         // The first entry wins, as a scan of the list would find it.
         lex.entry(w).or_default().word.get_or_insert(i);

@@ -12,6 +12,7 @@ pub mod stage;
 use std::collections::{BTreeMap, BTreeSet};
 
 use indexmap::{IndexMap, IndexSet};
+use rustc_hash::FxBuildHasher;
 
 use crate::dossier::{self, Registry};
 use crate::report::{Item, Report};
@@ -85,10 +86,12 @@ pub fn snapshots(
         }
     }
     if !unmatched.is_empty() {
-        let wanted: IndexSet<String> = unmatched
-            .iter()
-            .flat_map(|(_, text)| content_words(text))
-            .collect();
+        let wanted = Wanted::new(
+            unmatched
+                .iter()
+                .flat_map(|(_, text)| content_words(text))
+                .collect(),
+        );
         let words: Vec<Vec<ItemWords>> = report
             .parts
             .iter()
@@ -220,6 +223,71 @@ fn content_words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The content words of the highlights that name no dossier, with a quick test that most of
+/// an item's words fail before they are hashed: the lengths and first bytes of the words.
+struct Wanted {
+    words: IndexSet<String, FxBuildHasher>,
+    /// Bit `n` is set when a word is `n` bytes long (bit 63: 63 bytes or more).
+    lengths: u64,
+    /// Whether a word starts with this byte.
+    firsts: [bool; 256],
+}
+
+impl Wanted {
+    fn new(words: IndexSet<String, FxBuildHasher>) -> Wanted {
+        let mut lengths = 0u64;
+        let mut firsts = [false; 256];
+        for w in &words {
+            lengths |= 1 << w.len().min(63);
+            if let Some(&b) = w.as_bytes().first() {
+                firsts[usize::from(b)] = true;
+            }
+        }
+        Wanted {
+            words,
+            lengths,
+            firsts,
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        self.lengths & (1 << word.len().min(63)) != 0
+            && self.firsts[usize::from(first)]
+            && self.words.contains(word)
+    }
+}
+
+/// Each word of `text`, as `text.split(between_words)` gives them (without the empty ones).
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (inside, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || b == b'-', 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (!between_words(c), c.len_utf8())
+        };
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                f(&text[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        f(&text[s..]);
+    }
+}
+
 /// An item and those of the `wanted` words found in its heading and in its text.
 struct ItemWords<'r> {
     item: &'r Item,
@@ -228,7 +296,7 @@ struct ItemWords<'r> {
 }
 
 impl<'r> ItemWords<'r> {
-    fn new(item: &'r Item, wanted: &IndexSet<String>) -> ItemWords<'r> {
+    fn new(item: &'r Item, wanted: &Wanted) -> ItemWords<'r> {
         // `wanted` holds content words only, so a word found in it needs no other test.
         let gather = |text: &str, set: &mut BTreeSet<String>| {
             let mut keep = |word: &str| {
@@ -242,7 +310,7 @@ impl<'r> ItemWords<'r> {
                 text.split(between_words)
                     .for_each(|w| keep(&w.to_lowercase()));
             } else {
-                text.to_lowercase().split(between_words).for_each(keep);
+                for_each_word(&text.to_lowercase(), keep);
             }
         };
         let mut heading = BTreeSet::new();
@@ -327,13 +395,45 @@ mod tests {
             "Conferentie in İstanbul",
             "De Raad sprak over Schengen en de EU-grenzen, en over İzmir.",
         );
-        let wanted: IndexSet<String> = content_words("İstanbul İzmir schengen eu-grenzen raad de")
-            .into_iter()
-            .collect();
+        let wanted = Wanted::new(
+            content_words("İstanbul İzmir schengen eu-grenzen raad de")
+                .into_iter()
+                .collect(),
+        );
         let words = ItemWords::new(&it, &wanted);
         let heading: Vec<&str> = words.heading.iter().map(String::as_str).collect();
         let body: Vec<&str> = words.body.iter().map(String::as_str).collect();
         assert_eq!(heading, ["i\u{307}stanbul"]);
         assert_eq!(body, ["eu-grenzen", "i\u{307}zmir", "schengen"]);
+    }
+
+    /// `for_each_word` splits as `split(between_words)` does, on any text.
+    #[test]
+    fn for_each_word_splits_as_between_words_does() {
+        let texts = [
+            "",
+            "De EU-lidstaten (o.a. Roemenië, İzmir) spraken op 19-20 oktober—2023 over 's-Gravenhage.",
+            "  - é\u{301}x  a--b ½ 3² ﬁne 日本語 ",
+            "woord",
+        ];
+        for text in texts {
+            let mut got = Vec::new();
+            for_each_word(text, |w| got.push(w));
+            let want: Vec<&str> = text
+                .split(between_words)
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn for_each_word_matches_split_on_random_text(text in "\\PC{0,60}") {
+            let mut got = Vec::new();
+            for_each_word(&text, |w| got.push(w));
+            let want: Vec<&str> = text.split(between_words).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }

@@ -39,17 +39,24 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
         Some(text) => text,
         None => serde_yaml::to_string(value)?,
     };
-    Ok(quote_yaml11_booleans(&text))
+    Ok(quote_yaml11_booleans(text))
 }
 
 /// What `serde_yaml` itself writes, without the fast writer: the reference the fast writer is
 /// tested against.
 #[doc(hidden)]
 pub fn to_string_reference<T: Serialize>(value: &T) -> Result<String, YamlError> {
-    Ok(quote_yaml11_booleans(&serde_yaml::to_string(value)?))
+    Ok(quote_yaml11_booleans(serde_yaml::to_string(value)?))
 }
 
-fn quote_yaml11_booleans(text: &str) -> String {
+fn quote_yaml11_booleans(text: String) -> String {
+    // Nearly every document has none: it is returned as it is.
+    if !text
+        .lines()
+        .any(|line| quote_yaml11_boolean(line).is_some())
+    {
+        return text;
+    }
     let mut out = String::with_capacity(text.len() + 16);
     for line in text.lines() {
         match quote_yaml11_boolean(line) {
@@ -70,6 +77,12 @@ const YAML11_BOOLEANS: [&str; 16] = [
 
 /// The line with its value quoted, where the value is a YAML 1.1 boolean; `None` otherwise.
 fn quote_yaml11_boolean(line: &str) -> Option<String> {
+    // The value ends the line and follows a space (`: ` or `- `) and has none itself, so it
+    // is the last word: a line whose last word is no such boolean is left at once.
+    let last = line.rfind(' ').map_or(line, |pos| &line[pos + 1..]);
+    if !YAML11_BOOLEANS.contains(&last) {
+        return None;
+    }
     let (head, value) = match line.rfind(": ") {
         Some(pos) => line.split_at(pos + 2),
         None => {

@@ -9,7 +9,10 @@
 //! and [`super::to_string`] falls back to `serde_yaml` for the whole document. A property test
 //! compares the two on random snapshots (`tests/properties.rs`).
 
+use std::cell::RefCell;
 use std::fmt;
+
+use rustc_hash::FxHashMap;
 
 use serde::ser::{self, Impossible, Serialize};
 
@@ -97,21 +100,62 @@ fn scalar(s: &str) -> Result<String, Unsupported> {
     if s.contains('\n') {
         return Err(Unsupported);
     }
-    let mut written = serde_yaml::to_string(s).map_err(|_| Unsupported)?;
-    if written.pop() != Some('\n') || written.contains('\n') {
-        return Err(Unsupported);
+    // The strings asked about are mostly dates and meeting ids (`2023-10-19`, `2023-10`),
+    // the same in every snapshot: `serde_yaml`'s answer is kept, per thread, and bounded.
+    thread_local! {
+        static ASKED: RefCell<FxHashMap<String, Option<String>>> = RefCell::default();
     }
-    Ok(written)
+    if let Some(known) = ASKED.with_borrow(|asked| asked.get(s).cloned()) {
+        return known.ok_or(Unsupported);
+    }
+    let answer = serde_yaml::to_string(s).ok().and_then(|mut written| {
+        (written.pop() == Some('\n') && !written.contains('\n')).then_some(written)
+    });
+    ASKED.with_borrow_mut(|asked| {
+        if asked.len() >= 4096 {
+            asked.clear();
+        }
+        asked.insert(s.to_string(), answer.clone());
+    });
+    answer.ok_or(Unsupported)
 }
 
 /// Punctuation that may stand inside a plain scalar in block context wherever it is: none of it
 /// starts a comment, a mapping value or a flow collection in the middle of a string.
-const PLAIN_PUNCTUATION: &str = ".,;()'’‘“”\"-/%€&+=!?–—…§°";
+fn is_plain_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | '('
+            | ')'
+            | '\''
+            | '’'
+            | '‘'
+            | '“'
+            | '”'
+            | '"'
+            | '-'
+            | '/'
+            | '%'
+            | '€'
+            | '&'
+            | '+'
+            | '='
+            | '!'
+            | '?'
+            | '–'
+            | '—'
+            | '…'
+            | '§'
+            | '°'
+    )
+}
 
 /// Whether `serde_yaml` writes `s` as a plain scalar, judged conservatively: it starts with a
 /// letter (so it cannot read as a number or a date), is not a word read as a boolean, null or
 /// number (Rust reads `inf` and `NaN` as numbers), has no trailing space, and holds only
-/// letters, digits, spaces and [`PLAIN_PUNCTUATION`]. A `false` only means "ask `serde_yaml`".
+/// letters, digits, spaces and [`is_plain_punctuation`]. A `false` only means "ask `serde_yaml`".
 fn is_certainly_plain(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
@@ -124,7 +168,7 @@ fn is_certainly_plain(s: &str) -> bool {
                 "true" | "false" | "null" | "nan" | "inf" | "infinity"
             ))
         && s.chars()
-            .all(|c| c.is_alphanumeric() || c == ' ' || PLAIN_PUNCTUATION.contains(c))
+            .all(|c| c.is_alphanumeric() || c == ' ' || is_plain_punctuation(c))
 }
 
 /// A value this writer does not handle; the caller falls back to `serde_yaml`.
