@@ -6,110 +6,49 @@
 //! Inputs whose nature a comment line would change (empty, binary, encodings) are built here;
 //! the others are in `tests/fixtures/bad/`, each marked on its first line as constructed.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 use std::sync::OnceLock;
 
-use assert_cmd::Command;
+use common::{
+    assert_no_panic, real_report, repo_with_files, snapshot_texts, stderr, stdout, OCT as REPORT,
+};
 use sha2::{Digest, Sha256};
 
-const REPORT: &str = "2023-10-19-jbz-raad-verslag.txt";
-
-fn real_report_bytes() -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("reports")
-        .join(REPORT);
-    std::fs::read(path).expect("read the real report")
-}
-
+/// The real report as text.
 fn real_report_text() -> String {
-    String::from_utf8(real_report_bytes()).expect("the real report is UTF-8")
+    String::from_utf8(real_report()).expect("the real report is UTF-8")
 }
 
+/// The bytes of `tests/fixtures/bad/<name>`.
 fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/bad")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-}
-
-/// A temporary repository whose `reports/` holds the given files (name, bytes).
-fn repo_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
-    for (name, bytes) in files {
-        std::fs::write(dir.path().join("reports").join(name), bytes).expect("write report");
-    }
-    dir
+    common::fixture("bad", name)
 }
 
 /// A temporary repository with the real report and one more file in `reports/`.
 fn repo_with_real_and(name: &str, bytes: &[u8]) -> tempfile::TempDir {
-    repo_with(&[(REPORT, &real_report_bytes()), (name, bytes)])
+    repo_with_files(&[(REPORT, &real_report()), (name, bytes)])
 }
 
-fn jbz(repo: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("jbz-track").expect("binary");
-    cmd.current_dir(repo)
-        .arg("--repo")
-        .arg(repo)
-        .env_remove("CI")
-        .env("NO_COLOR", "1")
-        // A panic would print its backtrace; the tests below make sure none does.
-        .env("RUST_BACKTRACE", "1");
-    cmd
-}
-
+/// `jbz-track normalize ARGS` on `repo` (see [`common::jbz`]), run in `repo` so that reports
+/// can be named by their path in it.
 fn normalize(repo: &Path, args: &[&str]) -> Output {
-    jbz(repo)
+    common::jbz(repo)
+        .current_dir(repo)
         .arg("normalize")
         .args(args)
         .output()
         .expect("run jbz-track")
 }
 
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Every file under `snapshots/`, by path relative to the repository (with `/`), and its text.
-fn snapshot_files(repo: &Path) -> BTreeMap<String, String> {
-    let mut files = BTreeMap::new();
-    let root = repo.join("snapshots");
-    let mut stack = vec![root.clone()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry.expect("dir entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel: PathBuf = path.strip_prefix(repo).expect("inside repo").to_path_buf();
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                let text = std::fs::read_to_string(&path).expect("snapshot is UTF-8");
-                files.insert(rel, text);
-            }
-        }
-    }
-    files
-}
-
 /// What the real report gives on its own, in a repository of its own.
 fn baseline() -> &'static BTreeMap<String, String> {
     static BASELINE: OnceLock<BTreeMap<String, String>> = OnceLock::new();
     BASELINE.get_or_init(|| {
-        let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+        let dir = repo_with_files(&[(REPORT, &real_report())]);
         let out = normalize(dir.path(), &[]);
         assert_eq!(
             out.status.code(),
@@ -117,7 +56,7 @@ fn baseline() -> &'static BTreeMap<String, String> {
             "the real report alone normalises cleanly: {}",
             stderr(&out)
         );
-        let files = snapshot_files(dir.path());
+        let files = snapshot_texts(dir.path());
         assert!(files.len() >= 10, "the real report gives its snapshots");
         files
     })
@@ -150,14 +89,6 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// No panic, no backtrace: a user's bad file is an input error, not a crash.
-fn assert_no_panic(out: &Output) {
-    let err = stderr(out);
-    for word in ["panicked", "RUST_BACKTRACE", "stack backtrace"] {
-        assert!(!err.contains(word), "stderr shows a panic ({word}):\n{err}");
-    }
 }
 
 /// Put `bytes` into `reports/<name>` next to the real report, run `normalize`, and check what
@@ -201,7 +132,7 @@ fn assert_rejected_beside_real_report(name: &str, bytes: &[u8], what_is_wrong: &
         stdout(&out)
     );
     assert_eq!(
-        &snapshot_files(dir.path()),
+        &snapshot_texts(dir.path()),
         baseline(),
         "the real report's snapshots are written as it gives them on its own"
     );
@@ -276,7 +207,7 @@ fn damaged_pdf_named_on_the_command_line_is_refused_naming_it() {
         err.contains("HTML or XML edition"),
         "says what to do:\n{err}"
     );
-    assert_eq!(&snapshot_files(dir.path()), baseline());
+    assert_eq!(&snapshot_texts(dir.path()), baseline());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -355,12 +286,8 @@ fn fixtures_say_they_are_constructed() {
 /// Normalise `bytes` as the only report, under the real report's name, and compare with what
 /// the UTF-8 original gives: identical except for `source.sha256`, which is the hash of `bytes`.
 fn assert_same_snapshots_as_utf8(bytes: &[u8]) {
-    assert_ne!(
-        bytes,
-        real_report_bytes().as_slice(),
-        "a different encoding"
-    );
-    let dir = repo_with(&[(REPORT, bytes)]);
+    assert_ne!(bytes, real_report().as_slice(), "a different encoding");
+    let dir = repo_with_files(&[(REPORT, bytes)]);
     let out = normalize(dir.path(), &[]);
     assert_no_panic(&out);
     assert_eq!(
@@ -370,7 +297,7 @@ fn assert_same_snapshots_as_utf8(bytes: &[u8]) {
         stderr(&out)
     );
     assert!(stderr(&out).is_empty(), "no complaint:\n{}", stderr(&out));
-    let got = snapshot_files(dir.path());
+    let got = snapshot_texts(dir.path());
     assert_eq!(without_sha(&got), without_sha(baseline()));
     let sha = sha256_hex(bytes);
     for (path, text) in &got {
@@ -436,9 +363,9 @@ fn utf16le_copy_with_bom_gives_the_same_snapshots() {
 
 #[test]
 fn a_bad_report_added_later_leaves_existing_snapshots_byte_identical() {
-    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    let dir = repo_with_files(&[(REPORT, &real_report())]);
     assert_eq!(normalize(dir.path(), &[]).status.code(), Some(0));
-    let before = snapshot_files(dir.path());
+    let before = snapshot_texts(dir.path());
     for (name, bytes) in [
         ("empty.txt", Vec::new()),
         ("binary.txt", vec![0u8, 1, 2, 3, 0, 255]),
@@ -469,21 +396,21 @@ fn a_bad_report_added_later_leaves_existing_snapshots_byte_identical() {
         "nothing rewritten:\n{}",
         stdout(&out)
     );
-    assert_eq!(snapshot_files(dir.path()), before);
+    assert_eq!(snapshot_texts(dir.path()), before);
     // --check says the same: the failures, exit 2, and nothing written.
     let check = normalize(dir.path(), &["--check"]);
     assert_no_panic(&check);
     assert_eq!(check.status.code(), Some(2));
-    assert_eq!(snapshot_files(dir.path()), before);
+    assert_eq!(snapshot_texts(dir.path()), before);
 }
 
 #[test]
 fn a_report_that_turns_bad_keeps_its_snapshots() {
     // The report was normalised, then its file was truncated (an interrupted copy): the error
     // says so, and the snapshots it gave stay until it is fixed.
-    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    let dir = repo_with_files(&[(REPORT, &real_report())]);
     assert_eq!(normalize(dir.path(), &[]).status.code(), Some(0));
-    let before = snapshot_files(dir.path());
+    let before = snapshot_texts(dir.path());
     std::fs::write(dir.path().join("reports").join(REPORT), b"").expect("truncate");
     let out = normalize(dir.path(), &[]);
     assert_no_panic(&out);
@@ -491,7 +418,7 @@ fn a_report_that_turns_bad_keeps_its_snapshots() {
     let err = stderr(&out);
     assert!(err.contains(&format!("reports/{REPORT}")), "{err}");
     assert!(err.contains("empty"), "{err}");
-    assert_eq!(snapshot_files(dir.path()), before, "no snapshot removed");
+    assert_eq!(snapshot_texts(dir.path()), before, "no snapshot removed");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,8 +440,8 @@ fn two_different_reports_of_one_meeting_are_an_error_naming_both() {
     let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
     let copy = "2023-10-19-jbz-raad-verslag-kopie.txt";
     let november = "2023-11-16-jbz-raad-verslag.txt";
-    let dir = repo_with(&[
-        (REPORT, &real_report_bytes()),
+    let dir = repo_with_files(&[
+        (REPORT, &real_report()),
         (copy, &cp1252),
         (november, report_of_another_meeting().as_bytes()),
     ]);
@@ -537,7 +464,7 @@ fn two_different_reports_of_one_meeting_are_an_error_naming_both() {
     );
     assert!(!err.contains(november), "{err}");
     // The report of the other meeting is still normalised; the contested meeting gets nothing.
-    let files = snapshot_files(dir.path());
+    let files = snapshot_texts(dir.path());
     assert!(!files.is_empty(), "the November report is normalised");
     assert!(
         files.keys().all(|p| p.ends_with("/2023-11.yaml")),
@@ -554,23 +481,23 @@ fn two_different_reports_of_one_meeting_are_an_error_naming_both() {
 #[test]
 fn naming_one_of_two_reports_of_a_meeting_is_still_an_error_naming_both() {
     let copy = "2023-10-19-jbz-raad-verslag-kopie.txt";
-    let dir = repo_with(&[(REPORT, &real_report_bytes()), (copy, &real_report_bytes())]);
+    let dir = repo_with_files(&[(REPORT, &real_report()), (copy, &real_report())]);
     let out = normalize(dir.path(), &[&format!("reports/{copy}")]);
     let err = stderr(&out);
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(2), "stderr:\n{err}");
     assert!(err.contains(&format!("reports/{copy}")), "{err}");
     assert!(err.contains(&format!("reports/{REPORT}")), "{err}");
-    assert!(snapshot_files(dir.path()).is_empty(), "nothing written");
+    assert!(snapshot_texts(dir.path()).is_empty(), "nothing written");
 }
 
 #[test]
 fn a_second_report_of_a_meeting_does_not_overwrite_the_snapshots_of_the_first() {
     // The real report was normalised; then a second copy of the same meeting is added under a
     // name that sorts before it. The snapshots of the first must not be rewritten from the copy.
-    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    let dir = repo_with_files(&[(REPORT, &real_report())]);
     assert_eq!(normalize(dir.path(), &[]).status.code(), Some(0));
-    let before = snapshot_files(dir.path());
+    let before = snapshot_texts(dir.path());
     let mut edited = real_report_text();
     edited = edited.replacen("Nederland", "Het kabinet", 1);
     let copy = "2023-10-19-a-kopie.txt";
@@ -582,7 +509,7 @@ fn a_second_report_of_a_meeting_does_not_overwrite_the_snapshots_of_the_first() 
     assert!(err.contains(&format!("reports/{REPORT}")), "{err}");
     assert!(err.contains(&format!("reports/{copy}")), "{err}");
     assert_eq!(
-        snapshot_files(dir.path()),
+        snapshot_texts(dir.path()),
         before,
         "the existing snapshots are left as they were"
     );
@@ -593,7 +520,7 @@ fn a_second_report_of_a_meeting_does_not_overwrite_the_snapshots_of_the_first() 
 
 #[test]
 fn a_report_that_does_not_exist_is_a_clear_error() {
-    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    let dir = repo_with_files(&[(REPORT, &real_report())]);
     let out = normalize(dir.path(), &["reports/does-not-exist.txt"]);
     let err = stderr(&out);
     assert_no_panic(&out);
@@ -611,12 +538,12 @@ fn a_report_that_does_not_exist_is_a_clear_error() {
         !lower.contains("os error"),
         "in words, not an OS error code:\n{err}"
     );
-    assert!(snapshot_files(dir.path()).is_empty(), "nothing written");
+    assert!(snapshot_texts(dir.path()).is_empty(), "nothing written");
 }
 
 #[test]
 fn a_directory_named_as_a_report_is_a_clear_error() {
-    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    let dir = repo_with_files(&[(REPORT, &real_report())]);
     std::fs::create_dir(dir.path().join("reports/oud.txt")).expect("mkdir");
     let out = normalize(
         dir.path(),
@@ -627,12 +554,12 @@ fn a_directory_named_as_a_report_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2), "stderr:\n{err}");
     assert!(err.contains("reports/oud.txt"), "{err}");
     assert!(err.contains("directory"), "{err}");
-    assert_eq!(&snapshot_files(dir.path()), baseline());
+    assert_eq!(&snapshot_texts(dir.path()), baseline());
 }
 
 #[test]
 fn a_missing_report_named_with_an_existing_one_still_normalises_the_existing_one() {
-    let dir = repo_with(&[(REPORT, &real_report_bytes())]);
+    let dir = repo_with_files(&[(REPORT, &real_report())]);
     let out = normalize(
         dir.path(),
         &["reports/does-not-exist.txt", &format!("reports/{REPORT}")],
@@ -641,5 +568,5 @@ fn a_missing_report_named_with_an_existing_one_still_normalises_the_existing_one
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(2), "stderr:\n{err}");
     assert!(err.contains("reports/does-not-exist.txt"), "{err}");
-    assert_eq!(&snapshot_files(dir.path()), baseline());
+    assert_eq!(&snapshot_texts(dir.path()), baseline());
 }

@@ -7,6 +7,8 @@
 //! Every run of the binary has `PAGER` set to a command that fails loudly, so that a pager
 //! started where none should be shows up as `PAGER-RAN` on stderr.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -14,15 +16,10 @@ use std::time::SystemTime;
 
 use assert_cmd::Command;
 use clap::ValueEnum;
-
-/// The real report, in this repository's `reports/`.
-const OCT: &str = "2023-10-19-jbz-raad-verslag.txt";
-/// The constructed reports, in `tests/fixtures/meetings/reports/`.
-const DEC: &str = "2023-12-04-jbz-raad-verslag.txt";
-const DEC_AGENDA: &str = "2023-12-04-jbz-raad-geannoteerde-agenda.txt";
-const MAR: &str = "2024-03-04-jbz-raad-verslag.txt";
-
-const CSAM: &str = "csam-verordening";
+use common::{
+    add_report, bare, binary, clean_env, git_at, has, lacks, manifest, repo_holding, report_source,
+    CSAM, DEC, DEC_AGENDA, MAR, OCT,
+};
 
 /// A pager that says it ran and fails: no test output may contain `PAGER-RAN`.
 const FAILING_PAGER: &str = r#"sh -c "echo PAGER-RAN >&2; exit 3""#;
@@ -32,45 +29,10 @@ const PAGER_RAN: &str = "PAGER-RAN";
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-fn manifest() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn report_source(name: &str) -> PathBuf {
-    if name == OCT {
-        manifest().join("reports").join(name)
-    } else {
-        manifest()
-            .join("tests/fixtures/meetings/reports")
-            .join(name)
-    }
-}
-
-fn add_report(repo: &Path, name: &str) {
-    std::fs::create_dir_all(repo.join("reports")).expect("reports dir");
-    std::fs::copy(report_source(name), repo.join("reports").join(name)).expect("copy report");
-}
-
-/// The binary cargo built for these tests.
-fn binary() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("jbz-track")
-}
-
-/// The binary with nothing from the caller's environment that changes its behaviour, and a
-/// pager that fails loudly.
+/// The binary with nothing from the caller's environment that changes its behaviour (see
+/// [`common::TOOL_ENV`]), and a pager that fails loudly.
 fn jbz() -> Command {
-    let mut cmd = Command::new(binary());
-    for var in [
-        "CI",
-        "JBZ_REPO",
-        "JBZ_NO_PAGER",
-        "NO_COLOR",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "LESS",
-    ] {
-        cmd.env_remove(var);
-    }
+    let mut cmd = bare();
     cmd.env("PAGER", FAILING_PAGER)
         .env("LINES", "5")
         .env("COLUMNS", "100");
@@ -130,26 +92,9 @@ fn trouble(repo: &Path, args: &[&str]) -> String {
     r.stderr
 }
 
-fn has(haystack: &str, needle: &str) {
-    assert!(
-        haystack.contains(needle),
-        "expected to find\n  {needle}\nin\n{haystack}"
-    );
-}
-
-fn lacks(haystack: &str, needle: &str) {
-    assert!(
-        !haystack.contains(needle),
-        "did not expect\n  {needle}\nin\n{haystack}"
-    );
-}
-
-/// A temporary repository holding these reports, normalised.
+/// A temporary repository holding these reports, normalised (and no pager run).
 fn repo_with(reports: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for r in reports {
-        add_report(dir.path(), r);
-    }
+    let dir = repo_holding(reports);
     ok(dir.path(), &["normalize", "-q"]);
     dir
 }
@@ -259,29 +204,6 @@ fn subcommands() -> Vec<String> {
         .collect()
 }
 
-/// Run git in `dir` with fixed names and dates and none of the caller's configuration.
-fn git(dir: &Path, args: &[&str], date: &str) -> String {
-    let out = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "jbz-track tests")
-        .env("GIT_AUTHOR_EMAIL", "tests@jbz-track.invalid")
-        .env("GIT_COMMITTER_NAME", "jbz-track tests")
-        .env("GIT_COMMITTER_EMAIL", "tests@jbz-track.invalid")
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
 /// A repository as a user has it after a few months: made with `init`, then one commit per
 /// meeting (October's real report; December's agenda and report; March's report), each with
 /// its snapshots, and `origin/main` one commit behind `main` (a pull request adding March).
@@ -289,7 +211,7 @@ fn tracked_repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     expect(jbz().arg("init").arg(root).arg("-q"), 0);
-    git(
+    git_at(
         root,
         &["init", "-q", "-b", "main"],
         "2023-10-01T12:00:00+02:00",
@@ -308,16 +230,16 @@ fn tracked_repo() -> tempfile::TempDir {
             add_report(root, r);
         }
         ok(root, &["normalize", "-q"]);
-        git(root, &["add", "."], date);
-        git(root, &["commit", "-q", "-m", message], date);
+        git_at(root, &["add", "."], date);
+        git_at(root, &["commit", "-q", "-m", message], date);
     }
-    git(
+    git_at(
         root,
         &["update-ref", "refs/remotes/origin/main", "HEAD~1"],
         "2024-03-10T12:00:00+01:00",
     );
     assert_eq!(
-        git(
+        git_at(
             root,
             &["status", "--porcelain"],
             "2024-03-10T12:00:00+01:00"
@@ -727,7 +649,7 @@ fn examples_run_as_written(command: &str) {
 
     let mut failures = Vec::new();
     for ex in &examples {
-        let out = std::process::Command::new("sh")
+        let out = clean_env(&mut std::process::Command::new("sh"))
             .arg("-c")
             .arg(&ex.command)
             .current_dir(cwd)
@@ -736,9 +658,6 @@ fn examples_run_as_written(command: &str) {
             .env("PAGER", FAILING_PAGER)
             .env("COLUMNS", "100")
             .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("CI")
-            .env_remove("JBZ_REPO")
-            .env_remove("JBZ_NO_PAGER")
             .env_remove("XDG_CONFIG_HOME")
             .env_remove("XDG_DATA_HOME")
             .output()
@@ -854,11 +773,8 @@ fn help_example_lines_are_parsed_as_commands() {
 
 #[test]
 fn quiet_prints_nothing_on_stdout() {
-    let repo = tempfile::tempdir().expect("temp dir");
+    let repo = repo_holding(&[OCT, DEC_AGENDA, DEC]);
     let root = repo.path();
-    for r in [OCT, DEC_AGENDA, DEC] {
-        add_report(root, r);
-    }
     for args in [
         &["normalize", "-q"][..],
         &["normalize", "--quiet"],
@@ -882,11 +798,8 @@ fn quiet_prints_nothing_on_stdout() {
 
 #[test]
 fn verbose_names_every_snapshot_file() {
-    let repo = tempfile::tempdir().expect("temp dir");
+    let repo = repo_holding(&[OCT, DEC]);
     let root = repo.path();
-    for r in [OCT, DEC] {
-        add_report(root, r);
-    }
     let created = ok(root, &["normalize"]);
     let written = ok(root, &["normalize", "-v"]);
     let files = snapshot_files(root);
@@ -950,15 +863,13 @@ fn on_a_terminal(repo: &Path, args: &str, envs: &[(&str, &str)]) -> Option<Strin
         binary().display(),
         repo.display()
     );
-    let out = std::process::Command::new("script")
+    let out = clean_env(&mut std::process::Command::new("script"))
         .args(["-qec", &line, "/dev/null"])
         .env("SHELL", "/bin/sh")
         .env("PAGER", FAILING_PAGER)
         .env("LINES", "5")
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
-        .env_remove("JBZ_NO_PAGER")
-        .env_remove("LESS")
         .envs(envs.iter().copied())
         .stdin(std::process::Stdio::null())
         .output()

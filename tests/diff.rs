@@ -6,129 +6,31 @@
 //! Whole outputs are held as insta snapshots in `tests/snapshots/`; the facts a reader would
 //! look for are also asserted one by one, so that a failure says what went wrong.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use common::{
+    add_report, all_meetings, git, has, json, lacks, manifest, normalize, ok, repo_with, run,
+    run_expecting, CSAM, DEC, INTEROP, OCT,
+};
 use serde_json::Value;
 
-/// The real report, in this repository's `reports/`.
-const OCT: &str = "2023-10-19-jbz-raad-verslag.txt";
-/// The constructed reports, in `tests/fixtures/meetings/reports/`.
-const DEC: &str = "2023-12-04-jbz-raad-verslag.txt";
-const DEC_AGENDA: &str = "2023-12-04-jbz-raad-geannoteerde-agenda.txt";
-const MAR: &str = "2024-03-04-jbz-raad-verslag.txt";
-
-const CSAM: &str = "csam-verordening";
-const INTEROP: &str = "implementatie-van-interoperabiliteit";
 const INSOLVENCY: &str = "insolventierichtlijn";
 const CIVIL_PROTECTION: &str = "union-civil-protection-mechanism-i-r-t-extreem-weer";
 const E_EVIDENCE: &str = "e-evidence-voorbereiding-op-de-toepassing-van-de-verordening";
 const EXTERNAL: &str = "externe-dimensie-van-migratie";
 const AOB: &str = "overige-onderwerpen-aob";
 
-fn manifest() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn report_source(name: &str) -> PathBuf {
-    if name == OCT {
-        manifest().join("reports").join(name)
-    } else {
-        manifest()
-            .join("tests/fixtures/meetings/reports")
-            .join(name)
-    }
-}
-
-fn add_report(repo: &Path, name: &str) {
-    std::fs::create_dir_all(repo.join("reports")).expect("reports dir");
-    std::fs::copy(report_source(name), repo.join("reports").join(name)).expect("copy report");
-}
-
-/// The binary, on `repo`, with nothing from the caller's environment that changes its output.
-fn jbz(repo: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("jbz-track").expect("binary");
-    cmd.arg("--repo")
-        .arg(repo)
-        .env_remove("CI")
-        .env_remove("JBZ_REPO")
-        .env_remove("CLICOLOR_FORCE")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100");
-    cmd
-}
-
-fn normalize(repo: &Path) {
-    jbz(repo).args(["normalize", "-q"]).assert().success();
-}
-
-/// A temporary repository holding these reports, normalised.
-fn repo_with(reports: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for r in reports {
-        add_report(dir.path(), r);
-    }
-    normalize(dir.path());
-    dir
-}
-
-/// The three verslagen and the December agenda: 46 snapshots.
-fn all_meetings() -> tempfile::TempDir {
-    repo_with(&[OCT, DEC_AGENDA, DEC, MAR])
-}
-
-/// Run `jbz-track ARGS` on `repo`; returns (exit code, stdout, stderr).
-fn run(repo: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = jbz(repo).args(args).output().expect("run jbz-track");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    )
-}
-
-/// Run, expect exit 0, return stdout.
-fn ok(repo: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(repo, args);
-    assert_eq!(
-        code, 0,
-        "jbz-track {args:?} exited {code}\nstderr: {err}\nstdout: {out}"
-    );
-    out
-}
-
 /// Run, expect exit 2 (trouble), return stderr.
 fn trouble(repo: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(repo, args);
-    assert_eq!(
-        code, 2,
-        "jbz-track {args:?} exited {code}\nstderr: {err}\nstdout: {out}"
-    );
+    let (_, err) = run_expecting(repo, args, 2);
     assert!(
         err.starts_with("jbz-track: "),
         "errors start with the program name: {err}"
     );
     err
-}
-
-fn json(repo: &Path, args: &[&str]) -> Value {
-    let out = ok(repo, args);
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
-}
-
-fn has(haystack: &str, needle: &str) {
-    assert!(
-        haystack.contains(needle),
-        "expected to find\n  {needle}\nin\n{haystack}"
-    );
-}
-
-fn lacks(haystack: &str, needle: &str) {
-    assert!(
-        !haystack.contains(needle),
-        "did not expect\n  {needle}\nin\n{haystack}"
-    );
 }
 
 /// The lines of `text` from the one starting with `start` up to the next empty line: one
@@ -1093,30 +995,6 @@ fn diff_does_not_write_yaml() {
 // ---------------------------------------------------------------------------------------------
 // 5. Git revisions
 // ---------------------------------------------------------------------------------------------
-
-/// Run git in `dir` with fixed names and dates and none of the caller's configuration, so
-/// that commits (and their hashes) are the same on every run.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "jbz-track tests")
-        .env("GIT_AUTHOR_EMAIL", "tests@jbz-track.invalid")
-        .env("GIT_COMMITTER_NAME", "jbz-track tests")
-        .env("GIT_COMMITTER_EMAIL", "tests@jbz-track.invalid")
-        .env("GIT_AUTHOR_DATE", "2024-01-15T12:00:00+01:00")
-        .env("GIT_COMMITTER_DATE", "2024-01-15T12:00:00+01:00")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 fn commit_all(dir: &Path, message: &str) {
     git(dir, &["add", "reports", "snapshots"]);

@@ -10,31 +10,25 @@
 //! built-in PDF reader, `pdf-extract`, whose text of it has glued and split words; with
 //! `pdftotext` it gives the same snapshots. See `typeset_pdf_with_the_builtin_reader_*`.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::sync::OnceLock;
 
 use assert_cmd::Command;
+use common::{jbz, manifest, real_report, repo_with_files, OCT as REPORT};
 use jbz_track::source::{self, Format, PdfReader};
 
-const REPORT: &str = "2023-10-19-jbz-raad-verslag.txt";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
+/// The path of `tests/fixtures/formats/<name>`.
 fn fixture_path(name: &str) -> PathBuf {
-    root().join("tests/fixtures/formats").join(name)
+    common::fixture_path("formats", name)
 }
 
+/// The bytes of `tests/fixtures/formats/<name>`.
 fn fixture(name: &str) -> Vec<u8> {
-    let path = fixture_path(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-}
-
-fn real_report() -> Vec<u8> {
-    std::fs::read(root().join("reports").join(REPORT)).expect("the real report")
+    common::fixture("formats", name)
 }
 
 /// Which PDF reader `normalize` is to use.
@@ -53,13 +47,8 @@ fn pdftotext_installed() -> bool {
 
 /// `jbz-track --repo DIR normalize`, with `reader` reading PDFs.
 fn normalize(dir: &Path, reader: Reader) -> Command {
-    let mut cmd = Command::cargo_bin("jbz-track").expect("binary");
-    cmd.arg("--repo")
-        .arg(dir)
-        .arg("normalize")
-        .env_remove("CI")
-        .env("NO_COLOR", "1")
-        .env("RUST_BACKTRACE", "1");
+    let mut cmd = jbz(dir);
+    cmd.arg("normalize");
     match reader {
         Reader::Builtin => cmd.env(source::pdf::PDFTOTEXT_ENV, "off"),
         Reader::Pdftotext => cmd.env_remove(source::pdf::PDFTOTEXT_ENV),
@@ -70,9 +59,7 @@ fn normalize(dir: &Path, reader: Reader) -> Command {
 /// Normalise a repository holding only `name` (with `bytes`) in `reports/`; returns the run
 /// and its snapshots, by path, with the lines that name the file read taken out.
 fn normalize_one(name: &str, bytes: &[u8], reader: Reader) -> (Output, BTreeMap<String, String>) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
-    std::fs::write(dir.path().join("reports").join(name), bytes).expect("write report");
+    let dir = repo_with_files(&[(name, bytes)]);
     let out = normalize(dir.path(), reader)
         .output()
         .expect("run jbz-track");
@@ -242,7 +229,7 @@ fn loading_says_which_format_and_which_pdf_reader() {
     assert_eq!(load("2023-10-19-jbz-raad-verslag.xml").format, Format::Xml);
     let pdf = load("2023-10-19-jbz-raad-verslag.pdf");
     assert!(matches!(pdf.format, Format::Pdf(_)), "{:?}", pdf.format);
-    let text = source::load(&root().join("reports").join(REPORT)).expect("loads");
+    let text = source::load(&manifest().join("reports").join(REPORT)).expect("loads");
     assert_eq!(text.format, Format::Text);
     assert_eq!(
         Format::Pdf(PdfReader::Builtin).to_string(),
@@ -350,10 +337,7 @@ fn fixtures_are_what_make_fixtures_py_makes() {
 
 /// Normalise a repository holding the real report and one more file; returns stderr.
 fn refused_beside_real_report(name: &str, bytes: &[u8], reader: Reader) -> String {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
-    std::fs::write(dir.path().join("reports").join(REPORT), real_report()).expect("write");
-    std::fs::write(dir.path().join("reports").join(name), bytes).expect("write");
+    let dir = repo_with_files(&[(REPORT, &real_report()), (name, bytes)]);
     let out = normalize(dir.path(), reader).output().expect("run");
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!err.contains("panicked"), "no panic:\n{err}");
@@ -451,13 +435,9 @@ fn ingest_names_a_report_by_its_format() {
         let path = outside.path().join(given);
         std::fs::write(&path, fixture(source)).expect("write");
         let _ = std::fs::remove_dir_all(dir.path().join("reports"));
-        let out = Command::cargo_bin("jbz-track")
-            .expect("binary")
-            .arg("--repo")
-            .arg(dir.path())
+        let out = jbz(dir.path())
             .arg("ingest")
             .arg(&path)
-            .env_remove("CI")
             .env(source::pdf::PDFTOTEXT_ENV, "off")
             .output()
             .expect("run");

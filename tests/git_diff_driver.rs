@@ -1,40 +1,15 @@
 //! `git diff` on snapshot files through jbz-track's diff driver (`diff.jbz.command`).
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{bare_std, binary, git, repo_holding, OCT};
 
 #[test]
 fn git_diff_prints_the_semantic_diff_of_a_snapshot() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = repo_holding(&[OCT]);
     let root = dir.path();
-    std::fs::create_dir_all(root.join("reports")).expect("mkdir");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/2023-10-19-jbz-raad-verslag.txt"),
-        root.join("reports/2023-10-19-jbz-raad-verslag.txt"),
-    )
-    .expect("copy report");
-    let bin = assert_cmd::cargo::cargo_bin("jbz-track");
-    let status = Command::new(&bin)
+    let bin = binary();
+    let status = bare_std()
         .args(["-q", "normalize", "--write"])
         .current_dir(root)
         .status()

@@ -3,55 +3,12 @@
 //! In every case the user gets a clear error that names the file, nothing panics, and nothing
 //! is read into memory or written that should not be.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
-
-const REPORT: &str = "2023-10-19-jbz-raad-verslag.txt";
-
-fn real_report() -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("reports")
-            .join(REPORT),
-    )
-    .expect("the real report")
-}
-
-fn repo_with_real_report() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
-    std::fs::write(dir.path().join("reports").join(REPORT), real_report()).expect("write");
-    dir
-}
-
-fn jbz(repo: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("jbz-track")
-        .expect("binary")
-        .arg("--repo")
-        .arg(repo)
-        .args(args)
-        .env_remove("CI")
-        .env("NO_COLOR", "1")
-        .env("JBZ_NO_PAGER", "1")
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .expect("run jbz-track")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn assert_no_panic(out: &Output) {
-    let err = stderr(out);
-    assert!(
-        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
-        "no panic:\n{err}"
-    );
-}
+use common::{assert_no_panic, output, repo_holding, stderr, OCT as REPORT};
 
 /// A sparse file of `len` bytes: it takes no disk space, and reading it whole would take
 /// `len` bytes of memory.
@@ -67,10 +24,10 @@ const HUNDRED_MB: u64 = 100 * 1024 * 1024;
 
 #[test]
 fn a_100_mb_report_is_refused_before_it_is_read() {
-    let dir = repo_with_real_report();
+    let dir = repo_holding(&[REPORT]);
     sparse(&dir.path().join("reports/groot.txt"), HUNDRED_MB);
     let started = Instant::now();
-    let out = jbz(dir.path(), &["normalize"]);
+    let out = output(dir.path(), &["normalize"]);
     let took = started.elapsed();
     let err = stderr(&out);
     assert_no_panic(&out);
@@ -95,10 +52,10 @@ fn a_100_mb_report_is_refused_before_it_is_read() {
 
 #[test]
 fn a_100_mb_pdf_named_on_the_command_line_is_refused_before_it_is_read() {
-    let dir = repo_with_real_report();
+    let dir = repo_holding(&[REPORT]);
     let path = dir.path().join("reports/groot.pdf");
     sparse(&path, HUNDRED_MB);
-    let out = jbz(dir.path(), &["normalize", "reports/groot.pdf"]);
+    let out = output(dir.path(), &["normalize", "reports/groot.pdf"]);
     let err = stderr(&out);
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
@@ -110,11 +67,11 @@ fn a_100_mb_pdf_named_on_the_command_line_is_refused_before_it_is_read() {
 
 #[test]
 fn a_100_mb_file_is_refused_by_ingest_too() {
-    let dir = repo_with_real_report();
+    let dir = repo_holding(&[REPORT]);
     let outside = tempfile::tempdir().expect("temp dir");
     let path = outside.path().join("verslag.html");
     sparse(&path, HUNDRED_MB);
-    let out = jbz(dir.path(), &["ingest", &path.to_string_lossy()]);
+    let out = output(dir.path(), &["ingest", &path.to_string_lossy()]);
     let err = stderr(&out);
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
@@ -142,10 +99,10 @@ fn yaml_bomb(key: &str) -> String {
 
 #[test]
 fn a_yaml_bomb_as_dossiers_yaml_is_refused() {
-    let dir = repo_with_real_report();
+    let dir = repo_holding(&[REPORT]);
     std::fs::write(dir.path().join("dossiers.yaml"), yaml_bomb("dossiers")).expect("write");
     let started = Instant::now();
-    let out = jbz(dir.path(), &["normalize"]);
+    let out = output(dir.path(), &["normalize"]);
     let err = stderr(&out);
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
@@ -161,13 +118,13 @@ fn a_yaml_bomb_as_dossiers_yaml_is_refused() {
 
 #[test]
 fn a_yaml_bomb_as_a_snapshot_is_refused_by_check_and_show() {
-    let dir = repo_with_real_report();
-    let out = jbz(dir.path(), &["normalize"]);
+    let dir = repo_holding(&[REPORT]);
+    let out = output(dir.path(), &["normalize"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let snapshot = dir.path().join("snapshots/csam-verordening/2023-10.yaml");
     std::fs::write(&snapshot, yaml_bomb("schema")).expect("write");
 
-    let out = jbz(dir.path(), &["check"]);
+    let out = output(dir.path(), &["check"]);
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(1), "check fails:\n{text}");
@@ -177,7 +134,7 @@ fn a_yaml_bomb_as_a_snapshot_is_refused_by_check_and_show() {
         "check names the file and what is wrong:\n{text}"
     );
 
-    let out = jbz(dir.path(), &["show", "csam-verordening", "2023-10"]);
+    let out = output(dir.path(), &["show", "csam-verordening", "2023-10"]);
     let err = stderr(&out);
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(2), "show refuses:\n{err}");
@@ -190,7 +147,7 @@ fn a_yaml_bomb_as_a_snapshot_is_refused_by_check_and_show() {
 
 #[test]
 fn an_xml_entity_bomb_is_refused() {
-    let dir = repo_with_real_report();
+    let dir = repo_holding(&[REPORT]);
     let mut xml = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE k [\n<!ENTITY l0 \"lol\">\n");
     for i in 1..10 {
         xml.push_str(&format!(
@@ -200,7 +157,7 @@ fn an_xml_entity_bomb_is_refused() {
     }
     xml.push_str("]>\n<kamerstuk><al>&l9;</al></kamerstuk>\n");
     std::fs::write(dir.path().join("reports/bom.xml"), xml).expect("write");
-    let out = jbz(dir.path(), &["normalize"]);
+    let out = output(dir.path(), &["normalize"]);
     let err = stderr(&out);
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
@@ -217,13 +174,13 @@ fn an_xml_entity_bomb_is_refused() {
 #[test]
 fn a_registry_id_that_would_leave_snapshots_is_refused() {
     for id in ["../../evil", "/tmp/evil", "a/../../b", "..", "Evil"] {
-        let dir = repo_with_real_report();
+        let dir = repo_holding(&[REPORT]);
         std::fs::write(
             dir.path().join("dossiers.yaml"),
             format!("dossiers:\n- id: '{id}'\n  title: Kwaad\n  aliases: [Verordening]\n"),
         )
         .expect("write");
-        let out = jbz(dir.path(), &["normalize"]);
+        let out = output(dir.path(), &["normalize"]);
         let err = stderr(&out);
         assert_no_panic(&out);
         assert_eq!(out.status.code(), Some(2), "{id}: {err}");
@@ -247,13 +204,13 @@ fn a_snapshot_whose_ids_would_leave_snapshots_is_invalid() {
         ("id: csam-verordening", "id: /tmp/evil"),
         ("id: 2023-10", "id: ../../../evil"),
     ] {
-        let dir = repo_with_real_report();
-        assert!(jbz(dir.path(), &["normalize"]).status.success());
+        let dir = repo_holding(&[REPORT]);
+        assert!(output(dir.path(), &["normalize"]).status.success());
         let path: PathBuf = dir.path().join("snapshots/csam-verordening/2023-10.yaml");
         let text = std::fs::read_to_string(&path).expect("read");
         std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
 
-        let out = jbz(dir.path(), &["check"]);
+        let out = output(dir.path(), &["check"]);
         let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
         assert_no_panic(&out);
         assert_eq!(out.status.code(), Some(1), "{to}: check fails:\n{all}");
@@ -268,7 +225,7 @@ fn a_snapshot_whose_ids_would_leave_snapshots_is_invalid() {
         );
 
         // normalize writes the file again from the report, where the ids come from.
-        let out = jbz(dir.path(), &["normalize"]);
+        let out = output(dir.path(), &["normalize"]);
         assert!(out.status.success(), "{}", stderr(&out));
         assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
         assert!(!dir
@@ -282,14 +239,14 @@ fn a_snapshot_whose_ids_would_leave_snapshots_is_invalid() {
 
 #[test]
 fn a_meeting_or_dossier_named_with_dot_dot_on_the_command_line_is_unknown() {
-    let dir = repo_with_real_report();
-    assert!(jbz(dir.path(), &["normalize"]).status.success());
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
     for args in [
         &["show", "csam-verordening", "../../etc/passwd"][..],
         &["show", "../../etc", "2023-10"],
         &["timeline", "../snapshots/csam-verordening"],
     ] {
-        let out = jbz(dir.path(), args);
+        let out = output(dir.path(), args);
         let err = stderr(&out);
         assert_no_panic(&out);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");

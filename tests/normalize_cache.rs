@@ -3,32 +3,28 @@
 //! added, the report, the dossier registry, the cache file itself) gives exactly what a run
 //! without the cache gives. On the real report in `reports/`.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{jbz, repo_holding, snapshot_texts, OCT};
 
+/// The real report, by its path in a repository.
 const REPORT: &str = "reports/2023-10-19-jbz-raad-verslag.txt";
 
 /// A repository with the real report and a `.git` folder (where the cache is kept).
 fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    fs::create_dir_all(dir.path().join("reports")).expect("reports/");
+    let dir = repo_holding(&[OCT]);
     fs::create_dir_all(dir.path().join(".git")).expect(".git/");
-    fs::copy(REPORT, dir.path().join(REPORT)).expect("copy the report");
     dir
 }
 
+/// Runs `normalize` on `root`, with the cache or without; expects success, returns stdout.
+/// (`CI` set would make it check instead of write; [`jbz`] unsets it.)
 fn normalize(root: &Path, cache: bool) -> String {
-    let mut cmd = Command::cargo_bin("jbz-track").expect("binary");
-    // `CI` set makes `normalize` check instead of write; these tests are about writing.
-    cmd.env_remove("CI")
-        .env_remove("JBZ_REPO")
-        .env_remove("JBZ_CACHE_DIR")
-        .env("NO_COLOR", "1")
-        .env("JBZ_NO_PAGER", "1")
-        .args(["--repo", root.to_str().expect("utf-8"), "normalize"]);
+    let mut cmd = jbz(root);
+    cmd.arg("normalize");
     if !cache {
         cmd.env("JBZ_CACHE", "off");
     }
@@ -41,19 +37,6 @@ fn normalize(root: &Path, cache: bool) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("utf-8")
-}
-
-/// Every file under `snapshots/`, with its text.
-fn snapshots(root: &Path) -> BTreeMap<PathBuf, String> {
-    let mut files = BTreeMap::new();
-    for dossier in fs::read_dir(root.join("snapshots")).expect("snapshots/") {
-        for f in fs::read_dir(dossier.expect("entry").path()).expect("folder") {
-            let path = f.expect("entry").path();
-            let rel = path.strip_prefix(root).expect("inside").to_path_buf();
-            files.insert(rel, fs::read_to_string(&path).expect("read"));
-        }
-    }
-    files
 }
 
 fn cache_file(root: &Path) -> PathBuf {
@@ -76,7 +59,7 @@ fn same_as_without_cache(change: impl Fn(&Path)) {
     let with = normalize(cached.path(), true);
     let without = normalize(plain.path(), false);
     assert_eq!(with, without);
-    assert_eq!(snapshots(cached.path()), snapshots(plain.path()));
+    assert_eq!(snapshot_texts(cached.path()), snapshot_texts(plain.path()));
 }
 
 #[test]
@@ -84,11 +67,11 @@ fn an_unchanged_rerun_reports_what_a_full_run_reports() {
     let dir = repo();
     let first = normalize(dir.path(), true);
     assert!(first.contains("14 written"), "{first}");
-    let written = snapshots(dir.path());
+    let written = snapshot_texts(dir.path());
     let again = normalize(dir.path(), true);
     assert!(again.contains("0 written, 14 unchanged"), "{again}");
     assert_eq!(again, normalize(dir.path(), false));
-    assert_eq!(snapshots(dir.path()), written);
+    assert_eq!(snapshot_texts(dir.path()), written);
 }
 
 #[test]

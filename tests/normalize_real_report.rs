@@ -1,34 +1,14 @@
 //! `jbz-track normalize` on the real report shipped in `reports/`: the facts a reader of the
 //! report would check, asserted on the snapshots the binary writes.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{jbz, repo_holding, OCT as REPORT};
 use jbz_track::extract::actors::Actor;
 use jbz_track::snapshot::{Snapshot, Status};
-
-const REPORT: &str = "2023-10-19-jbz-raad-verslag.txt";
-
-/// A temporary repository holding the real report.
-fn repo_with_report() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("reports")).expect("reports dir");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("reports")
-        .join(REPORT);
-    std::fs::copy(src, dir.path().join("reports").join(REPORT)).expect("copy report");
-    dir
-}
-
-fn jbz(repo: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("jbz-track").expect("binary");
-    cmd.arg("--repo")
-        .arg(repo)
-        .env_remove("CI")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 fn snapshots(repo: &Path) -> BTreeMap<String, Snapshot> {
     jbz_track::store::fs::list(repo)
@@ -42,7 +22,7 @@ fn snapshots(repo: &Path) -> BTreeMap<String, Snapshot> {
 }
 
 fn normalized() -> (tempfile::TempDir, BTreeMap<String, Snapshot>) {
-    let dir = repo_with_report();
+    let dir = repo_holding(&[REPORT]);
     jbz(dir.path()).arg("normalize").assert().success();
     let snaps = snapshots(dir.path());
     (dir, snaps)
@@ -376,7 +356,7 @@ fn read_tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 #[test]
 fn normalizing_twice_gives_byte_identical_files() {
-    let dir = repo_with_report();
+    let dir = repo_holding(&[REPORT]);
     jbz(dir.path()).arg("normalize").assert().success();
     let first = read_tree(dir.path());
     assert!(first.len() >= 14);
@@ -390,7 +370,7 @@ fn normalizing_twice_gives_byte_identical_files() {
 
 #[test]
 fn check_passes_on_fresh_snapshots_and_catches_a_hand_edit() {
-    let dir = repo_with_report();
+    let dir = repo_holding(&[REPORT]);
     jbz(dir.path()).arg("normalize").assert().success();
     jbz(dir.path())
         .args(["normalize", "--check"])
@@ -414,7 +394,7 @@ fn check_passes_on_fresh_snapshots_and_catches_a_hand_edit() {
 
 #[test]
 fn check_is_the_default_in_ci() {
-    let dir = repo_with_report();
+    let dir = repo_holding(&[REPORT]);
     let mut cmd = jbz(dir.path());
     cmd.env("CI", "true").arg("normalize").assert().code(1);
     assert!(

@@ -8,22 +8,18 @@
 //! for (the EES slipping twice, a stage change, one line per milestone in the picture) are
 //! also asserted one by one, so that a failure says what went wrong.
 
+mod common;
+
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 
-use assert_cmd::Command;
+use common::{
+    all_meetings, files_under, git, has, manifest, parse_json, repo_with, run, run_expecting, CSAM,
+    DEC, DEC_AGENDA, INTEROP, MAR, OCT,
+};
 use serde_json::Value;
 
-/// The real report, in this repository's `reports/`.
-const OCT: &str = "2023-10-19-jbz-raad-verslag.txt";
-/// The constructed reports, in `tests/fixtures/meetings/reports/`.
-const DEC: &str = "2023-12-04-jbz-raad-verslag.txt";
-const DEC_AGENDA: &str = "2023-12-04-jbz-raad-geannoteerde-agenda.txt";
-const MAR: &str = "2024-03-04-jbz-raad-verslag.txt";
-
-const CSAM: &str = "csam-verordening";
-const INTEROP: &str = "implementatie-van-interoperabiliteit";
 const PACT: &str = "asiel-migratiepact";
 const EES: &str = "inwerkingtreding van het EES staat gepland";
 const ETIAS: &str = "ETIAS zou volgen";
@@ -31,84 +27,21 @@ const COREPER: &str = "overeenstemming in het Comité van Permanente Vertegenwoo
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-fn manifest() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn report_source(name: &str) -> PathBuf {
-    if name == OCT {
-        manifest().join("reports").join(name)
-    } else {
-        manifest()
-            .join("tests/fixtures/meetings/reports")
-            .join(name)
-    }
-}
-
-fn add_report(repo: &Path, name: &str) {
-    std::fs::create_dir_all(repo.join("reports")).expect("reports dir");
-    std::fs::copy(report_source(name), repo.join("reports").join(name)).expect("copy report");
-}
-
-/// The binary, on `repo`, with nothing from the caller's environment that changes its output.
-fn jbz(repo: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("jbz-track").expect("binary");
-    cmd.arg("--repo")
-        .arg(repo)
-        .env_remove("CI")
-        .env_remove("JBZ_REPO")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("PAGER")
-        .env_remove("JBZ_PAGER")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100");
-    cmd
-}
-
-/// A temporary repository holding these reports, normalised.
-fn repo_with(reports: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for r in reports {
-        add_report(dir.path(), r);
-    }
-    jbz(dir.path()).args(["normalize", "-q"]).assert().success();
-    dir
-}
-
 /// The real report alone: every timeline has one entry.
 fn october() -> tempfile::TempDir {
     repo_with(&[OCT])
 }
 
-/// The three verslagen and the December agenda (which timelines leave out).
-fn three_meetings() -> tempfile::TempDir {
-    repo_with(&[OCT, DEC_AGENDA, DEC, MAR])
-}
-
-/// Run `jbz-track ARGS` on `repo`; returns (exit code, stdout, stderr).
-fn run(repo: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = jbz(repo).args(args).output().expect("run jbz-track");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    )
-}
-
 /// Run, expect exit 0 and nothing on stderr, return stdout.
 fn ok(repo: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(repo, args);
-    assert_eq!(
-        code, 0,
-        "jbz-track {args:?} exited {code}\nstderr: {err}\nstdout: {out}"
-    );
+    let (out, err) = run_expecting(repo, args, 0);
     assert_eq!(err, "", "jbz-track {args:?} wrote to stderr");
     out
 }
 
+/// Run as [`ok`]; returns stdout parsed as JSON.
 fn json(repo: &Path, args: &[&str]) -> Value {
-    let out = ok(repo, args);
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
+    parse_json(&ok(repo, args))
 }
 
 fn timeline_args<'a>(dossiers: &[&'a str], format: &'a str) -> Vec<&'a str> {
@@ -116,13 +49,6 @@ fn timeline_args<'a>(dossiers: &[&'a str], format: &'a str) -> Vec<&'a str> {
     args.extend_from_slice(dossiers);
     args.extend(["--format", format]);
     args
-}
-
-fn has(haystack: &str, needle: &str) {
-    assert!(
-        haystack.contains(needle),
-        "expected to find {needle:?} in:\n{haystack}"
-    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,7 +70,7 @@ fn every_format_on_the_real_report_alone() {
 
 #[test]
 fn every_format_on_three_meetings() {
-    let repo = three_meetings();
+    let repo = all_meetings();
     for format in ["text", "markdown", "json", "svg", "html"] {
         let out = ok(repo.path(), &timeline_args(&THREE, format));
         insta::assert_snapshot!(format!("three_meetings_{format}"), out);
@@ -157,7 +83,7 @@ fn every_format_on_three_meetings() {
 
 #[test]
 fn drift_table_shows_the_ees_slipping_twice() {
-    let repo = three_meetings();
+    let repo = all_meetings();
 
     let text = ok(repo.path(), &["timeline", INTEROP]);
     let drift = text.split("Milestone drift").nth(1).expect("a drift table");
@@ -232,7 +158,7 @@ fn drift_table_shows_the_ees_slipping_twice() {
 
 #[test]
 fn entries_mark_the_stage_change_and_what_changed() {
-    let repo = three_meetings();
+    let repo = all_meetings();
     let doc = json(repo.path(), &timeline_args(&[CSAM, PACT], "json"));
     let entries = |i: usize| doc["timelines"][i]["entries"].as_array().expect("entries");
 
@@ -278,7 +204,7 @@ fn entries_mark_the_stage_change_and_what_changed() {
 /// per run of one stage, and text that is escaped.
 #[test]
 fn svg_is_xml_with_a_line_per_milestone_and_the_stage_bands() {
-    let repo = three_meetings();
+    let repo = all_meetings();
     let svg = ok(repo.path(), &timeline_args(&THREE, "svg"));
     let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("not XML: {e}"));
     let root = doc.root_element();
@@ -423,7 +349,7 @@ fn svg_and_html_escape_what_the_reports_say() {
 
 #[test]
 fn html_is_one_page_that_loads_nothing() {
-    let repo = three_meetings();
+    let repo = all_meetings();
     let html = ok(repo.path(), &timeline_args(&THREE, "html"));
     assert!(
         html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"),
@@ -463,7 +389,7 @@ fn html_is_one_page_that_loads_nothing() {
 
 #[test]
 fn since_and_until_narrow_the_meetings() {
-    let repo = three_meetings();
+    let repo = all_meetings();
     let meetings = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["timeline", INTEROP, "--format", "json"];
         all.extend_from_slice(args);
@@ -510,7 +436,7 @@ fn since_and_until_narrow_the_meetings() {
 
 #[test]
 fn unknown_dossier_is_trouble_with_the_closest_id() {
-    let repo = three_meetings();
+    let repo = all_meetings();
     let (code, out, err) = run(repo.path(), &["timeline", "csam-verordenin"]);
     assert_eq!(code, 2, "stdout: {out}\nstderr: {err}");
     assert_eq!(out, "");
@@ -526,49 +452,6 @@ fn unknown_dossier_is_trouble_with_the_closest_id() {
 // ---------------------------------------------------------------------------------------------
 // --git: the timeline from the history of the snapshot files
 // ---------------------------------------------------------------------------------------------
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-/// Every file under `dir`, by its path relative to `dir` (with `/`).
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .expect("read dir")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else {
-                let rel = p.strip_prefix(base).expect("under base");
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                out.push((rel, std::fs::read(&p).expect("read")));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out);
-    out
-}
 
 /// One commit of a `git fast-import` stream.
 struct Commit<'a> {
@@ -592,7 +475,7 @@ fn history() -> tempfile::TempDir {
     // What `normalize` writes as the reports arrive.
     let stage = |reports: &[&str]| -> Vec<(String, Vec<u8>)> {
         let repo = repo_with(reports);
-        files(repo.path())
+        files_under(repo.path()).into_iter().collect()
     };
     let oct = stage(&[OCT]);
     let agenda = stage(&[OCT, DEC_AGENDA]);
@@ -856,7 +739,7 @@ fn git_timeline_of_an_unknown_dossier_suggests_one() {
 /// tests hold to their own section) is named in the `## timeline` section of docs/json.md.
 #[test]
 fn timeline_json_keys_are_documented() {
-    let repo = three_meetings();
+    let repo = all_meetings();
     let v = json(
         repo.path(),
         &timeline_args(
@@ -900,7 +783,7 @@ fn timeline_json_keys_are_documented() {
 /// threads) is named with its commit, and the timeline exits 2; a later fix does not hide it.
 #[test]
 fn git_timeline_names_the_commit_of_a_broken_snapshot() {
-    let repo = three_meetings();
+    let repo = all_meetings();
     let dir = repo.path();
     git(dir, &["init", "-q"]);
     git(dir, &["add", "-A"]);

@@ -9,25 +9,21 @@
 //! pause halfway through every file (`JBZ_TEST_WRITE_PAUSE_US`, read by debug builds only):
 //! a writer that wrote in place would leave a truncated snapshot, and this test would fail.
 
+mod common;
+
+use common::{bare_std, files_under, real_report};
 use jbz_track::extract::dates::MONTH_NAMES as MONTHS;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn real_report() -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/2023-10-19-jbz-raad-verslag.txt"),
-    )
-    .expect("the real report")
-}
-
 /// `count` reports of consecutive months from January 2019, the real report with its title's
 /// month changed; `version` 1 rewords sentences, so that every snapshot changes.
 fn write_reports(repo: &Path, count: usize, version: u8) {
     let dir = repo.join("reports");
     std::fs::create_dir_all(&dir).expect("reports dir");
-    let text = real_report();
+    let text = String::from_utf8(real_report()).expect("the real report is UTF-8");
     for i in 0..count {
         let (year, month) = (2019 + i / 12, i % 12);
         let mut t = text.replacen(
@@ -46,10 +42,10 @@ fn write_reports(repo: &Path, count: usize, version: u8) {
     }
 }
 
+/// The binary (see [`common::TOOL_ENV`]), uncoloured and silent.
 fn jbz() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("jbz-track"));
-    cmd.env_remove("CI")
-        .env("NO_COLOR", "1")
+    let mut cmd = bare_std();
+    cmd.env("NO_COLOR", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     cmd
@@ -67,18 +63,10 @@ fn normalize(repo: &Path) {
 
 /// Every file under `snapshots/`, by path relative to it, with its bytes.
 fn files(repo: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let root = repo.join("snapshots");
-    let Ok(dirs) = std::fs::read_dir(&root) else {
-        return out;
-    };
-    for d in dirs.flatten() {
-        for f in std::fs::read_dir(d.path()).expect("list").flatten() {
-            let rel = f.path().strip_prefix(&root).expect("inside").to_path_buf();
-            out.insert(rel, std::fs::read(f.path()).expect("read"));
-        }
-    }
-    out
+    files_under(&repo.join("snapshots"))
+        .into_iter()
+        .map(|(rel, bytes)| (PathBuf::from(rel), bytes))
+        .collect()
 }
 
 fn is_temp(path: &Path) -> bool {
