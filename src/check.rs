@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::normalize::{self, FileStatus, UpdateMode};
 use crate::repo::{display_path, Repo, RepoError};
 use crate::snapshot::Snapshot;
+use crate::source::PdfReader;
 use crate::store::fs::{self as store, StoreError};
 
 /// What kind of problem a finding is.
@@ -64,6 +65,9 @@ pub struct Findings {
     /// The reports read, for `-v`.
     #[serde(skip)]
     pub read: Vec<PathBuf>,
+    /// The PDF readers that read the reports, for `-v`.
+    #[serde(skip)]
+    pub pdf_readers: Vec<PdfReader>,
     /// How many snapshot files were checked.
     pub snapshots: usize,
     /// The problems, by file.
@@ -176,6 +180,7 @@ pub fn check(repo: &Repo) -> Result<Findings, RepoError> {
     Ok(Findings {
         reports: outcome.reports.len(),
         read: outcome.reports.clone(),
+        pdf_readers: outcome.pdf_readers.clone(),
         snapshots: on_disk.len(),
         findings,
     })

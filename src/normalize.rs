@@ -10,7 +10,7 @@ use crate::cache::{self, Cache};
 use crate::repo::{display_path, Repo, RepoError};
 use crate::report::{self, Kind, Report};
 use crate::snapshot::{self, MeetingRef, Source, COUNCIL};
-use crate::source;
+use crate::source::{self, PdfReader};
 use crate::store::fs as store;
 
 /// Write snapshots, or only compare them with what is on disk.
@@ -75,6 +75,10 @@ pub struct Outcome {
     pub files: Vec<FileOutcome>,
     /// What failed.
     pub failures: Vec<Failure>,
+    /// The PDF readers that read a report's text in this run, each once (one, unless the
+    /// choice changed mid-run); empty where no PDF was read, as when every PDF was recalled
+    /// from the cache.
+    pub pdf_readers: Vec<PdfReader>,
 }
 
 impl Outcome {
@@ -101,23 +105,53 @@ pub struct ParsedReport {
 
 /// Read and parse one report file.
 pub fn read_report(repo: &Repo, path: &Path) -> Result<ParsedReport, Failure> {
+    read_report_with(repo, path).1
+}
+
+/// [`read_report`], and the PDF reader that read the file's text where it is a PDF (also
+/// where the text then fails to parse: it was read all the same).
+fn read_report_with(
+    repo: &Repo,
+    path: &Path,
+) -> (Option<PdfReader>, Result<ParsedReport, Failure>) {
     let full = repo.root.join(path);
-    let loaded = source::load(&full).map_err(|e| Failure {
-        path: path.to_path_buf(),
-        line: e.line(),
-        message: e.to_string(),
-    })?;
-    let report = report::parse(&loaded.text).map_err(|e| Failure {
-        path: path.to_path_buf(),
-        line: e.line(),
-        message: strip_line_prefix(&e.to_string()),
-    })?;
-    Ok(ParsedReport {
-        path: path.to_path_buf(),
-        sha256: cache::sha256_hex(&loaded.bytes),
-        size: loaded.bytes.len() as u64,
-        report,
-    })
+    let loaded = match source::load(&full) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            let failure = Failure {
+                path: path.to_path_buf(),
+                line: e.line(),
+                message: e.to_string(),
+            };
+            return (None, Err(failure));
+        }
+    };
+    let reader = match loaded.format {
+        source::Format::Pdf(reader) => Some(reader),
+        _ => None,
+    };
+    let parsed = report::parse(&loaded.text)
+        .map_err(|e| Failure {
+            path: path.to_path_buf(),
+            line: e.line(),
+            message: strip_line_prefix(&e.to_string()),
+        })
+        .map(|report| ParsedReport {
+            path: path.to_path_buf(),
+            sha256: cache::sha256_hex(&loaded.bytes),
+            size: loaded.bytes.len() as u64,
+            report,
+        });
+    (reader, parsed)
+}
+
+/// Add `reader` to the readers of a run, once.
+fn note_reader(readers: &mut Vec<PdfReader>, reader: Option<PdfReader>) {
+    if let Some(r) = reader {
+        if !readers.contains(&r) {
+            readers.push(r);
+        }
+    }
 }
 
 /// A report as the first pass found it: read and parsed, or found unchanged since the last run
@@ -151,8 +185,12 @@ impl Read {
 }
 
 /// The report at `path`, recalled from the cache where its bytes are those it recorded,
-/// otherwise read and parsed.
-fn read_or_recall(repo: &Repo, path: &Path, cache: &Cache) -> Result<Read, Failure> {
+/// otherwise read and parsed (with the PDF reader that read it, if one did).
+fn read_or_recall(
+    repo: &Repo,
+    path: &Path,
+    cache: &Cache,
+) -> (Option<PdfReader>, Result<Read, Failure>) {
     if let Some(entry) = cache.entries.get(path) {
         let full = repo.root.join(path);
         // The recorded size bounds what is read here; a report of another size is read anew.
@@ -161,14 +199,16 @@ fn read_or_recall(repo: &Repo, path: &Path, cache: &Cache) -> Result<Read, Failu
                 .ok()
                 .and_then(|bytes| cache.recall(path, &bytes))
             {
-                return Ok(Read::Recalled {
+                let recalled = Read::Recalled {
                     path: path.to_path_buf(),
                     entry: entry.clone(),
-                });
+                };
+                return (None, Ok(recalled));
             }
         }
     }
-    read_report(repo, path).map(Read::Parsed)
+    let (reader, parsed) = read_report_with(repo, path);
+    (reader, parsed.map(Read::Parsed))
 }
 
 fn strip_line_prefix(message: &str) -> String {
@@ -235,9 +275,10 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
     };
     let mut outcome = Outcome::default();
     let mut parsed = Vec::new();
-    for (path, read) in paths.iter().zip(parallel_map(&paths, |path| {
+    for (path, (reader, read)) in paths.iter().zip(parallel_map(&paths, |path| {
         read_or_recall(repo, path, &cache)
     })) {
+        note_reader(&mut outcome.pdf_readers, reader);
         match read {
             Ok(p) => parsed.push(p),
             Err(f) => {
@@ -345,6 +386,7 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
                     Some(entry) => entries.insert(path.clone(), entry),
                     None => entries.remove(&path),
                 };
+                note_reader(&mut outcome.pdf_readers, result.pdf_reader);
                 outcome.failures.extend(result.failures);
                 outcome.files.extend(result.files);
                 outcome.reports.push(path);
@@ -375,6 +417,8 @@ struct JobResult {
     failures: Vec<Failure>,
     /// What to remember of the report, when it ran cleanly in write mode.
     entry: Option<cache::Entry>,
+    /// The PDF reader that read the report, where it was read again here.
+    pdf_reader: Option<PdfReader>,
 }
 
 impl Job<'_> {
@@ -391,10 +435,14 @@ impl Job<'_> {
             Read::Recalled { path, entry } => match self.recalled(repo, entry) {
                 Some(result) => result,
                 // Its snapshots are not as it left them: normalise it in full.
-                None => match read_report(repo, path) {
-                    Ok(p) => self.normalise(repo, registry, mode, &p, remember),
-                    Err(f) => JobResult {
+                None => match read_report_with(repo, path) {
+                    (pdf_reader, Ok(p)) => JobResult {
+                        pdf_reader,
+                        ..self.normalise(repo, registry, mode, &p, remember)
+                    },
+                    (pdf_reader, Err(f)) => JobResult {
                         failures: vec![f],
+                        pdf_reader,
                         ..JobResult::default()
                     },
                 },
@@ -430,6 +478,7 @@ impl Job<'_> {
             files,
             failures: Vec::new(),
             entry: Some(entry.clone()),
+            pdf_reader: None,
         })
     }
 

@@ -169,6 +169,53 @@ enum Mode {
     Item,
 }
 
+/// A title candidate: where it starts, the index after it, its kind and its text.
+struct Title {
+    at: usize,
+    end: usize,
+    kind: Kind,
+    text: String,
+}
+
+/// The years printed in a text, for a title that has none (`12 en 13 December`): the first
+/// year printed before the title (a covering letter), else the first one after it. Found in
+/// one pass, so that trying title after title does not read the text again each time.
+struct Years {
+    /// The index and year of the first line that prints a year.
+    first: Option<(usize, i32)>,
+    /// The year of the next line after that one that prints a year.
+    second: Option<i32>,
+}
+
+impl Years {
+    fn new(lines: &[Line]) -> Self {
+        let mut found = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| year_in(&l.text).map(|y| (i, y)));
+        let first = found.next();
+        let second = found.next().map(|(_, y)| y);
+        Years { first, second }
+    }
+
+    /// The year for a title at line `title_at`: the first year on another line.
+    fn context(&self, title_at: usize) -> Option<i32> {
+        match self.first {
+            Some((i, _)) if i == title_at => self.second,
+            first => first.map(|(_, y)| y),
+        }
+    }
+}
+
+/// The first year (19xx or 20xx, four digits standing alone) printed in a line.
+fn year_in(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_digit()).find_map(|w| {
+        (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+            .then(|| w.parse().ok())
+            .flatten()
+    })
+}
+
 impl<'a> Parser<'a> {
     fn new(cleaned: &'a Cleaned) -> Self {
         Parser {
@@ -178,22 +225,15 @@ impl<'a> Parser<'a> {
     }
 
     fn parse(&self) -> Result<Report, ReportError> {
-        let (title_at, title_end, kind, title) = self.title().ok_or(ReportError::NotAReport)?;
-        let title_line = self.lines[title_at].no;
-        let fallback_year = self.context_year(title_at);
-        let (start, end) = dates::meeting_days(&title, fallback_year).ok_or_else(|| {
-            ReportError::NoMeetingDays {
-                line: title_line,
-                title: title.clone(),
-            }
-        })?;
-        let parts = self.body(title_end);
+        let (title, (start, end)) = self.dated_title()?;
+        let title_line = self.lines[title.at].no;
+        let parts = self.body(title.end);
         if parts.iter().all(|p| p.items.is_empty()) {
             return Err(ReportError::NoItems { line: title_line });
         }
         Ok(Report {
-            kind,
-            title,
+            kind: title.kind,
+            title: title.text,
             start,
             end,
             parts,
@@ -201,56 +241,70 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// Find the title: the first line that opens like a verslag or agenda of the JBZ-Raad,
-    /// with the lines that follow it up to a blank line. A covering letter or a site's
-    /// navigation lines before it are skipped. Returns (first line, index after the title,
-    /// kind, title text).
-    fn title(&self) -> Option<(usize, usize, Kind, String)> {
-        for (i, line) in self.lines.iter().enumerate() {
-            let lower = line.text.to_lowercase();
-            if !TITLE_MARKERS.iter().any(|m| lower.starts_with(m)) {
-                continue;
+    /// The title and its meeting days: the first title line whose block gives meeting days.
+    /// A line before the real title may open like one without being one (a covering letter's
+    /// `Verslag van de JBZ-Raad`, with no dates); it is passed over. When no candidate gives
+    /// meeting days, the error names the first, which is where a reader looks for the title.
+    fn dated_title(&self) -> Result<(Title, (NaiveDate, NaiveDate)), ReportError> {
+        let years = Years::new(self.lines);
+        let mut first: Option<Title> = None;
+        for title in self.titles() {
+            if let Some(days) = dates::meeting_days(&title.text, years.context(title.at)) {
+                return Ok((title, days));
             }
-            let mut end = i;
-            let mut title = String::new();
-            while end < self.lines.len() && !self.lines[end].is_blank() && end < i + 4 {
-                if is_part_heading(&self.lines[end].text).is_some() && end > i {
-                    break;
-                }
-                if !title.is_empty() {
-                    title.push(' ');
-                }
-                title.push_str(&self.lines[end].text);
-                end += 1;
-            }
-            let t = title.to_lowercase();
-            let about_jbz = t.contains("justitie en binnenlandse zaken")
-                || t.contains("jbz")
-                || t.contains("justice and home affairs");
-            if !about_jbz {
-                continue;
-            }
-            let kind = if lower.starts_with("verslag") {
-                Kind::Verslag
-            } else {
-                Kind::Agenda
-            };
-            return Some((i, end, kind, title));
+            first.get_or_insert(title);
         }
-        None
+        Err(match first {
+            Some(t) => ReportError::NoMeetingDays {
+                line: self.lines[t.at].no,
+                title: t.text,
+            },
+            None => ReportError::NotAReport,
+        })
     }
 
-    /// A year to use when the title has none (`12 en 13 December`): the first year printed
-    /// before the title (a covering letter), else the first one after it.
-    fn context_year(&self, title_at: usize) -> Option<i32> {
-        let before = self.lines[..title_at].iter();
-        let after = self.lines[title_at + 1..].iter();
-        before.chain(after).find_map(|l| {
-            l.text.split(|c: char| !c.is_ascii_digit()).find_map(|w| {
-                (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
-                    .then(|| w.parse().ok())
-                    .flatten()
-            })
+    /// The title candidates, in order: each line that opens like a verslag or agenda of the
+    /// JBZ-Raad, with the lines that follow it up to a blank line. Lines that open otherwise
+    /// (most of a covering letter, a site's navigation) are not candidates.
+    fn titles(&self) -> impl Iterator<Item = Title> + '_ {
+        (0..self.lines.len()).filter_map(|i| self.title_at(i))
+    }
+
+    /// The title that starts at line `i`, if one does.
+    fn title_at(&self, i: usize) -> Option<Title> {
+        let lower = self.lines[i].text.to_lowercase();
+        if !TITLE_MARKERS.iter().any(|m| lower.starts_with(m)) {
+            return None;
+        }
+        let mut end = i;
+        let mut title = String::new();
+        while end < self.lines.len() && !self.lines[end].is_blank() && end < i + 4 {
+            if is_part_heading(&self.lines[end].text).is_some() && end > i {
+                break;
+            }
+            if !title.is_empty() {
+                title.push(' ');
+            }
+            title.push_str(&self.lines[end].text);
+            end += 1;
+        }
+        let t = title.to_lowercase();
+        let about_jbz = t.contains("justitie en binnenlandse zaken")
+            || t.contains("jbz")
+            || t.contains("justice and home affairs");
+        if !about_jbz {
+            return None;
+        }
+        let kind = if lower.starts_with("verslag") {
+            Kind::Verslag
+        } else {
+            Kind::Agenda
+        };
+        Some(Title {
+            at: i,
+            end,
+            kind,
+            text: title,
         })
     }
 
@@ -785,6 +839,45 @@ mod tests {
             r.start,
             NaiveDate::from_ymd_opt(2023, 10, 19).expect("date")
         );
+    }
+
+    #[test]
+    fn title_line_without_dates_is_passed_over_for_the_real_title() {
+        // A covering letter's line opens like a title but gives no meeting days.
+        let text = "Verslag van de JBZ-Raad\n\nHierbij zend ik u het verslag.\n\nVerslag van de JBZ-Raad van 19-20 oktober 2023\n\n1. Onderwerp\n\nTekst.\n";
+        let r = parse(text).expect("parses");
+        assert_eq!(r.title, "Verslag van de JBZ-Raad van 19-20 oktober 2023");
+        assert_eq!(
+            r.start,
+            NaiveDate::from_ymd_opt(2023, 10, 19).expect("date")
+        );
+        assert_eq!(r.end, NaiveDate::from_ymd_opt(2023, 10, 20).expect("date"));
+        assert_eq!(r.parts[0].items[0].heading, "Onderwerp");
+        assert_eq!(r.parts[0].items[0].line, 7);
+    }
+
+    #[test]
+    fn title_without_a_year_takes_the_year_printed_before_it() {
+        let text = "Den Haag, 2021\n\nVerslag van de JBZ-Raad\n\nVerslag van de JBZ-Raad van 12 en 13 december\n\n1. Onderwerp\n\nTekst uit 2022.\n";
+        let r = parse(text).expect("parses");
+        assert_eq!(
+            r.start,
+            NaiveDate::from_ymd_opt(2021, 12, 12).expect("date")
+        );
+    }
+
+    #[test]
+    fn no_title_with_dates_is_refused_naming_the_first() {
+        let text = "\nVerslag van de JBZ-Raad\n\nVerslag van de Raad Justitie en Binnenlandse Zaken, najaar\n\n1. Onderwerp\n\nTekst.\n";
+        let e = parse(text).expect_err("no dates");
+        assert_eq!(
+            e,
+            ReportError::NoMeetingDays {
+                line: 2,
+                title: "Verslag van de JBZ-Raad".into()
+            }
+        );
+        assert!(e.to_string().starts_with("line 2: "), "{e}");
     }
 
     #[test]

@@ -201,6 +201,134 @@ fn xml_edition_gives_the_same_snapshots_as_text() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// -v names the PDF reader, once a run, and only where a PDF was read
+
+/// The `PDF reader` lines of a run's stdout.
+fn pdf_reader_lines(out: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.trim_start().starts_with("PDF reader"))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// Run `cmd` with `-v`; it succeeds and prints one `PDF reader` line, returned.
+fn the_pdf_reader_line(cmd: &mut Command) -> String {
+    let out = cmd.arg("-v").output().expect("run jbz-track");
+    assert!(out.status.success(), "{out:?}");
+    let mut lines = pdf_reader_lines(&out);
+    assert_eq!(lines.len(), 1, "one PDF reader line: {out:?}");
+    lines.remove(0)
+}
+
+/// A repository with the PDF of the real report in `reports/`.
+fn repo_with_the_pdf() -> tempfile::TempDir {
+    let name = "2023-10-19-jbz-raad-verslag.pdf";
+    repo_with_files(&[(name, &fixture(name))])
+}
+
+#[test]
+fn verbose_names_the_builtin_pdf_reader_once_a_run() {
+    // Two PDFs of one meeting: both are read (and refused, being of one meeting), one line.
+    let dir = repo_with_files(&[
+        ("a.pdf", &fixture("2023-10-19-jbz-raad-verslag.pdf")),
+        ("b.pdf", &fixture("2023-10-19-jbz-raad-verslag.typeset.pdf")),
+    ]);
+    let out = normalize(dir.path(), Reader::Builtin)
+        .arg("-v")
+        .output()
+        .expect("run");
+    assert_eq!(
+        pdf_reader_lines(&out),
+        vec!["PDF reader  built-in (pdf-extract), as JBZ_PDFTOTEXT=off asks"],
+        "{out:?}"
+    );
+}
+
+#[test]
+fn verbose_says_why_the_builtin_reader_read_when_pdftotext_is_missing() {
+    let dir = repo_with_the_pdf();
+    let empty = tempfile::tempdir().expect("temp dir");
+    let line =
+        the_pdf_reader_line(normalize(dir.path(), Reader::Pdftotext).env("PATH", empty.path()));
+    assert!(
+        line.starts_with("PDF reader  built-in (pdf-extract), as pdftotext is not installed;")
+            && line.contains("apt-get install poppler-utils"),
+        "{line}"
+    );
+    let missing = empty.path().join("pdftotext");
+    let line = the_pdf_reader_line(
+        normalize(dir.path(), Reader::Pdftotext).env(source::pdf::PDFTOTEXT_ENV, &missing),
+    );
+    assert_eq!(
+        line,
+        format!(
+            "PDF reader  built-in (pdf-extract), as JBZ_PDFTOTEXT names {}, which cannot be \
+             run; set it to the path of pdftotext",
+            missing.display()
+        )
+    );
+}
+
+#[test]
+fn verbose_names_pdftotext_with_its_version_and_path() {
+    if !pdftotext_installed() {
+        eprintln!("pdftotext is not installed here: nothing to name");
+        return;
+    }
+    let dir = repo_with_the_pdf();
+    let line = the_pdf_reader_line(&mut normalize(dir.path(), Reader::Pdftotext));
+    let rest = line
+        .strip_prefix("PDF reader  pdftotext -layout (")
+        .unwrap_or_else(|| panic!("names pdftotext and its version: {line}"));
+    assert!(
+        rest.starts_with("poppler ") || rest.starts_with("version "),
+        "{line}"
+    );
+    let (_, path) = rest.split_once(") at ").expect("and where it is");
+    let path = PathBuf::from(path);
+    assert!(path.is_file(), "{line}");
+    assert!(path.file_stem().is_some_and(|n| n == "pdftotext"), "{line}");
+    // Named by JBZ_PDFTOTEXT, it is the program named; `check -v` says so as well.
+    let mut check = Command::cargo_bin("jbz-track").expect("binary");
+    check
+        .arg("--repo")
+        .arg(dir.path())
+        .arg("check")
+        .env_remove("CI")
+        .env("NO_COLOR", "1")
+        .env(source::pdf::PDFTOTEXT_ENV, &path);
+    assert_eq!(the_pdf_reader_line(&mut check), line);
+}
+
+#[test]
+fn verbose_names_no_pdf_reader_where_no_pdf_was_read() {
+    // A text report.
+    let dir = repo_with_files(&[(REPORT, &real_report())]);
+    let out = normalize(dir.path(), Reader::Pdftotext)
+        .arg("-v")
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(pdf_reader_lines(&out), Vec::<String>::new(), "{out:?}");
+    // A PDF recalled from the cache is not read again.
+    let dir = repo_with_the_pdf();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let run = || {
+        normalize(dir.path(), Reader::Builtin)
+            .env("JBZ_CACHE_DIR", cache.path())
+            .env_remove("JBZ_CACHE")
+            .arg("-v")
+            .output()
+            .expect("run")
+    };
+    assert_eq!(pdf_reader_lines(&run()).len(), 1, "the first run reads it");
+    let again = run();
+    assert!(again.status.success(), "{again:?}");
+    assert_eq!(pdf_reader_lines(&again), Vec::<String>::new(), "{again:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
 // The format is told from the content, not the name
 
 #[test]

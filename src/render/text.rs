@@ -2,6 +2,7 @@
 //! where not), nothing that only colour says.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use anstyle::{AnsiColor, Style};
 
@@ -15,6 +16,7 @@ use crate::normalize::{FileStatus, Outcome, UpdateMode};
 use crate::render::{wrap, DisplayOptions, DossierList};
 use crate::repo::display_path;
 use crate::snapshot::{Milestone, Snapshot, Status};
+use crate::source::PdfReader;
 use crate::timeline::Timeline;
 
 const BOLD: Style = Style::new().bold();
@@ -44,9 +46,7 @@ pub fn normalize_outcome(
         return Ok(());
     }
     if display.verbose {
-        for r in &outcome.reports {
-            writeln!(out, "{:>10}  {}", paint(DIM, "read"), display_path(r))?;
-        }
+        read_lines(out, &outcome.reports, &outcome.pdf_readers)?;
     }
     for f in &outcome.files {
         let (word, style) = match (f.status, mode) {
@@ -89,6 +89,22 @@ pub fn normalize_outcome(
             out,
             "{reports} {r} checked: {changed} of {total} snapshots differ from what the reports give; run `jbz-track normalize` to update them"
         )?,
+    }
+    Ok(())
+}
+
+/// `-v`: each report read, then what read the PDFs among them (once a run, not once a file).
+fn read_lines(out: &mut impl Write, reports: &[PathBuf], readers: &[PdfReader]) -> io::Result<()> {
+    for r in reports {
+        writeln!(out, "{:>10}  {}", paint(DIM, "read"), display_path(r))?;
+    }
+    for r in readers {
+        writeln!(
+            out,
+            "{:>10}  {}",
+            paint(DIM, "PDF reader"),
+            crate::source::pdf::describe(*r)
+        )?;
     }
     Ok(())
 }
@@ -646,9 +662,7 @@ pub fn findings(out: &mut impl Write, f: &Findings, display: &DisplayOptions) ->
         return Ok(());
     }
     if display.verbose {
-        for r in &f.read {
-            writeln!(out, "{:>10}  {}", paint(DIM, "read"), display_path(r))?;
-        }
+        read_lines(out, &f.read, &f.pdf_readers)?;
     }
     let summary = format!(
         "{} report{}, {} snapshot{}",

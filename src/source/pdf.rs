@@ -114,6 +114,125 @@ pub fn to_text(bytes: &[u8]) -> Result<(String, PdfReader), PdfError> {
     }
 }
 
+/// What read the PDFs of a run, for `-v`: the `pdftotext` that ran, with its version and the
+/// path it was run from, or the built-in reader and why it was used. Told after the run from
+/// what chose the reader then ([`PDFTOTEXT_ENV`] and `PATH`), which have not changed since.
+/// Asking `pdftotext` its version runs it once more (`pdftotext -v`); where that fails, the
+/// version is left out, and where the program cannot be found on `PATH`, the path.
+pub fn describe(reader: PdfReader) -> String {
+    let program = pdftotext_program();
+    match (reader, program) {
+        (PdfReader::Pdftotext, program) => {
+            let program = program.unwrap_or_else(|| "pdftotext".to_string());
+            let mut line = "pdftotext -layout".to_string();
+            if let Some(version) = pdftotext_version(&program) {
+                line.push_str(&format!(" ({version})"));
+            }
+            match find_program(&program) {
+                Some(path) => line.push_str(&format!(" at {}", path.display())),
+                None => line.push_str(&format!(" run as {program}")),
+            }
+            line
+        }
+        (PdfReader::Builtin, None) => {
+            format!("built-in (pdf-extract), as {PDFTOTEXT_ENV}=off asks")
+        }
+        (PdfReader::Builtin, Some(program)) if program == "pdftotext" => {
+            "built-in (pdf-extract), as pdftotext is not installed; installing poppler's \
+             pdftotext (Debian: apt-get install poppler-utils) reads typeset PDFs better"
+                .to_string()
+        }
+        (PdfReader::Builtin, Some(program)) => format!(
+            "built-in (pdf-extract), as {PDFTOTEXT_ENV} names {program}, which cannot be run; \
+             set it to the path of pdftotext"
+        ),
+    }
+}
+
+/// How long `pdftotext -v` may take.
+const VERSION_TIME_LIMIT: Duration = Duration::from_secs(5);
+
+/// `poppler 22.12.0` (or `version 4.04` for another `pdftotext`, such as Xpdf's), from what
+/// `pdftotext -v` prints; `None` where it prints no version.
+fn pdftotext_version(program: &str) -> Option<String> {
+    let mut child = Command::new(program)
+        .arg("-v")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    let deadline = Instant::now() + VERSION_TIME_LIMIT;
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+        }
+    }
+    // It has exited: what it printed is in the pipes, a few lines at most.
+    let mut said = String::new();
+    for pipe in [
+        child.stdout.take().map(|p| Box::new(p) as Box<dyn Read>),
+        child.stderr.take().map(|p| Box::new(p) as Box<dyn Read>),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let mut bytes = Vec::new();
+        let _ = pipe.take(16 * 1024).read_to_end(&mut bytes);
+        said.push_str(&String::from_utf8_lossy(&bytes));
+        said.push('\n');
+    }
+    version_from(&said)
+}
+
+/// The version in what `pdftotext -v` printed: `pdftotext version 22.12.0` and a copyright
+/// line naming the Poppler developers give `poppler 22.12.0`.
+fn version_from(said: &str) -> Option<String> {
+    let version = said.lines().find_map(|l| {
+        let (_, rest) = l.split_once("version ")?;
+        let v = rest.split_whitespace().next()?;
+        v.starts_with(|c: char| c.is_ascii_digit()).then_some(v)
+    })?;
+    let poppler = said.to_lowercase().contains("poppler");
+    Some(if poppler {
+        format!("poppler {version}")
+    } else {
+        format!("version {version}")
+    })
+}
+
+/// The file a program name runs: the name itself where it is a path, else the first
+/// executable file of that name in a `PATH` directory, as the system looks it up.
+fn find_program(program: &str) -> Option<std::path::PathBuf> {
+    let as_given = std::path::Path::new(program);
+    if as_given.components().count() > 1 {
+        return as_given.is_file().then(|| as_given.to_path_buf());
+    }
+    let names = [
+        program.to_string(),
+        format!("{program}{}", std::env::consts::EXE_SUFFIX),
+    ];
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .find_map(|dir| names.iter().map(|n| dir.join(n)).find(|p| is_executable(p)))
+}
+
+#[cfg(unix)]
+fn is_executable(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(not(unix))]
+fn is_executable(path: &std::path::Path) -> bool {
+    path.is_file()
+}
+
 /// Read a PDF's text with the built-in reader only.
 pub fn to_text_builtin(bytes: &[u8]) -> Result<String, PdfError> {
     builtin(bytes).map(|(text, _)| text)
@@ -309,6 +428,16 @@ mod tests {
         ] {
             assert!(to_text_builtin(bytes).is_err());
         }
+    }
+
+    #[test]
+    fn version_is_read_from_what_pdftotext_v_prints() {
+        let poppler = "pdftotext version 22.12.0\nCopyright 2005-2022 The Poppler Developers - http://poppler.freedesktop.org\nCopyright 1996-2011, 2022 Glyph & Cog, LLC\n";
+        assert_eq!(version_from(poppler).as_deref(), Some("poppler 22.12.0"));
+        let xpdf =
+            "pdftotext version 4.04 [www.xpdfreader.com]\nCopyright 1996-2022 Glyph & Cog, LLC\n";
+        assert_eq!(version_from(xpdf).as_deref(), Some("version 4.04"));
+        assert_eq!(version_from("usage: pdftotext [options]\n"), None);
     }
 
     #[test]
