@@ -290,14 +290,8 @@ fn verbose_names_pdftotext_with_its_version_and_path() {
     assert!(path.is_file(), "{line}");
     assert!(path.file_stem().is_some_and(|n| n == "pdftotext"), "{line}");
     // Named by JBZ_PDFTOTEXT, it is the program named; `check -v` says so as well.
-    let mut check = Command::cargo_bin("jbz-track").expect("binary");
-    check
-        .arg("--repo")
-        .arg(dir.path())
-        .arg("check")
-        .env_remove("CI")
-        .env("NO_COLOR", "1")
-        .env(source::pdf::PDFTOTEXT_ENV, &path);
+    let mut check = jbz(dir.path());
+    check.arg("check").env(source::pdf::PDFTOTEXT_ENV, &path);
     assert_eq!(the_pdf_reader_line(&mut check), line);
 }
 
