@@ -686,19 +686,27 @@ fn ingest(
                 if !display.quiet {
                     let path = crate::repo::display_path(done.path());
                     match &done {
-                        crate::ingest::Ingested::Added { .. } => writeln!(out, "added    {path}")?,
+                        crate::ingest::Ingested::Added { .. } => {
+                            render::text::status_line(out, render::text::GREEN, "added", &path)?
+                        }
                         crate::ingest::Ingested::AlreadyThere { .. } => writeln!(
                             out,
                             "{}: already in the repository as {path}; nothing to do",
                             file.display()
                         )?,
                         crate::ingest::Ingested::Replaced { old, .. } if old == done.path() => {
-                            writeln!(out, "replaced {path} with {}", file.display())?
+                            render::text::status_line(
+                                out,
+                                render::text::YELLOW,
+                                "replaced",
+                                format_args!("{path} with {}", file.display()),
+                            )?
                         }
-                        crate::ingest::Ingested::Replaced { old, .. } => writeln!(
+                        crate::ingest::Ingested::Replaced { old, .. } => render::text::status_line(
                             out,
-                            "replaced {} with {path}",
-                            crate::repo::display_path(old)
+                            render::text::YELLOW,
+                            "replaced",
+                            format_args!("{} with {path}", crate::repo::display_path(old)),
                         )?,
                     }
                 }

@@ -390,7 +390,7 @@ fn init_makes_a_repository_that_every_command_works_on() {
         &root,
         &["ingest", report_source(OCT).to_str().expect("utf-8")],
     );
-    has(&out, &format!("added    reports/{OCT}"));
+    has(&out, &format!("     added  reports/{OCT}"));
     has(&out, "there is nothing to compare it with");
     assert_eq!(snapshot_files(&root).len(), 14, "{out}");
 
@@ -399,7 +399,7 @@ fn init_makes_a_repository_that_every_command_works_on() {
         &root,
         &["ingest", report_source(DEC).to_str().expect("utf-8")],
     );
-    has(&out, &format!("added    reports/{DEC}"));
+    has(&out, &format!("     added  reports/{DEC}"));
     has(&out, "jbz-track diff 2023-10 → 2023-12");
     has(&out, "raadsonderhandelingen → raadspositie");
     assert!(root.join("reports").join(OCT).is_file() && root.join("reports").join(DEC).is_file());
@@ -971,4 +971,53 @@ fn colour_follows_color_and_no_color() {
         // Without colour, a change stays visible.
         has(&out, "[-meer-]{+voldoende+}");
     }
+}
+
+/// The file list of `normalize -v` is a column: each word (`read`, `created`, `unchanged`, …)
+/// right-aligned in ten characters, then the path, at the same place on every line, plain or
+/// coloured (the colour codes must not count toward the width).
+#[test]
+fn normalize_lists_files_in_one_column_with_and_without_colour() {
+    for colour in ["never", "always"] {
+        let repo = repo_holding(&[OCT]);
+        let r = expect(
+            jbz_on(repo.path()).args(["--color", colour, "normalize", "-v"]),
+            0,
+        );
+        let plain = strip_ansi(&r.stdout);
+        let listed: Vec<&str> = plain.lines().filter(|l| l.contains("  ")).collect();
+        assert!(listed.len() >= 15, "read + 14 created:\n{plain}");
+        for line in &listed {
+            let (word, path) = line.split_at(10);
+            assert!(
+                word.trim_start() == word.trim() && !word.trim().is_empty(),
+                "{colour}: the word is right-aligned in ten characters: {line:?}"
+            );
+            assert!(
+                path.starts_with("  reports/") || path.starts_with("  snapshots/"),
+                "{colour}: the path starts in column 13: {line:?}"
+            );
+        }
+        if colour == "always" {
+            assert_ne!(plain, r.stdout, "--color always colours the words");
+        }
+    }
+}
+
+/// Text without its ANSI colour sequences (`ESC [ … m`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -21,13 +21,25 @@ use crate::timeline::Timeline;
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
-const GREEN: Style = AnsiColor::Green.on_default();
-const YELLOW: Style = AnsiColor::Yellow.on_default();
+pub const GREEN: Style = AnsiColor::Green.on_default();
+pub const YELLOW: Style = AnsiColor::Yellow.on_default();
 const RED: Style = AnsiColor::Red.on_default().bold();
 const CYAN: Style = AnsiColor::Cyan.on_default();
 
 fn paint(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
+}
+
+/// One line of a file list: what happened, right-aligned in a column of its own (as cargo
+/// prints `Compiling`), then the rest. The word is padded before it is painted, so that the
+/// colour codes do not count toward the width.
+pub fn status_line(
+    out: &mut impl Write,
+    style: Style,
+    word: &str,
+    rest: impl std::fmt::Display,
+) -> io::Result<()> {
+    writeln!(out, "{}  {rest}", paint(style, &format!("{word:>10}")))
 }
 
 /// What `normalize` did: changed files on stdout (every file with -v), failures on stderr,
@@ -64,11 +76,11 @@ pub fn normalize_outcome(
             .filter(|_| mode == UpdateMode::Check)
             .map(|l| format!(" (from line {l})"))
             .unwrap_or_default();
-        writeln!(
+        status_line(
             out,
-            "{:>10}  {}{at}",
-            paint(style, word),
-            display_path(&f.path)
+            style,
+            word,
+            format_args!("{}{at}", display_path(&f.path)),
         )?;
     }
     let changed = outcome.changed().count();
@@ -96,15 +108,10 @@ pub fn normalize_outcome(
 /// `-v`: each report read, then what read the PDFs among them (once a run, not once a file).
 fn read_lines(out: &mut impl Write, reports: &[PathBuf], readers: &[PdfReader]) -> io::Result<()> {
     for r in reports {
-        writeln!(out, "{:>10}  {}", paint(DIM, "read"), display_path(r))?;
+        status_line(out, DIM, "read", display_path(r))?;
     }
     for r in readers {
-        writeln!(
-            out,
-            "{:>10}  {}",
-            paint(DIM, "PDF reader"),
-            crate::source::pdf::describe(*r)
-        )?;
+        status_line(out, DIM, "PDF reader", crate::source::pdf::describe(*r))?;
     }
     Ok(())
 }
@@ -933,7 +940,7 @@ pub fn init(
         return Ok(());
     }
     for p in created {
-        writeln!(out, "created  {}", dir.join(p).display())?;
+        status_line(out, GREEN, "created", dir.join(p).display())?;
     }
     writeln!(out)?;
     writeln!(out, "Next: put a report in it and see what it says:")?;
