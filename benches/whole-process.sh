@@ -49,7 +49,7 @@ declare -A MEDIAN  # label → median ms, for ratios
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
-# measure LABEL BASELINE-LABEL SETUP -- COMMAND...
+# measure LABEL BASELINE-LABEL[|BASELINE-LABEL…] SETUP -- COMMAND...
 #   SETUP (a shell snippet, may be empty) runs before each run, untimed.
 measure() {
     local label=$1 base=$2 setup=$3
@@ -80,10 +80,14 @@ measure() {
     med=$(printf '%s\n' "${walls[@]}" | median)
     cpu=$(printf '%s\n' "${cpus[@]}" | median | awk '{printf "%.0f", $1}')
     MEDIAN[$label]=$med
-    if [[ -n $base && -n ${MEDIAN[$base]:-} ]]; then
-        ratio=$(awk -v a="$med" -v b="${MEDIAN[$base]}" 'BEGIN {printf "%.1f×", a / b}')
-        ratio="$ratio \`$base\`"
-    fi
+    # BASELINE may name several, separated by '|': a ratio against each.
+    local b bases
+    IFS='|' read -r -a bases <<<"$base"
+    for b in "${bases[@]}"; do
+        [[ -n $b && -n ${MEDIAN[$b]:-} ]] || continue
+        [[ -n $ratio ]] && ratio="$ratio; "
+        ratio="$ratio$(awk -v a="$med" -v b="${MEDIAN[$b]}" 'BEGIN {printf "%.1f×", a / b}') \`$b\`"
+    done
     shown=$(awk -v m="$med" 'BEGIN {printf (m < 10 ? "%.1f" : "%.0f"), m}')
     ROWS+=("| \`$label\` | $runs | $shown | $cpu | $(awk -v k="$rss" 'BEGIN {printf "%.1f", k / 1024}') | $ratio |")
     echo "  $label: median $shown ms over $runs runs" >&2
@@ -93,11 +97,16 @@ has_command() { "$JBZ" --help 2>/dev/null | grep -qE "^  $1( |$)"; }
 
 echo "measuring ($RUNS runs each) …" >&2
 # normalize with the cache off parses and extracts every report (a fresh clone, CI); with
-# the cache of the run before, only what changed is (a re-run on the user's machine).
+# the cache of the run before, only what changed is (a re-run on the user's machine). Two
+# floors: reading the reports, and reading every file normalize reads (the reports and the
+# snapshots it compares its output with).
 for n in 100 1000; do
     R="$WORK/r$n"
     measure "cat reports/* ($n)" "" "" -- sh -c "cat '$R'/reports/* > /dev/null"
-    measure "normalize ($n)" "cat reports/* ($n)" "" -- env JBZ_CACHE=off "$JBZ" --repo "$R" normalize
+    measure "cat reports/* snapshots/*/* ($n)" "" "" -- \
+        sh -c "find '$R/reports' '$R/snapshots' -type f -exec cat {} + > /dev/null"
+    measure "normalize ($n)" "cat reports/* ($n)|cat reports/* snapshots/*/* ($n)" "" -- \
+        env JBZ_CACHE=off "$JBZ" --repo "$R" normalize
 done
 JBZ_CACHE_DIR="$WORK/cache" "$JBZ" --repo "$WORK/r1000" normalize -q
 measure "normalize, cache of the run before (1000)" "cat reports/* (1000)" "" -- \
