@@ -398,7 +398,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     let display = DisplayOptions::detect(cli.quiet, cli.verbose);
     match &cli.command {
         Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut cmd = completion_command();
             // Into a buffer first: clap_complete panics on a write error (a closed pipe).
             let mut buf = Vec::new();
             clap_complete::generate(*shell, &mut cmd, "jbz-track", &mut buf);
@@ -447,6 +447,22 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     let result = dispatch(cli.command, &repo, display, &mut out);
     out.finish()?;
     result
+}
+
+/// The command line as completions offer it: without the hidden subcommands (the
+/// git diff driver), which `--help` and the manual pages leave out but clap_complete would
+/// offer. clap cannot remove a subcommand, so the root is put together again from the same
+/// parts: its name, version, about text, arguments and visible subcommands.
+fn completion_command() -> clap::Command {
+    let full = <Cli as clap::CommandFactory>::command();
+    let mut cmd = clap::Command::new("jbz-track")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+    if let Some(about) = full.get_about() {
+        cmd = cmd.about(about.clone());
+    }
+    cmd
 }
 
 /// Run one command that works on a repository, writing to `out`.

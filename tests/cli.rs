@@ -278,6 +278,11 @@ fn completions_generate_for_every_shell() {
                 "{shell} completions do not mention `{word}`"
             );
         }
+        // What --help hides (the git diff driver, which git runs) is not offered either.
+        assert!(
+            !out.contains("git-diff-driver"),
+            "{shell} completions offer the hidden git-diff-driver"
+        );
     }
 }
 
