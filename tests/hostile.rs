@@ -99,9 +99,17 @@ fn yaml_bomb(key: &str) -> String {
 
 #[test]
 fn a_yaml_bomb_as_dossiers_yaml_is_refused() {
-    let dir = repo_holding(&[REPORT]);
-    std::fs::write(dir.path().join("dossiers.yaml"), yaml_bomb("dossiers")).expect("write");
     let started = Instant::now();
+    let dir = normalize_refuses_aliases_in_the_registry(&yaml_bomb("dossiers"));
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert!(!dir.path().join("snapshots").exists(), "nothing written");
+}
+
+/// `normalize` with `registry` as dossiers.yaml: exit 2, its first line named as holding
+/// anchors or aliases. Returns the repository.
+fn normalize_refuses_aliases_in_the_registry(registry: &str) -> tempfile::TempDir {
+    let dir = repo_holding(&[REPORT]);
+    std::fs::write(dir.path().join("dossiers.yaml"), registry).expect("write");
     let out = output(dir.path(), &["normalize"]);
     let err = stderr(&out);
     assert_no_panic(&out);
@@ -112,8 +120,22 @@ fn a_yaml_bomb_as_dossiers_yaml_is_refused() {
         ),
         "{err}"
     );
-    assert!(started.elapsed() < Duration::from_secs(20));
-    assert!(!dir.path().join("snapshots").exists(), "nothing written");
+    dir
+}
+
+/// The same bomb with every anchor inside a flow collection (`b1: [&a1 [*a0, …]]`), where a
+/// guard that looks only at block values would not see it.
+#[test]
+fn a_yaml_bomb_in_flow_collections_is_refused_naming_its_line() {
+    let mut bomb = String::from("dossiers: [&a0 [\"lol\", \"lol\", \"lol\"]]\n");
+    for i in 1..10 {
+        let prev = format!("*a{}", i - 1);
+        bomb.push_str(&format!(
+            "b{i}: [&a{i} [{}]]\n",
+            [prev.as_str(); 10].join(", ")
+        ));
+    }
+    normalize_refuses_aliases_in_the_registry(&bomb);
 }
 
 #[test]

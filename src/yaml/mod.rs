@@ -110,7 +110,8 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     Ok(serde_yaml::from_str(text)?)
 }
 
-/// The first line that holds an anchor or alias outside a quoted or plain string value.
+/// The first line that holds an anchor or alias outside a quoted or plain string value: as a
+/// block value (`key: &a`, `- *a`) or as a node of a flow collection (`[&a x, *a]`).
 fn alias_line(text: &str) -> Option<usize> {
     text.lines().enumerate().find_map(|(i, line)| {
         let t = line.trim_start().trim_start_matches("- ").trim_start();
@@ -118,9 +119,38 @@ fn alias_line(text: &str) -> Option<usize> {
             Some((_, v)) => v.trim_start(),
             None => t,
         };
-        (value.starts_with('&') || value.starts_with('*') || value.starts_with("<<"))
-            .then_some(i + 1)
+        (value.starts_with('&')
+            || value.starts_with('*')
+            || value.starts_with("<<")
+            || (value.starts_with(['[', '{']) && flow_has_alias(value)))
+        .then_some(i + 1)
     })
+}
+
+/// Whether a flow collection (`[a, *b]`, `{k: &a v}`) has a node that starts with `&` or `*`:
+/// right after `[`, `{`, `,` or a flow mapping's `:`, outside quoted strings.
+fn flow_has_alias(value: &str) -> bool {
+    let mut quote: Option<char> = None;
+    let mut node_start = false;
+    let mut prev = ' ';
+    for c in value.chars() {
+        match quote {
+            // A backslash escapes in double quotes only; '' in single quotes closes and
+            // reopens, which reads the same here.
+            Some('"') if prev == '\\' => {}
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '#' && prev == ' ' => return false,
+            None if node_start && (c == '&' || c == '*') => return true,
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None => {}
+        }
+        if quote.is_none() && !c.is_whitespace() {
+            node_start = matches!(c, '[' | '{' | ',' | ':');
+        }
+        prev = if prev == '\\' && c == '\\' { ' ' } else { c };
+    }
+    false
 }
 
 /// Normalise text before it is stored: LF line ends, no trailing spaces, no soft hyphens or
@@ -167,6 +197,29 @@ mod tests {
     fn aliases_are_refused_with_their_line() {
         let e = from_str::<BTreeMap<String, Vec<String>>>("a: &x [1]\nb: *x\n").expect_err("alias");
         assert_eq!(e.line, Some(1));
+    }
+
+    /// Anchors and aliases inside flow collections are refused too; `&` and `*` inside
+    /// strings, quoted or plain, are not.
+    #[test]
+    fn aliases_in_flow_collections_are_refused() {
+        for doc in [
+            "a: [&x lol]\nb: [*x, *x]\n",
+            "a: [1, &x [2]]\n",
+            "a: {k: &x v}\n",
+            "- [ *x ]\n",
+        ] {
+            assert!(alias_line(doc).is_some(), "{doc:?}");
+        }
+        for doc in [
+            "a: ['&x', \"*y\", 'a, *b']\n",
+            "a: [Tom & Jerry, 5 * 3]\n",
+            "a: [x] # [*y]\n",
+            "title: Tom & Jerry\n",
+            "a: [\"q\\\" *x\"]\n",
+        ] {
+            assert_eq!(alias_line(doc), None, "{doc:?}");
+        }
     }
 
     #[test]
