@@ -107,7 +107,14 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             message: "YAML anchors and aliases (&name, *name) are not allowed here".to_string(),
         });
     }
-    Ok(serde_yaml::from_str(text)?)
+    serde_yaml::from_str(text).map_err(|e| {
+        let mut e = YamlError::from(e);
+        // At the end of the text the parser points past the last line ("could not find
+        // expected ':'" after a stray last line); the last line is where to look.
+        let last = text.lines().count().max(1);
+        e.line = e.line.map(|l| l.min(last));
+        e
+    })
 }
 
 /// The first line that holds an anchor or alias outside a quoted or plain string value: as a
@@ -220,6 +227,13 @@ mod tests {
         ] {
             assert_eq!(alias_line(doc), None, "{doc:?}");
         }
+    }
+
+    /// A stray last line is named, not the line after it that the parser points to.
+    #[test]
+    fn an_error_at_the_end_names_the_last_line() {
+        let e = from_str::<BTreeMap<String, u32>>("a: 1\nb: 2\nx\n").expect_err("bad");
+        assert_eq!(e.line, Some(3), "{e}");
     }
 
     #[test]
