@@ -700,31 +700,7 @@ fn ingest(
         match crate::ingest::ingest(repo, file, replace) {
             Ok(done) => {
                 if !display.quiet {
-                    let path = crate::repo::display_path(done.path());
-                    match &done {
-                        crate::ingest::Ingested::Added { .. } => {
-                            render::text::status_line(out, render::text::GREEN, "added", &path)?
-                        }
-                        crate::ingest::Ingested::AlreadyThere { .. } => writeln!(
-                            out,
-                            "{}: already in the repository as {path}; nothing to do",
-                            file.display()
-                        )?,
-                        crate::ingest::Ingested::Replaced { old, .. } if old == done.path() => {
-                            render::text::status_line(
-                                out,
-                                render::text::YELLOW,
-                                "replaced",
-                                format_args!("{path} with {}", file.display()),
-                            )?
-                        }
-                        crate::ingest::Ingested::Replaced { old, .. } => render::text::status_line(
-                            out,
-                            render::text::YELLOW,
-                            "replaced",
-                            format_args!("{} with {path}", crate::repo::display_path(old)),
-                        )?,
-                    }
+                    render::text::ingested(out, &done, file)?;
                 }
                 if !matches!(done, crate::ingest::Ingested::AlreadyThere { .. }) {
                     new_reports.push(done.path().to_path_buf());

@@ -21,8 +21,8 @@ use crate::timeline::Timeline;
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
-pub const GREEN: Style = AnsiColor::Green.on_default();
-pub const YELLOW: Style = AnsiColor::Yellow.on_default();
+const GREEN: Style = AnsiColor::Green.on_default();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
 const RED: Style = AnsiColor::Red.on_default().bold();
 const CYAN: Style = AnsiColor::Cyan.on_default();
 
@@ -33,13 +33,44 @@ fn paint(style: Style, text: &str) -> String {
 /// One line of a file list: what happened, right-aligned in a column of its own (as cargo
 /// prints `Compiling`), then the rest. The word is padded before it is painted, so that the
 /// colour codes do not count toward the width.
-pub fn status_line(
+fn status_line(
     out: &mut impl Write,
     style: Style,
     word: &str,
     rest: impl std::fmt::Display,
 ) -> io::Result<()> {
     writeln!(out, "{}  {rest}", paint(style, &format!("{word:>10}")))
+}
+
+/// What `ingest` did with `file`: added or replaced (in the column of the file list that
+/// follows), or found already there.
+pub fn ingested(
+    out: &mut impl Write,
+    done: &crate::ingest::Ingested,
+    file: &std::path::Path,
+) -> io::Result<()> {
+    use crate::ingest::Ingested;
+    let path = display_path(done.path());
+    match done {
+        Ingested::Added { .. } => status_line(out, GREEN, "added", path),
+        Ingested::AlreadyThere { .. } => writeln!(
+            out,
+            "{}: already in the repository as {path}; nothing to do",
+            file.display()
+        ),
+        Ingested::Replaced { old, .. } if old == done.path() => status_line(
+            out,
+            YELLOW,
+            "replaced",
+            format_args!("{path} with {}", file.display()),
+        ),
+        Ingested::Replaced { old, .. } => status_line(
+            out,
+            YELLOW,
+            "replaced",
+            format_args!("{} with {path}", display_path(old)),
+        ),
+    }
 }
 
 /// What `normalize` did: changed files on stdout (every file with -v), failures on stderr,

@@ -162,18 +162,7 @@ fn pdftotext_version(program: &str) -> Option<String> {
         .stderr(Stdio::piped())
         .spawn()
         .ok()?;
-    let deadline = Instant::now() + VERSION_TIME_LIMIT;
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => break,
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
-        }
-    }
+    wait_at_most(&mut child, VERSION_TIME_LIMIT).ok()??;
     // It has exited: what it printed is in the pipes, a few lines at most.
     let mut said = String::new();
     for pipe in [
@@ -265,6 +254,26 @@ enum RunError {
     Failed(String),
 }
 
+/// Wait for `child` to exit, at most `limit`: its status, or `None` when it took longer and
+/// was killed. Where waiting itself fails, the child is killed too and the error returned.
+fn wait_at_most(
+    child: &mut std::process::Child,
+    limit: Duration,
+) -> std::io::Result<Option<std::process::ExitStatus>> {
+    let deadline = Instant::now() + limit;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ok(Some(status)),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
+            done => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return done.map(|_| None);
+            }
+        }
+    }
+}
+
 fn run_pdftotext(program: &str, bytes: &[u8]) -> Result<String, RunError> {
     let mut child = Command::new(program)
         .args(["-layout", "-enc", "UTF-8", "-", "-"])
@@ -300,20 +309,10 @@ fn run_pdftotext(program: &str, bytes: &[u8]) -> Result<String, RunError> {
         let _ = stderr.take(64 * 1024).read_to_end(&mut out);
         out
     });
-    let deadline = Instant::now() + PDFTOTEXT_TIME_LIMIT;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            Ok(None) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(RunError::TimedOut);
-            }
-            Err(e) => return Err(RunError::Failed(e.to_string())),
-        }
+    let status = match wait_at_most(&mut child, PDFTOTEXT_TIME_LIMIT) {
+        Ok(Some(status)) => status,
+        Ok(None) => return Err(RunError::TimedOut),
+        Err(e) => return Err(RunError::Failed(e.to_string())),
     };
     let _ = writer.join();
     let out = reader.join().unwrap_or_default();
