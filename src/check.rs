@@ -28,6 +28,9 @@ pub enum Problem {
     Invalid,
     /// A snapshot whose path disagrees with the dossier or meeting inside it.
     Misnamed,
+    /// A report that was read, but where an agenda item may be missing or misplaced: item
+    /// numbers that jump or repeat, text shaped like a heading that was read as text.
+    Layout,
 }
 
 impl Problem {
@@ -40,6 +43,7 @@ impl Problem {
             Problem::Orphaned => "orphaned",
             Problem::Invalid => "invalid",
             Problem::Misnamed => "misnamed",
+            Problem::Layout => "layout",
         }
     }
 }
@@ -93,6 +97,12 @@ pub fn check(repo: &Repo) -> Result<Findings, RepoError> {
             problem: Problem::Report,
             message: f.message.clone(),
         })
+        .chain(outcome.warnings.iter().map(|w| Finding {
+            path: w.path.clone(),
+            line: w.line,
+            problem: Problem::Layout,
+            message: w.message.clone(),
+        }))
         .collect();
 
     let on_disk = store::list(&repo.root).unwrap_or_default();

@@ -112,27 +112,42 @@ fn footnote_start(line: &str) -> Option<(u32, &str)> {
 
 /// Separate footnote blocks from the running text.
 ///
-/// A block starts after a blank line with the next expected footnote number (footnotes run
-/// 1, 2, 3 … through a document), provided a marker for it was printed before; it runs until
-/// the next page starts (a line with one leading space) or the file ends. The blank lines
-/// before a block are dropped with it, so that a sentence broken by the block joins up again.
+/// A block starts with the next expected footnote number (footnotes run 1, 2, 3 … through a
+/// document), provided a marker for it was printed before, and either after a blank line or,
+/// in text without blank lines (hard-wrapped mail, `pdftotext` without page breaks), with a
+/// capital after the number (`1 Zie ook …`, never `1 oktober …`). The blank lines before a
+/// block are dropped with it, so that a sentence broken by the block joins up again.
+///
+/// A block is bounded (see [`read_block`]): it never holds a heading, and it ends where the
+/// running text resumes, so that footnotes printed mid-page cannot swallow the items after them
+/// (`footnotes_mid_page_do_not_swallow_the_next_item`).
 fn split_footnotes<'a>(raw: &[&'a str]) -> (Vec<(usize, &'a str)>, Vec<Footnote>) {
     let mut body: Vec<(usize, &str)> = Vec::with_capacity(raw.len());
     let mut footnotes: Vec<Footnote> = Vec::new();
     let mut expected = 1u32;
-    // Where the running text since the last block starts.
+    // Where to look for the next footnote's marker: after the previous footnote's marker, so
+    // that footnotes gathered at the end (a web edition) find markers printed long before.
     let mut since_last = 0;
     let mut i = 0;
     while i < raw.len() {
         let line = raw[i];
         let after_blank = i == 0 || raw[i - 1].trim().is_empty();
-        if let Some((n, _)) = footnote_start(line) {
-            if n == expected && after_blank && has_glued_marker(&raw[since_last..i], n) {
+        if let Some((n, rest)) = footnote_start(line) {
+            let opens_like_a_note =
+                after_blank || rest.chars().next().is_some_and(char::is_uppercase);
+            let marker = (n == expected && opens_like_a_note && !looks_like_heading(line))
+                .then(|| glued_marker_line(&raw[since_last..i], n))
+                .flatten();
+            if let Some(at) = marker {
                 while body.last().is_some_and(|(_, l)| l.trim().is_empty()) {
                     body.pop();
                 }
+                let first = footnotes.len();
                 i = read_block(raw, i, &mut expected, &mut footnotes);
-                since_last = i;
+                // The next marker comes after this one; the block's later footnotes have
+                // theirs after it too, so looking on from here finds them all.
+                since_last += at;
+                debug_assert!(footnotes.len() > first);
                 continue;
             }
         }
@@ -142,40 +157,119 @@ fn split_footnotes<'a>(raw: &[&'a str]) -> (Vec<(usize, &'a str)>, Vec<Footnote>
     (body, footnotes)
 }
 
+/// How many lines one footnote may run on after its first: real footnotes are a sentence or
+/// two, and a longer run means the running text has resumed without a sign.
+const MAX_FOOTNOTE_CONTINUATION: usize = 3;
+
 /// Read the footnote block starting at `start`; returns the index of the first line after it.
+///
+/// The block ends at the next page (a line with one leading space), at a blank line, at any
+/// line shaped like a heading (a part or item heading, an action line, a bullet), and where
+/// running text resumes: after a footnote whose sentence is complete, any line that does not
+/// open the next footnote is running text again; an unfinished footnote runs on for at most
+/// [`MAX_FOOTNOTE_CONTINUATION`] lines.
 fn read_block(raw: &[&str], start: usize, expected: &mut u32, out: &mut Vec<Footnote>) -> usize {
     let mut i = start;
+    let mut continuation = 0;
     while i < raw.len() {
         let line = raw[i];
-        let is_page_start = line.starts_with(' ')
-            && !line.starts_with("  ")
-            && !line.trim().is_empty()
-            && i > start;
+        if i > start {
+            let is_page_start =
+                line.starts_with(' ') && !line.starts_with("  ") && !line.trim().is_empty();
+            if is_page_start || line.trim().is_empty() || looks_like_heading(line) {
+                return i;
+            }
+        }
         match footnote_start(line) {
-            Some((n, text)) if n == *expected && !is_page_start => {
+            Some((n, text)) if n == *expected => {
                 out.push(Footnote {
                     number: n,
                     text: squeeze(text),
                     line: i + 1,
                 });
                 *expected += 1;
+                continuation = 0;
             }
-            _ if is_page_start => return i,
             _ => {
-                let t = squeeze(line);
-                if let (Some(last), false) = (out.last_mut(), t.is_empty()) {
-                    if last.text.ends_with('-') && !last.text.ends_with(" -") {
-                        last.text.push_str(&t);
-                    } else {
-                        last.text.push(' ');
-                        last.text.push_str(&t);
-                    }
+                let Some(last) = out.last_mut() else {
+                    return i;
+                };
+                if continuation >= MAX_FOOTNOTE_CONTINUATION || footnote_complete(&last.text) {
+                    return i;
                 }
+                let t = squeeze(line);
+                if last.text.ends_with('-') && !last.text.ends_with(" -") {
+                    last.text.push_str(&t);
+                } else {
+                    last.text.push(' ');
+                    last.text.push_str(&t);
+                }
+                continuation += 1;
             }
         }
         i += 1;
     }
     i
+}
+
+/// Whether a text ends its sentence: a full stop, question or exclamation mark, possibly
+/// inside closing quotes or brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['’', '”', '"', ')', '»', '\''])
+        .ends_with(['.', '!', '?', ';'])
+}
+
+/// Whether a footnote's text so far is a finished sentence (`… nr. 859.`), not one cut after
+/// an abbreviation (`… Kamerstuk 32 317, nr.` with the number on the next line).
+///
+/// A footnote that is only a reference often has no full stop (`3 Kamerstukken 2022/2023,
+/// 32 317, nr. 836`); one that ends in a paper number or a web address is complete too, so
+/// that running text resuming in lower case after it is not taken into it.
+fn footnote_complete(text: &str) -> bool {
+    let mut words = text.rsplit(' ');
+    let last = words.next().unwrap_or_default().to_lowercase();
+    let before = words.next().unwrap_or_default().to_lowercase();
+    let paper_number = matches!(before.as_str(), "nr." | "nrs." | "nr" | "en")
+        && last
+            .trim_end_matches(['.', ')', ';'])
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+    let address = last.starts_with("http") || last.starts_with("www.");
+    paper_number
+        || address
+        || ends_sentence(text)
+            && !matches!(
+                last.as_str(),
+                "nr." | "nrs." | "blz." | "p." | "o.a." | "zie"
+            )
+}
+
+/// Whether a raw line is shaped like something a footnote never holds: a part heading, a
+/// numbered item heading (`3. Implementatie van …`), a `Belangrijkste resultaten` heading, a
+/// bullet or an agenda's action line (`= Algemene oriëntatie`).
+fn looks_like_heading(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with(['•', '●', '▪', '=']) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    if lower.starts_with("belangrijkste resultaten")
+        || lower.starts_with("belangrijkste uitkomsten")
+    {
+        return true;
+    }
+    let roman = t.bytes().take_while(|b| b"IVX".contains(b)).count();
+    if roman > 0 && t[roman..].starts_with(". ") {
+        return true;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 3 {
+        if let Some(rest) = t[digits..].strip_prefix(". ") {
+            return rest.chars().next().is_some_and(char::is_uppercase);
+        }
+    }
+    false
 }
 
 /// How a candidate footnote marker is attached to the word before it.
@@ -211,10 +305,11 @@ fn marker_in_word(word: &str, digits: &str, prev_word: Option<&str>) -> Option<G
     None
 }
 
-fn has_glued_marker(lines: &[&str], n: u32) -> bool {
+/// The index (in `lines`) of the first line with a marker for footnote `n` glued to a word.
+fn glued_marker_line(lines: &[&str], n: u32) -> Option<usize> {
     let digits = n.to_string();
     let mut prev = None;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         // Most lines do not hold the number at all, and a quick search says so.
         if !line.contains(digits.as_str()) {
             prev = line.split_whitespace().next_back().or(prev);
@@ -222,12 +317,12 @@ fn has_glued_marker(lines: &[&str], n: u32) -> bool {
         }
         for word in line.split_whitespace() {
             if marker_in_word(word, &digits, prev).is_some() {
-                return true;
+                return Some(i);
             }
             prev = Some(word);
         }
     }
-    false
+    None
 }
 
 /// Find each footnote's marker in the text before its block, take it off the word, and note

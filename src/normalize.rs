@@ -75,6 +75,9 @@ pub struct Outcome {
     pub files: Vec<FileOutcome>,
     /// What failed.
     pub failures: Vec<Failure>,
+    /// What was read but may have been read wrong (an item number that jumps, text shaped
+    /// like a heading read as text): the snapshots are written, and `check` fails on these.
+    pub warnings: Vec<Failure>,
     /// The PDF readers that read a report's text in this run, each once (one, unless the
     /// choice changed mid-run); empty where no PDF was read, as when every PDF was recalled
     /// from the cache.
@@ -388,6 +391,7 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
                 };
                 note_reader(&mut outcome.pdf_readers, result.pdf_reader);
                 outcome.failures.extend(result.failures);
+                outcome.warnings.extend(result.warnings);
                 outcome.files.extend(result.files);
                 outcome.reports.push(path);
             }
@@ -415,6 +419,7 @@ struct Job<'p> {
 struct JobResult {
     files: Vec<FileOutcome>,
     failures: Vec<Failure>,
+    warnings: Vec<Failure>,
     /// What to remember of the report, when it ran cleanly in write mode.
     entry: Option<cache::Entry>,
     /// The PDF reader that read the report, where it was read again here.
@@ -476,9 +481,8 @@ impl Job<'_> {
         }
         Some(JobResult {
             files,
-            failures: Vec::new(),
             entry: Some(entry.clone()),
-            pdf_reader: None,
+            ..JobResult::default()
         })
     }
 
@@ -504,6 +508,16 @@ impl Job<'_> {
             sha256: p.sha256.clone(),
         };
         let snapshots = crate::extract::snapshots(&p.report, registry, &meeting, &source);
+        out.warnings = p
+            .report
+            .warnings
+            .iter()
+            .map(|w| Failure {
+                path: p.path.clone(),
+                line: Some(w.line),
+                message: w.message.clone(),
+            })
+            .collect();
         // Every agenda item must land in some dossier; one that does not is lost to the reader.
         for part in &p.report.parts {
             for item in &part.items {
@@ -570,7 +584,13 @@ impl Job<'_> {
                 first_difference: None,
             });
         }
-        if remember && mode == UpdateMode::Write && out.failures.is_empty() {
+        // A report with warnings is read again each time, so that its warnings are shown
+        // each time.
+        if remember
+            && mode == UpdateMode::Write
+            && out.failures.is_empty()
+            && out.warnings.is_empty()
+        {
             out.entry = Some(cache::Entry {
                 size: p.size,
                 sha256: p.sha256.clone(),

@@ -58,6 +58,19 @@ pub struct Report {
     pub parts: Vec<Part>,
     /// The footnotes, in order.
     pub footnotes: Vec<Footnote>,
+    /// What the reader noticed and a person should look at: numbering that jumps or repeats,
+    /// text shaped like a heading that was not taken as one. The report was read, but an
+    /// item may be missing or misplaced; `normalize` prints these and `check` fails on them.
+    pub warnings: Vec<Warning>,
+}
+
+/// Something in a report that may not have been read right, with the line it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// 1-based source line.
+    pub line: usize,
+    /// What was seen and what it may mean, in a sentence.
+    pub message: String,
 }
 
 /// One part of a report, such as `I. Binnenlandse Zaken`.
@@ -67,6 +80,10 @@ pub struct Part {
     pub name: String,
     /// The `Belangrijkste resultaten` bullets.
     pub highlights: Vec<Highlight>,
+    /// Text under the part heading that is neither a highlight nor in an item: formal
+    /// adoptions, files taken off the agenda, meetings "en marge". Facts that belong to the
+    /// meeting even though no agenda item holds them.
+    pub intro: Vec<Paragraph>,
     /// The numbered agenda items.
     pub items: Vec<Item>,
 }
@@ -130,7 +147,7 @@ pub enum ReportError {
         title: String,
     },
     /// The title was found but no numbered agenda items followed it.
-    #[error("line {line}: found the title but no numbered agenda items ('1. …') after it")]
+    #[error("line {line}: found the title but no agenda items ('1. …') and no text after it")]
     NoItems {
         /// 1-based line of the title.
         line: usize,
@@ -227,8 +244,11 @@ impl<'a> Parser<'a> {
     fn parse(&self) -> Result<Report, ReportError> {
         let (title, (start, end)) = self.dated_title()?;
         let title_line = self.lines[title.at].no;
-        let parts = self.body(title.end);
-        if parts.iter().all(|p| p.items.is_empty()) {
+        let (parts, warnings) = self.body(title.end);
+        if parts
+            .iter()
+            .all(|p| p.items.is_empty() && p.intro.is_empty())
+        {
             return Err(ReportError::NoItems { line: title_line });
         }
         Ok(Report {
@@ -238,19 +258,23 @@ impl<'a> Parser<'a> {
             end,
             parts,
             footnotes: self.footnotes.to_vec(),
+            warnings,
         })
     }
 
-    /// The title and its meeting days: the first title line whose block gives meeting days.
+    /// The title and its meeting days: the first title candidate that gives meeting days.
     /// A line before the real title may open like one without being one (a covering letter's
     /// `Verslag van de JBZ-Raad`, with no dates); it is passed over. When no candidate gives
     /// meeting days, the error names the first, which is where a reader looks for the title.
     fn dated_title(&self) -> Result<(Title, (NaiveDate, NaiveDate)), ReportError> {
         let years = Years::new(self.lines);
         let mut first: Option<Title> = None;
-        for title in self.titles() {
-            if let Some(days) = dates::meeting_days(&title.text, years.context(title.at)) {
-                return Ok((title, days));
+        for i in 0..self.lines.len() {
+            let Some((title, days)) = self.title_at(i, &years) else {
+                continue;
+            };
+            if let Some(days) = days {
+                return Ok((self.repeated_title(title, days, &years), days));
             }
             first.get_or_insert(title);
         }
@@ -263,36 +287,42 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// The title candidates, in order: each line that opens like a verslag or agenda of the
-    /// JBZ-Raad, with the lines that follow it up to a blank line. Lines that open otherwise
-    /// (most of a covering letter, a site's navigation) are not candidates.
-    fn titles(&self) -> impl Iterator<Item = Title> + '_ {
-        (0..self.lines.len()).filter_map(|i| self.title_at(i))
-    }
-
-    /// The title that starts at line `i`, if one does.
-    fn title_at(&self, i: usize) -> Option<Title> {
-        let lower = self.lines[i].text.to_lowercase();
-        if !TITLE_MARKERS.iter().any(|m| lower.starts_with(m)) {
-            return None;
-        }
-        let mut end = i;
-        let mut title = String::new();
-        while end < self.lines.len() && !self.lines[end].is_blank() && end < i + 4 {
-            if is_part_heading(&self.lines[end].text).is_some() && end > i {
+    /// A viewer's page (tkconv) or a publication header prints the title once in its metadata
+    /// and again where the document itself begins. When the same meeting's title appears again
+    /// before the first heading, the document starts after the second; what stands between is
+    /// front matter (`Bijlage`, `Nummer: 2025D47955, …`, `Preview document`).
+    fn repeated_title(&self, title: Title, days: (NaiveDate, NaiveDate), years: &Years) -> Title {
+        let mut j = title.end;
+        while j < self.lines.len() {
+            let text = &self.lines[j].text;
+            if is_part_heading(text).is_some()
+                || is_highlights_heading(text)
+                || numbered(text).is_some()
+            {
                 break;
             }
-            if !title.is_empty() {
-                title.push(' ');
+            if let Some((again, Some(d))) = self.title_at(j, years) {
+                if d == days {
+                    return Title {
+                        end: again.end,
+                        ..title
+                    };
+                }
             }
-            title.push_str(&self.lines[end].text);
-            end += 1;
+            j += 1;
         }
-        let t = title.to_lowercase();
-        let about_jbz = t.contains("justitie en binnenlandse zaken")
-            || t.contains("jbz")
-            || t.contains("justice and home affairs");
-        if !about_jbz {
+        title
+    }
+
+    /// The title that starts at line `i`, if one does, with its meeting days if they can be
+    /// read. A title opens with `Verslag` or `(Geannoteerde) agenda` and runs over at most four
+    /// lines, blank lines between them allowed (`Geannoteerde agenda van de bijeenkomst` /
+    /// empty / `van de Raad Justitie en Binnenlandse Zaken,` / empty / `8 en 9 december 2025`);
+    /// it stops as soon as it names the JBZ-Raad and gives meeting days, and never takes in a
+    /// sentence, a heading or another title.
+    fn title_at(&self, i: usize, years: &Years) -> Option<(Title, Option<(NaiveDate, NaiveDate)>)> {
+        let lower = self.lines[i].text.to_lowercase();
+        if !TITLE_MARKERS.iter().any(|m| lower.starts_with(m)) {
             return None;
         }
         let kind = if lower.starts_with("verslag") {
@@ -300,122 +330,240 @@ impl<'a> Parser<'a> {
         } else {
             Kind::Agenda
         };
-        Some(Title {
-            at: i,
-            end,
-            kind,
-            text: title,
-        })
+        let mut title = self.lines[i].text.clone();
+        let mut end = i + 1;
+        let mut taken = 1;
+        loop {
+            if about_jbz(&title) {
+                if let Some(days) = dates::meeting_days(&title, years.context(i)) {
+                    return Some((
+                        Title {
+                            at: i,
+                            end,
+                            kind,
+                            text: title,
+                        },
+                        Some(days),
+                    ));
+                }
+            }
+            if taken == 4 {
+                break;
+            }
+            // The next line of the title, over at most two blank lines.
+            let mut k = end;
+            while k < self.lines.len() && k < end + 3 && self.lines[k].is_blank() {
+                k += 1;
+            }
+            let Some(next) = self.lines.get(k).filter(|l| !l.is_blank()) else {
+                break;
+            };
+            let next_lower = next.text.to_lowercase();
+            if next.text.len() > 120
+                || clean::ends_sentence(&next.text)
+                || TITLE_MARKERS.iter().any(|m| next_lower.starts_with(m))
+                || is_part_heading(&next.text).is_some()
+                || is_highlights_heading(&next.text)
+                || numbered(&next.text).is_some()
+            {
+                break;
+            }
+            title.push(' ');
+            title.push_str(&next.text);
+            end = k + 1;
+            taken += 1;
+        }
+        about_jbz(&title).then_some((
+            Title {
+                at: i,
+                end,
+                kind,
+                text: title,
+            },
+            None,
+        ))
     }
 
-    fn body(&self, from: usize) -> Vec<Part> {
-        let mut parts: Vec<Part> = Vec::new();
-        let mut mode = Mode::Intro;
-        let mut para: Vec<&Line> = Vec::new();
+    /// The parts, items and highlights from line `from` on, and what the reader noticed.
+    ///
+    /// Headings are found by their shape and by the numbering of the part, never by the blank
+    /// lines around them, so that text without blank lines (hard-wrapped mail, a web paste)
+    /// reads as the PDF's text does. Paragraphs end at blank lines and, where there are none,
+    /// at a sentence that ends a line short enough that the next word would have fitted.
+    fn body(&self, from: usize) -> (Vec<Part>, Vec<Warning>) {
+        let mut b = Body {
+            parts: Vec::new(),
+            warnings: Vec::new(),
+            para: Vec::new(),
+            mode: Mode::Intro,
+            inner_list: None,
+        };
+        let width = line_width(&self.lines[from.min(self.lines.len())..]);
         let mut i = from;
         while i < self.lines.len() {
             let line = &self.lines[i];
             if line.is_blank() {
-                if let Mode::Item = mode {
-                    flush_paragraph(&mut para, &mut parts);
-                }
+                b.flush();
                 i += 1;
                 continue;
             }
             if let Some(name) = is_part_heading(&line.text) {
-                flush_paragraph(&mut para, &mut parts);
-                parts.push(Part {
+                b.flush();
+                b.parts.push(Part {
                     name,
                     highlights: Vec::new(),
+                    intro: Vec::new(),
                     items: Vec::new(),
                 });
-                mode = Mode::Intro;
+                b.mode = Mode::Intro;
+                b.inner_list = None;
                 i += 1;
                 continue;
             }
             if is_highlights_heading(&line.text) {
-                flush_paragraph(&mut para, &mut parts);
-                ensure_part(&mut parts);
-                mode = Mode::Highlights;
+                b.flush();
+                ensure_part(&mut b.parts);
+                b.mode = Mode::Highlights;
                 i += 1;
                 continue;
             }
-            if let Some((number, heading)) = self.item_heading(i, &parts) {
-                flush_paragraph(&mut para, &mut parts);
-                ensure_part(&mut parts);
-                let (heading, action, next) = self.heading_continuation(i, heading);
-                if let Some(part) = parts.last_mut() {
-                    part.items.push(Item {
-                        number,
-                        heading,
-                        action,
-                        paragraphs: Vec::new(),
-                        footnotes: line.markers.clone(),
-                        line: line.no,
-                    });
-                }
-                mode = Mode::Item;
-                i = next;
-                continue;
-            }
-            match mode {
-                Mode::Highlights if is_bullet(&line.text) => {
-                    let next = self.bullet(i, &mut parts);
+            match self.item_heading(i, &b) {
+                Numbered::Item {
+                    number,
+                    heading,
+                    warning,
+                } => {
+                    b.flush();
+                    ensure_part(&mut b.parts);
+                    if let Some(message) = warning {
+                        b.warnings.push(Warning {
+                            line: line.no,
+                            message,
+                        });
+                    }
+                    let (heading, action, next) = self.heading_continuation(i, heading);
+                    if let Some(part) = b.parts.last_mut() {
+                        part.items.push(Item {
+                            number,
+                            heading,
+                            action,
+                            paragraphs: Vec::new(),
+                            footnotes: line.markers.clone(),
+                            line: line.no,
+                        });
+                    }
+                    b.mode = Mode::Item;
+                    b.inner_list = None;
                     i = next;
                     continue;
                 }
-                Mode::Highlights | Mode::Intro => {
-                    // Text outside items (an introduction, an unbulleted result) is not
-                    // about an item; nothing downstream reads it.
-                }
-                Mode::Item => {
-                    if let Some(item) = parts.last_mut().and_then(|p| p.items.last_mut()) {
-                        item.footnotes.extend(line.markers.iter().copied());
-                    }
-                    para.push(line);
+                Numbered::ListLine(next) => b.inner_list = Some(next),
+                Numbered::Text(Some(message)) => b.warnings.push(Warning {
+                    line: line.no,
+                    message,
+                }),
+                Numbered::Text(None) => {}
+            }
+            if matches!(b.mode, Mode::Highlights) && is_bullet(&line.text) {
+                b.flush();
+                i = self.bullet(i, &mut b.parts);
+                continue;
+            }
+            if let Some(prev) = b.para.last() {
+                if paragraph_ends(prev, line, width) {
+                    b.flush();
                 }
             }
+            if let Mode::Item = b.mode {
+                if let Some(item) = b.parts.last_mut().and_then(|p| p.items.last_mut()) {
+                    item.footnotes.extend(line.markers.iter().copied());
+                }
+            }
+            b.para.push(line);
             i += 1;
         }
-        flush_paragraph(&mut para, &mut parts);
-        parts.retain(|p| !(p.items.is_empty() && p.highlights.is_empty() && p.name.is_empty()));
-        parts
+        b.flush();
+        b.parts.retain(|p| {
+            !(p.items.is_empty()
+                && p.highlights.is_empty()
+                && p.intro.is_empty()
+                && p.name.is_empty())
+        });
+        (b.parts, b.warnings)
     }
 
-    /// `N. Heading` where N continues the part's numbering (or starts it), the heading starts
-    /// with a capital, and the line stands at the start of a block.
-    fn item_heading(&self, i: usize, parts: &[Part]) -> Option<(u32, String)> {
-        let text = &self.lines[i].text;
-        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 2 {
-            return None;
+    /// Whether line `i`, if it is numbered `N. Heading`, is the part's next agenda item.
+    ///
+    /// The number decides first: the part's next number (or 1 in a new part) is an item when
+    /// the line stands where a heading can stand (after a blank line, a finished sentence, a
+    /// heading or at a page start) or is short. A number a little further on is an item too,
+    /// with a warning that an item without its number may have been missed. A `1.` inside an
+    /// item opens a numbered list of the item's own text, whose `2.`, `3.` are not items. Any
+    /// other heading-shaped numbered line is read as text, with a warning.
+    fn item_heading(&self, i: usize, b: &Body) -> Numbered {
+        let line = &self.lines[i];
+        let Some((number, heading)) = numbered(&line.text) else {
+            return Numbered::Text(None);
+        };
+        if b.inner_list == Some(number) {
+            return Numbered::ListLine(number + 1);
         }
-        let rest = text[digits..].strip_prefix('.')?;
-        if !rest.starts_with(' ') {
-            return None;
-        }
-        let heading = rest.trim();
-        let first = heading.chars().next()?;
-        if !(first.is_uppercase() || first.is_ascii_digit() || "‘'\"“(".contains(first)) {
-            return None;
-        }
-        let number: u32 = text[..digits].parse().ok()?;
-        let last = parts
+        let last = b
+            .parts
             .last()
             .and_then(|p| p.items.last())
             .map(|it| it.number);
-        let expected_ok = match last {
-            Some(n) => number == n + 1,
-            None => true,
+        let expected = last.map_or(1, |n| n + 1);
+        let shaped = !heading.ends_with(['?', ',', ';', ':']) && heading.len() <= 160;
+        let stands_alone = self.block_start(i);
+        let short = heading.chars().count() <= 80;
+        let item = |warning| Numbered::Item {
+            number,
+            heading: heading.to_string(),
+            warning,
         };
-        let block_start = i == 0 || {
-            let prev = &self.lines[i - 1];
-            prev.is_blank()
-                || prev.text.ends_with(['.', ':', '!', '?'])
-                || is_part_heading(&prev.text).is_some()
-                || self.lines[i].page_start
+        if number == expected && shaped && (stands_alone || short) {
+            return item(None);
+        }
+        let in_item = matches!(b.mode, Mode::Item);
+        if number == 1 && in_item {
+            return Numbered::ListLine(2);
+        }
+        if !(shaped && stands_alone && short) {
+            return Numbered::Text(None);
+        }
+        match last {
+            Some(last) if number > expected && number <= expected + 3 => item(Some(format!(
+                "item numbers jump from {last} to {number}: an agenda item before this one may have \
+                 lost its number; check the report around here"
+            ))),
+            None if number > 1 && number <= 4 => item(Some(format!(
+                "the first item of the part is numbered {number}: an agenda item before this one \
+                 may have lost its number; check the report around here"
+            ))),
+            _ => Numbered::Text(Some(format!(
+                "'{number}. {heading}' is numbered like an agenda item, but the part's next item \
+                 is {expected}; it was read as text of the item before it"
+            ))),
+        }
+    }
+
+    /// Whether line `i` stands where a heading can: first, after a blank line, after a line
+    /// that ends a sentence (a footnote marker after the stop still counts), after a heading,
+    /// or at the top of a page.
+    fn block_start(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|p| &self.lines[p]) else {
+            return true;
         };
-        (expected_ok && block_start).then(|| (number, heading.to_string()))
+        let prev_text = prev.text.trim_end_matches(|c: char| c.is_ascii_digit());
+        prev.is_blank()
+            || self.lines[i].page_start
+            || clean::ends_sentence(prev_text)
+            || prev_text.ends_with(':')
+            || is_part_heading(&prev.text).is_some()
+            || is_highlights_heading(&prev.text)
+            || council_action(&prev.text).is_some()
+            || numbered(&prev.text).is_some()
     }
 
     /// Lines that continue a heading: the lines right after it while the heading plainly
@@ -486,7 +634,7 @@ impl<'a> Parser<'a> {
             }
             if is_bullet(&line.text)
                 || is_part_heading(&line.text).is_some()
-                || self.item_heading(j, parts).is_some()
+                || numbered(&line.text).is_some()
                 || is_highlights_heading(&line.text)
             {
                 break;
@@ -511,29 +659,115 @@ fn ensure_part(parts: &mut Vec<Part>) {
         parts.push(Part {
             name: String::new(),
             highlights: Vec::new(),
+            intro: Vec::new(),
             items: Vec::new(),
         });
     }
 }
 
-fn flush_paragraph(para: &mut Vec<&Line>, parts: &mut [Part]) {
-    if para.is_empty() {
-        return;
-    }
-    let mut text = String::new();
-    let mut tight = false;
-    for line in para.iter() {
-        join_line(&mut text, &line.text, tight);
-        tight = line.joins_tight;
-    }
-    let line = para[0].no;
-    para.clear();
-    if let Some(item) = parts.last_mut().and_then(|p| p.items.last_mut()) {
-        item.paragraphs.push(Paragraph {
+/// The state of [`Parser::body`] as it reads on.
+struct Body<'a> {
+    parts: Vec<Part>,
+    warnings: Vec<Warning>,
+    /// The lines of the paragraph being read.
+    para: Vec<&'a Line>,
+    mode: Mode,
+    /// Inside an item, the next number of a numbered list in its text.
+    inner_list: Option<u32>,
+}
+
+impl Body<'_> {
+    /// End the paragraph being read: into the current item, or, outside items, into the
+    /// part's text under its heading.
+    fn flush(&mut self) {
+        if self.para.is_empty() {
+            return;
+        }
+        let mut text = String::new();
+        let mut tight = false;
+        for line in &self.para {
+            join_line(&mut text, &line.text, tight);
+            tight = line.joins_tight;
+        }
+        let paragraph = Paragraph {
             sentences: sentences(&text),
-            line,
-        });
+            line: self.para[0].no,
+        };
+        self.para.clear();
+        if let Mode::Item = self.mode {
+            if let Some(item) = self.parts.last_mut().and_then(|p| p.items.last_mut()) {
+                item.paragraphs.push(paragraph);
+                return;
+            }
+        }
+        ensure_part(&mut self.parts);
+        if let Some(part) = self.parts.last_mut() {
+            part.intro.push(paragraph);
+        }
     }
+}
+
+/// How a numbered line was read.
+enum Numbered {
+    /// The next agenda item, perhaps with a warning about its number.
+    Item {
+        number: u32,
+        heading: String,
+        warning: Option<String>,
+    },
+    /// A line of a numbered list inside an item; the list's next number.
+    ListLine(u32),
+    /// Running text, perhaps with a warning that it looks like a heading.
+    Text(Option<String>),
+}
+
+/// `N. Heading`: a number of one to three digits, a full stop, a space, and a heading that
+/// opens with a capital, a digit, a quote or a bracket.
+fn numbered(text: &str) -> Option<(u32, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = text[digits..].strip_prefix(". ")?;
+    let heading = rest.trim();
+    let first = heading.chars().next()?;
+    if !(first.is_uppercase() || first.is_ascii_digit() || "‘'\"“(".contains(first)) {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, heading))
+}
+
+/// Whether a title names the JBZ-Raad.
+fn about_jbz(title: &str) -> bool {
+    let t = title.to_lowercase();
+    t.contains("justitie en binnenlandse zaken")
+        || t.contains("jbz")
+        || t.contains("justice and home affairs")
+}
+
+/// The width text was wrapped at: the length most full lines reach (the 90th percentile of
+/// line lengths), so that one overlong line does not count.
+fn line_width(lines: &[Line]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.text.chars().count())
+        .collect();
+    if lengths.is_empty() {
+        return 0;
+    }
+    lengths.sort_unstable();
+    lengths[(lengths.len() * 9 / 10).min(lengths.len() - 1)]
+}
+
+/// Whether a paragraph ends after `prev` though no blank line follows: `prev` ends a sentence,
+/// `next` opens one, and `next`'s first word would have fitted on `prev` had the paragraph
+/// gone on (a wrapped line breaks only where the next word does not fit).
+fn paragraph_ends(prev: &Line, next: &Line, width: usize) -> bool {
+    let first_word = next.text.split(' ').next().unwrap_or_default();
+    clean::ends_sentence(&prev.text)
+        && next.text.chars().next().is_some_and(char::is_uppercase)
+        && prev.text.chars().count() + 1 + first_word.chars().count() < width
 }
 
 fn join_line(text: &mut String, next: &str, tight: bool) {
@@ -544,9 +778,7 @@ fn join_line(text: &mut String, next: &str, tight: bool) {
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['’', '”', '"', ')', '»'])
-        .ends_with(['.', '!', '?', ';'])
+    clean::ends_sentence(text)
 }
 
 fn ends_in_function_word(text: &str) -> bool {

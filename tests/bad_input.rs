@@ -260,7 +260,7 @@ fn a_title_without_agenda_items_is_rejected() {
     assert_rejected_beside_real_report(
         "alleen-titel.txt",
         &fixture("title-only.txt"),
-        &["no numbered agenda items"],
+        &["no agenda items", "no text"],
     );
 }
 

@@ -39,6 +39,39 @@ pub fn snapshots(
     let registry = registry.matcher();
     let mut shares: IndexMap<String, Share> = IndexMap::new();
     let mut item_dossier: Vec<(&Item, String)> = Vec::new();
+    // Text under a part heading outside any item holds facts too (a formal adoption, an entry
+    // into force, a file taken off the agenda). Each paragraph goes to the registry dossier it
+    // names, and otherwise to the meeting's other topics; it is listed as an item without a
+    // number (0) under the heading `Overige onderwerpen`.
+    let notes: Vec<Vec<Item>> = report
+        .parts
+        .iter()
+        .map(|part| part.intro.iter().map(note_item).collect())
+        .collect();
+    for (part, notes) in report.parts.iter().zip(&notes) {
+        for note in notes {
+            let text: Vec<&str> = note.sentences().collect();
+            let dossier = match registry.find(&text.join(" ")) {
+                Some(d) => DossierRef {
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                },
+                None => DossierRef {
+                    id: dossier::slug(OTHER_TOPICS),
+                    title: OTHER_TOPICS.to_string(),
+                },
+            };
+            shares
+                .entry(dossier.id.clone())
+                .or_insert_with(|| Share {
+                    dossier,
+                    items: Vec::new(),
+                    highlights: Vec::new(),
+                })
+                .items
+                .push((part.name.as_str(), note));
+        }
+    }
     for part in &report.parts {
         for item in &part.items {
             let dossier = match registry.find(&item.heading) {
@@ -189,6 +222,21 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
             .collect(),
         timeline,
         references,
+    }
+}
+
+/// The heading under which text outside the agenda items is listed.
+pub const OTHER_TOPICS: &str = "Overige onderwerpen";
+
+/// A paragraph of text under a part heading, as an item without a number.
+fn note_item(paragraph: &crate::report::Paragraph) -> Item {
+    Item {
+        number: 0,
+        heading: OTHER_TOPICS.to_string(),
+        action: None,
+        paragraphs: vec![paragraph.clone()],
+        footnotes: Vec::new(),
+        line: paragraph.line,
     }
 }
 

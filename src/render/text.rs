@@ -82,6 +82,9 @@ pub fn normalize_outcome(
     mode: UpdateMode,
     display: &DisplayOptions,
 ) -> io::Result<()> {
+    for w in &outcome.warnings {
+        writeln!(err, "{} {w}", paint(YELLOW, "warning:"))?;
+    }
     for f in &outcome.failures {
         writeln!(err, "{} {f}", paint(RED, "error:"))?;
     }
