@@ -81,11 +81,21 @@ pub struct Part {
     /// The `Belangrijkste resultaten` bullets.
     pub highlights: Vec<Highlight>,
     /// Text under the part heading that is neither a highlight nor in an item: formal
-    /// adoptions, files taken off the agenda, meetings "en marge". Facts that belong to the
-    /// meeting even though no agenda item holds them.
-    pub intro: Vec<Paragraph>,
+    /// adoptions, files taken off the agenda, meetings "en marge", a covering letter's side
+    /// topics. Facts that belong to the meeting even though no agenda item holds them.
+    pub intro: Vec<Note>,
     /// The numbered agenda items.
     pub items: Vec<Item>,
+}
+
+/// A paragraph outside the agenda items, under the short heading it stands under, if any
+/// (`Voorlopig akkoord confiscatierichtlijn` in a covering letter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The side topic's heading, as printed.
+    pub heading: Option<String>,
+    /// The paragraph.
+    pub paragraph: Paragraph,
 }
 
 /// One `Belangrijkste resultaten` bullet.
@@ -175,6 +185,9 @@ const TITLE_MARKERS: [&str; 3] = ["verslag", "geannoteerde agenda", "agenda"];
 struct Parser<'a> {
     lines: &'a [Line],
     footnotes: &'a [Footnote],
+    /// The report's body has no numbered item and no `= …` action line, so that its items
+    /// are headed by short lines of their own; set once the title is known.
+    unnumbered: bool,
 }
 
 enum Mode {
@@ -238,11 +251,25 @@ impl<'a> Parser<'a> {
         Parser {
             lines: &cleaned.lines,
             footnotes: &cleaned.footnotes,
+            unnumbered: false,
         }
     }
 
-    fn parse(&self) -> Result<Report, ReportError> {
+    fn parse(&mut self) -> Result<Report, ReportError> {
         let (title, (start, end)) = self.dated_title()?;
+        // A covering letter's side topics are never agenda items, whatever the shape.
+        let body = &self.lines[title.end.min(self.lines.len())..];
+        let from_letter = self.lines[title.at]
+            .text
+            .to_lowercase()
+            .starts_with("hierbij")
+            || body
+                .iter()
+                .any(|l| l.text.to_lowercase().starts_with("hierbij"));
+        self.unnumbered = !from_letter
+            && !body
+                .iter()
+                .any(|l| numbered(&l.text).is_some() || l.text.starts_with('='));
         let title_line = self.lines[title.at].no;
         let (parts, warnings) = self.body(title.end);
         if parts
@@ -278,6 +305,9 @@ impl<'a> Parser<'a> {
             }
             first.get_or_insert(title);
         }
+        if let Some(found) = self.letter_title(&years) {
+            return Ok(found);
+        }
         Err(match first {
             Some(t) => ReportError::NoMeetingDays {
                 line: self.lines[t.at].no,
@@ -285,6 +315,50 @@ impl<'a> Parser<'a> {
             },
             None => ReportError::NotAReport,
         })
+    }
+
+    /// Where a file holds only the covering letter (a publication's first pages, a viewer's
+    /// `Brief regering`), the letter's own sentence names the meeting: `Hierbij bieden wij uw
+    /// Kamer de geannoteerde agenda aan van de Raad Justitie en Binnenlandse Zaken op 9 en 10
+    /// juni 2022 in Luxemburg.` That sentence is the title; the letter's side topics follow.
+    fn letter_title(&self, years: &Years) -> Option<(Title, (NaiveDate, NaiveDate))> {
+        for i in 0..self.lines.len() {
+            if !self.lines[i].text.to_lowercase().starts_with("hierbij") {
+                continue;
+            }
+            let mut sentence = String::new();
+            let mut end = i;
+            let mut tight = false;
+            while end < self.lines.len() && end < i + 5 && !self.lines[end].is_blank() {
+                join_line(&mut sentence, &self.lines[end].text, tight);
+                tight = self.lines[end].joins_tight;
+                end += 1;
+                if ends_sentence(&sentence) {
+                    break;
+                }
+            }
+            let first = sentences(&sentence).into_iter().next().unwrap_or_default();
+            let lower = first.to_lowercase();
+            let kind = match (lower.find("verslag"), lower.find("agenda")) {
+                (Some(v), Some(a)) if a < v => Kind::Agenda,
+                (Some(_), _) => Kind::Verslag,
+                (None, Some(_)) => Kind::Agenda,
+                (None, None) => continue,
+            };
+            if !about_jbz(&first) {
+                continue;
+            }
+            if let Some(days) = dates::meeting_days(&first, years.context(i)) {
+                let title = Title {
+                    at: i,
+                    end,
+                    kind,
+                    text: first,
+                };
+                return Some((title, days));
+            }
+        }
+        None
     }
 
     /// A viewer's page (tkconv) or a publication header prints the title once in its metadata
@@ -397,12 +471,18 @@ impl<'a> Parser<'a> {
             para: Vec::new(),
             mode: Mode::Intro,
             inner_list: None,
+            note_heading: None,
         };
         let width = line_width(&self.lines[from.min(self.lines.len())..]);
         let mut i = from;
         while i < self.lines.len() {
             let line = &self.lines[i];
             if line.is_blank() {
+                b.flush();
+                i += 1;
+                continue;
+            }
+            if is_furniture(&line.text) {
                 b.flush();
                 i += 1;
                 continue;
@@ -417,6 +497,7 @@ impl<'a> Parser<'a> {
                 });
                 b.mode = Mode::Intro;
                 b.inner_list = None;
+                b.note_heading = None;
                 i += 1;
                 continue;
             }
@@ -462,7 +543,67 @@ impl<'a> Parser<'a> {
                     line: line.no,
                     message,
                 }),
-                Numbered::Text(None) => {}
+                Numbered::Text(None) => {
+                    if let Some((heading, last)) = self.unnumbered_heading(i, &b) {
+                        // An item without a number (older agendas): its heading is the short
+                        // line(s) right before the Council's action line.
+                        b.flush();
+                        ensure_part(&mut b.parts);
+                        let number = b
+                            .parts
+                            .last()
+                            .and_then(|p| p.items.last())
+                            .map_or(1, |it| it.number + 1);
+                        let (heading, action, next) = self.heading_continuation(last, heading);
+                        if let Some(part) = b.parts.last_mut() {
+                            part.items.push(Item {
+                                number,
+                                heading,
+                                action,
+                                paragraphs: Vec::new(),
+                                footnotes: line.markers.clone(),
+                                line: line.no,
+                            });
+                        }
+                        b.mode = Mode::Item;
+                        b.inner_list = None;
+                        i = next;
+                        continue;
+                    }
+                    if self.unnumbered && self.is_side_heading(i) {
+                        // A report without numbered items or action lines (an informal
+                        // Council's verslag: `Werksessie I: …`) heads its items like this.
+                        b.flush();
+                        ensure_part(&mut b.parts);
+                        let number = b
+                            .parts
+                            .last()
+                            .and_then(|p| p.items.last())
+                            .map_or(1, |it| it.number + 1);
+                        let (heading, action, next) =
+                            self.heading_continuation(i, line.text.clone());
+                        if let Some(part) = b.parts.last_mut() {
+                            part.items.push(Item {
+                                number,
+                                heading,
+                                action,
+                                paragraphs: Vec::new(),
+                                footnotes: line.markers.clone(),
+                                line: line.no,
+                            });
+                        }
+                        b.mode = Mode::Item;
+                        i = next;
+                        continue;
+                    }
+                    if !matches!(b.mode, Mode::Item) && self.is_side_heading(i) {
+                        b.flush();
+                        b.mode = Mode::Intro;
+                        b.note_heading = Some(line.text.trim_end_matches(':').to_string());
+                        i += 1;
+                        continue;
+                    }
+                }
             }
             if matches!(b.mode, Mode::Highlights) && is_bullet(&line.text) {
                 b.flush();
@@ -548,6 +689,54 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// An unnumbered item heading at line `i`: a line standing where a heading can,
+    /// followed at once by the Council's action line (`= Algemene oriëntatie`), as older
+    /// agendas print their items. Returns the heading and the index of its last line.
+    fn unnumbered_heading(&self, i: usize, b: &Body) -> Option<(String, usize)> {
+        let line = &self.lines[i];
+        if !self.block_start(i)
+            || matches!(b.mode, Mode::Highlights) && is_bullet(&line.text)
+            || council_action(&line.text).is_some()
+            || !line.text.chars().next().is_some_and(char::is_uppercase)
+            || line.text.chars().count() > 250
+        {
+            return None;
+        }
+        // In a paragraph the previous line would have ended a sentence; a heading's first line
+        // comes after a blank, a heading, or the end of a paragraph.
+        let next_action = |k: usize| {
+            self.lines
+                .get(k)
+                .is_some_and(|l| !l.is_blank() && council_action(&l.text).is_some())
+        };
+        // Only the line right before the action is the item's heading; a short line before
+        // it is a theme heading (`Insolventie`), read as a side heading.
+        next_action(i + 1).then(|| (line.text.clone(), i))
+    }
+
+    /// A short heading of a side topic outside the items (`Kopgroepontbijt terrorisme`,
+    /// `Voorlopig akkoord confiscatierichtlijn`): a line of at most 80 characters that opens
+    /// with a capital, ends no sentence, stands alone after a blank line or a finished
+    /// paragraph, and is followed by text.
+    fn is_side_heading(&self, i: usize) -> bool {
+        let text = &self.lines[i].text;
+        let followed = self
+            .lines
+            .get(i + 1)
+            .is_some_and(|l| !l.is_blank() || self.lines.get(i + 2).is_some_and(|l| !l.is_blank()));
+        text.chars().count() <= 80
+            && text.chars().next().is_some_and(char::is_uppercase)
+            && !ends_sentence(text)
+            && !text.ends_with(',')
+            && !is_bullet(text)
+            && self.block_start(i)
+            && followed
+            && self
+                .lines
+                .get(i + 1)
+                .is_none_or(|l| !l.text.starts_with(char::is_lowercase))
+    }
+
     /// Whether line `i` stands where a heading can: first, after a blank line, after a line
     /// that ends a sentence (a footnote marker after the stop still counts), after a heading,
     /// or at the top of a page.
@@ -564,6 +753,7 @@ impl<'a> Parser<'a> {
             || is_highlights_heading(&prev.text)
             || council_action(&prev.text).is_some()
             || numbered(&prev.text).is_some()
+            || is_short_heading(&prev.text)
     }
 
     /// Lines that continue a heading: the lines right after it while the heading plainly
@@ -674,6 +864,8 @@ struct Body<'a> {
     mode: Mode,
     /// Inside an item, the next number of a numbered list in its text.
     inner_list: Option<u32>,
+    /// Outside items, the short heading the text stands under.
+    note_heading: Option<String>,
 }
 
 impl Body<'_> {
@@ -702,7 +894,10 @@ impl Body<'_> {
         }
         ensure_part(&mut self.parts);
         if let Some(part) = self.parts.last_mut() {
-            part.intro.push(paragraph);
+            part.intro.push(Note {
+                heading: self.note_heading.clone(),
+                paragraph,
+            });
         }
     }
 }
@@ -735,6 +930,89 @@ fn numbered(text: &str) -> Option<(u32, &str)> {
         return None;
     }
     Some((text[..digits].parse().ok()?, heading))
+}
+
+/// Page furniture and metadata that hold no facts of the meeting: a viewer's navigation and
+/// metadata lines (tkconv: `[overzicht] [activiteiten] …`, `Nummer: 2025D47955, datum: …`,
+/// `Preview document`), a publication's header (`Tweede Kamer der Staten-Generaal`,
+/// `Vergaderjaar 2019-2020`, `32 317 JBZ-Raad`, `Nr. 569 BRIEF VAN DE MINISTER …`), a page
+/// number (`Pagina 3 van 12`), a letter's address, place and date, and its formula
+/// (`Hierbij bieden wij uw Kamer …`).
+pub fn is_furniture(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    const STARTS: [&str; 21] = [
+        "[overzicht]",
+        "[toezeggingen]",
+        "nummer: ",
+        "directe link naar",
+        "preview document",
+        "bijlage bij:",
+        "gerelateerde personen",
+        "onderdeel van ",
+        "tweede kamer der staten-generaal",
+        "eerste kamer der staten-generaal",
+        "vergaderjaar ",
+        "aan de voorzitter van de",
+        "den haag, ",
+        "hierbij bied",
+        "hierbij zend",
+        "hierbij ontvangt u",
+        "datum publicatie",
+        "u bent hier",
+        "| datum publicatie",
+        "brief regering",
+        "- indiener:",
+    ];
+    let starts = STARTS.iter().any(|s| lower.starts_with(s));
+    let exact = matches!(lower.as_str(), "bijlage" | "jbz-raad" | "kamerstuk");
+    // `32 317 JBZ-Raad`, `Nr. 569 BRIEF VAN DE MINISTER …`
+    let dossier_line = lower.replace(' ', "").starts_with("32317jbz");
+    // A letter's signature: `De Minister van Justitie en Veiligheid,`, `F.B.J. Grapperhaus`,
+    // `D.M. van Weel, minister van Asiel en Migratie`, `Ondertekenaars`, `Hoogachtend,`.
+    let signer = (lower.starts_with("de minister") || lower.starts_with("de staatssecretaris"))
+        && (t.ends_with(',') || t.contains(". "))
+        && !ends_sentence(t);
+    let initials = t.split(' ').next().is_some_and(|w| {
+        w.len() >= 2
+            && w.ends_with('.')
+            && w.split('.').filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+            // `I. Binnenlandse Zaken` is a part.
+            && !w.trim_end_matches('.').chars().all(|c| "IVX".contains(c))
+    }) && !ends_sentence(t);
+    let closing = matches!(
+        lower.trim_end_matches([',', ':']),
+        "ondertekenaars" | "hoogachtend"
+    );
+    if signer || initials || closing {
+        return true;
+    }
+    let paper_line = lower.starts_with("nr. ") && t.contains("BRIEF");
+    starts || exact || dossier_line || paper_line || is_page_number(&lower)
+}
+
+/// `Pagina 3 van 12`, `3/12`, `- 3 -`: a page number on a line of its own.
+fn is_page_number(lower: &str) -> bool {
+    let t = lower.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    if let Some(rest) = t.strip_prefix("pagina ") {
+        let mut words = rest.split(' ');
+        return words.next().is_some_and(|w| w.parse::<u32>().is_ok())
+            && words.next() == Some("van")
+            && words.next().is_some_and(|w| w.parse::<u32>().is_ok())
+            && words.next().is_none();
+    }
+    t.split_once('/')
+        .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
+}
+
+/// A line short and shaped like a heading: at most 60 characters, opening with a capital,
+/// ending no sentence and no clause (`Raad wetgevende besprekingen`).
+fn is_short_heading(text: &str) -> bool {
+    text.chars().count() <= 60
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !ends_sentence(text)
+        && !text.ends_with([',', ';'])
+        && !ends_in_function_word(text)
 }
 
 /// Whether a title names the JBZ-Raad.
@@ -808,11 +1086,19 @@ pub fn is_part_heading(text: &str) -> Option<String> {
     }
     let lower = rest.to_lowercase();
     // Whole words only: "6. Asiel en migratiepact" is an agenda item, not a part.
+    let lower = lower
+        .strip_prefix("onderdeel ")
+        .unwrap_or(&lower)
+        .to_string();
     let named = [
         "binnenlandse zaken",
         "justitie",
         "migratie en asiel",
         "asiel en migratie",
+        "veiligheid en justitie",
+        "home",
+        "justice",
+        "home affairs",
     ]
     .iter()
     .any(|p| {

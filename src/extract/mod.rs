@@ -51,7 +51,8 @@ pub fn snapshots(
     for (part, notes) in report.parts.iter().zip(&notes) {
         for note in notes {
             let text: Vec<&str> = note.sentences().collect();
-            let dossier = match registry.find(&text.join(" ")) {
+            let named = format!("{} {}", note.heading, text.join(" "));
+            let dossier = match registry.find(&named) {
                 Some(d) => DossierRef {
                     id: d.id.clone(),
                     title: d.title.clone(),
@@ -228,15 +229,19 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
 /// The heading under which text outside the agenda items is listed.
 pub const OTHER_TOPICS: &str = "Overige onderwerpen";
 
-/// A paragraph of text under a part heading, as an item without a number.
-fn note_item(paragraph: &crate::report::Paragraph) -> Item {
+/// A paragraph of text under a part heading, as an item without a number, under its side
+/// topic's heading or `Overige onderwerpen`.
+fn note_item(note: &crate::report::Note) -> Item {
     Item {
         number: 0,
-        heading: OTHER_TOPICS.to_string(),
+        heading: note
+            .heading
+            .clone()
+            .unwrap_or_else(|| OTHER_TOPICS.to_string()),
         action: None,
-        paragraphs: vec![paragraph.clone()],
+        paragraphs: vec![note.paragraph.clone()],
         footnotes: Vec::new(),
-        line: paragraph.line,
+        line: note.paragraph.line,
     }
 }
 
