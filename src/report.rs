@@ -715,26 +715,35 @@ impl<'a> Parser<'a> {
     }
 
     /// A short heading of a side topic outside the items (`Kopgroepontbijt terrorisme`,
-    /// `Voorlopig akkoord confiscatierichtlijn`): a line of at most 80 characters that opens
+    /// `Voorlopig akkoord confiscatierichtlijn`): a line of at most 100 characters that opens
     /// with a capital, ends no sentence, stands alone after a blank line or a finished
     /// paragraph, and is followed by text.
+    ///
+    /// A heading may wrap once (`Voorstel voor een verordening … op de derdenwerking` / `van de
+    /// cessie van vorderingen (internationale cessie)`): then its first line may be long, the
+    /// second opens in lower case, and neither ends a sentence.
     fn is_side_heading(&self, i: usize) -> bool {
         let text = &self.lines[i].text;
-        let followed = self
-            .lines
-            .get(i + 1)
-            .is_some_and(|l| !l.is_blank() || self.lines.get(i + 2).is_some_and(|l| !l.is_blank()));
-        text.chars().count() <= 80
+        let next = self.lines.get(i + 1).filter(|l| !l.is_blank());
+        let wrapped = next.is_some_and(|n| {
+            n.text.starts_with(char::is_lowercase)
+                && !ends_sentence(&n.text)
+                && n.text.chars().count() <= 80
+                && text.chars().count() + n.text.chars().count() <= 200
+                && self
+                    .lines
+                    .get(i + 2)
+                    .is_some_and(|l| l.is_blank() || l.text.starts_with(char::is_uppercase))
+        });
+        let followed = next.is_some() || self.lines.get(i + 2).is_some_and(|l| !l.is_blank());
+        (text.chars().count() <= 100 || wrapped)
             && text.chars().next().is_some_and(char::is_uppercase)
             && !ends_sentence(text)
             && !text.ends_with(',')
             && !is_bullet(text)
             && self.block_start(i)
             && followed
-            && self
-                .lines
-                .get(i + 1)
-                .is_none_or(|l| !l.text.starts_with(char::is_lowercase))
+            && (wrapped || next.is_none_or(|l| !l.text.starts_with(char::is_lowercase)))
     }
 
     /// Whether line `i` stands where a heading can: first, after a blank line, after a line
@@ -746,6 +755,7 @@ impl<'a> Parser<'a> {
         };
         let prev_text = prev.text.trim_end_matches(|c: char| c.is_ascii_digit());
         prev.is_blank()
+            || is_furniture(&prev.text)
             || self.lines[i].page_start
             || clean::ends_sentence(prev_text)
             || prev_text.ends_with(':')

@@ -432,20 +432,7 @@ fn every_fixture_is_in_the_table_and_the_table_names_only_fixtures() {
 /// Openings the reader does not read right yet, each with why. They are printed, not failed;
 /// one that starts to pass fails the test until it is taken off this list, so the list only
 /// shrinks. Each is an open gap of issue 14, named in its note.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "2018-10-11-agenda-kst-525.txt",
-        "an unnumbered item right after the letter's signatures takes a signature line as its theme",
-    ),
-    (
-        "2020-06-04-verslag-informeel-tweedekamer.txt",
-        "an unnumbered item heading of two lines, right after 'Belangrijkste resultaten', is read as text",
-    ),
-    (
-        "2021-01-28-verslag-informeel-tweedekamer.txt",
-        "an informal Council's 'Werksessie I: …' under 'Belangrijkste resultaten' is read as text",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 #[test]
 fn real_openings_are_read_as_a_careful_reader_reads_them() {
