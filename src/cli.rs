@@ -162,6 +162,11 @@ pub enum Command {
         /// Write even where CI is set.
         #[arg(long, conflicts_with = "check")]
         write: bool,
+        /// Write nothing; print every line of FILE with what it was read as (title, part,
+        /// item, text, footnote, left out) and where it went, then its warnings: why an
+        /// item was missed, in one look.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["check", "write", "reports"])]
+        explain: Option<PathBuf>,
     },
     /// Print one snapshot: the latest meeting of a dossier, or the one named.
     ///
@@ -476,9 +481,38 @@ fn dispatch(
     let mut out = out;
     match command {
         Command::Normalize {
+            explain: Some(file),
+            ..
+        } => {
+            let (text, report) = match normalize::explain(&repo, &file) {
+                Ok(found) => found,
+                Err(f) => {
+                    writeln!(anstream::stderr(), "error: {f}")?;
+                    return Ok(exit::TROUBLE);
+                }
+            };
+            let shown = crate::repo::display_path(&file);
+            let warnings: Vec<normalize::Failure> = report
+                .warnings
+                .iter()
+                .map(|w| normalize::Failure {
+                    path: file.clone(),
+                    line: Some(w.line),
+                    message: w.message.clone(),
+                })
+                .collect();
+            render::text::explain(&mut out, &shown, &text, &report, &warnings)?;
+            Ok(if warnings.is_empty() {
+                exit::OK
+            } else {
+                exit::DIFFERENCES
+            })
+        }
+        Command::Normalize {
             reports,
             check,
             write,
+            explain: None,
         } => {
             let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
             let mode = if check || (in_ci && !write) {

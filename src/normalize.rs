@@ -148,6 +148,23 @@ fn read_report_with(
     (reader, parsed)
 }
 
+/// Read and parse one report for `normalize --explain`: the text as the reader saw it (for a
+/// PDF or DOCX, the text its reader gave; line numbers count in it) and the report, whose
+/// [`Report::trace`] says what became of each line.
+pub fn explain(repo: &Repo, path: &Path) -> Result<(String, Report), Failure> {
+    let failure = |line, message| Failure {
+        path: relative_to(&repo.root, path),
+        line,
+        message,
+    };
+    let loaded =
+        source::load(&repo.root.join(path)).map_err(|e| failure(e.line(), e.to_string()))?;
+    match report::parse(&loaded.text) {
+        Ok(report) => Ok((loaded.text, report)),
+        Err(e) => Err(failure(e.line(), strip_line_prefix(&e.to_string()))),
+    }
+}
+
 /// Add `reader` to the readers of a run, once.
 fn note_reader(readers: &mut Vec<PdfReader>, reader: Option<PdfReader>) {
     if let Some(r) = reader {

@@ -58,10 +58,70 @@ pub struct Report {
     pub parts: Vec<Part>,
     /// The footnotes, in order.
     pub footnotes: Vec<Footnote>,
+    /// What became of every non-blank line of the source, in line order.
+    pub trace: Vec<Trace>,
     /// What the reader noticed and a person should look at: numbering that jumps or repeats,
     /// text shaped like a heading that was not taken as one. The report was read, but an
     /// item may be missing or misplaced; `normalize` prints these and `check` fails on them.
     pub warnings: Vec<Warning>,
+}
+
+/// What the reader made of one line of the source: the record `normalize --explain` prints,
+/// so that a user sees in one look why an item was missed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trace {
+    /// 1-based source line.
+    pub line: usize,
+    /// What the line was read as.
+    pub role: Role,
+    /// Where it went (`Binnenlandse Zaken › 1. Terugkeerverordening`), or why it was left out.
+    pub into: String,
+}
+
+/// What a line of a report was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Before the title: a covering letter's address, a viewer's page; not read.
+    FrontMatter,
+    /// The title.
+    Title,
+    /// Page furniture, metadata, a letter's formula or signature; left out.
+    Furniture,
+    /// A part heading.
+    Part,
+    /// `Belangrijkste resultaten`.
+    Highlights,
+    /// A highlight bullet.
+    Bullet,
+    /// An agenda item's heading (and its action line).
+    Item,
+    /// An item's text.
+    Text,
+    /// The heading of a side topic outside the items.
+    SideHeading,
+    /// Text outside the items, kept as the meeting's other topics.
+    Note,
+    /// A footnote.
+    Footnote,
+}
+
+impl Role {
+    /// The word `--explain` prints.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::FrontMatter => "front matter",
+            Role::Title => "title",
+            Role::Furniture => "furniture",
+            Role::Part => "part",
+            Role::Highlights => "highlights",
+            Role::Bullet => "bullet",
+            Role::Item => "item",
+            Role::Text => "text",
+            Role::SideHeading => "side topic",
+            Role::Note => "other topic",
+            Role::Footnote => "footnote",
+        }
+    }
 }
 
 /// Something in a report that may not have been read right, with the line it is about.
@@ -177,7 +237,22 @@ impl ReportError {
 /// Read a report from its text (already decoded, see [`crate::source`]).
 pub fn parse(text: &str) -> Result<Report, ReportError> {
     let cleaned = clean::clean(text);
-    Parser::new(&cleaned).parse()
+    let mut report = Parser::new(&cleaned).parse()?;
+    // The lines the cleaner took out of the running text are the footnotes' (blank ones aside).
+    let kept: std::collections::BTreeSet<usize> = cleaned.lines.iter().map(|l| l.no).collect();
+    for (i, raw) in text.lines().enumerate() {
+        let no = i + 1;
+        if !kept.contains(&no) && !raw.trim().is_empty() {
+            let note = cleaned.footnotes.iter().rev().find(|f| f.line <= no);
+            report.trace.push(Trace {
+                line: no,
+                role: Role::Footnote,
+                into: note.map_or_else(String::new, |f| format!("footnote {}", f.number)),
+            });
+        }
+    }
+    report.trace.sort_by_key(|t| t.line);
+    Ok(report)
 }
 
 const TITLE_MARKERS: [&str; 3] = ["verslag", "geannoteerde agenda", "agenda"];
@@ -271,7 +346,27 @@ impl<'a> Parser<'a> {
                 .iter()
                 .any(|l| numbered(&l.text).is_some() || l.text.starts_with('='));
         let title_line = self.lines[title.at].no;
-        let (parts, warnings) = self.body(title.end);
+        let (parts, warnings, mut trace) = self.body(title.end);
+        let before: Vec<Trace> = self.lines[..title.at]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| Trace {
+                line: l.no,
+                role: Role::FrontMatter,
+                into: "left out: before the title".to_string(),
+            })
+            .chain(
+                self.lines[title.at..title.end]
+                    .iter()
+                    .filter(|l| !l.is_blank())
+                    .map(|l| Trace {
+                        line: l.no,
+                        role: Role::Title,
+                        into: title.text.clone(),
+                    }),
+            )
+            .collect();
+        trace.extend(before);
         if parts
             .iter()
             .all(|p| p.items.is_empty() && p.intro.is_empty())
@@ -285,6 +380,7 @@ impl<'a> Parser<'a> {
             end,
             parts,
             footnotes: self.footnotes.to_vec(),
+            trace,
             warnings,
         })
     }
@@ -464,7 +560,7 @@ impl<'a> Parser<'a> {
     /// lines around them, so that text without blank lines (hard-wrapped mail, a web paste)
     /// reads as the PDF's text does. Paragraphs end at blank lines and, where there are none,
     /// at a sentence that ends a line short enough that the next word would have fitted.
-    fn body(&self, from: usize) -> (Vec<Part>, Vec<Warning>) {
+    fn body(&self, from: usize) -> (Vec<Part>, Vec<Warning>, Vec<Trace>) {
         let mut b = Body {
             parts: Vec::new(),
             warnings: Vec::new(),
@@ -472,6 +568,7 @@ impl<'a> Parser<'a> {
             mode: Mode::Intro,
             inner_list: None,
             note_heading: None,
+            trace: Vec::new(),
         };
         let width = line_width(&self.lines[from.min(self.lines.len())..]);
         let mut i = from;
@@ -484,11 +581,17 @@ impl<'a> Parser<'a> {
             }
             if is_furniture(&line.text) {
                 b.flush();
+                b.mark(
+                    &self.lines[i..=i],
+                    Role::Furniture,
+                    "left out: page furniture, metadata or a letter's formula".into(),
+                );
                 i += 1;
                 continue;
             }
             if let Some(name) = is_part_heading(&line.text) {
                 b.flush();
+                b.mark(&self.lines[i..=i], Role::Part, name.clone());
                 b.parts.push(Part {
                     name,
                     highlights: Vec::new(),
@@ -504,110 +607,73 @@ impl<'a> Parser<'a> {
             if is_highlights_heading(&line.text) {
                 b.flush();
                 ensure_part(&mut b.parts);
+                let into = format!("{} › highlights", b.part_name());
+                b.mark(&self.lines[i..=i], Role::Highlights, into);
                 b.mode = Mode::Highlights;
                 i += 1;
                 continue;
             }
-            match self.item_heading(i, &b) {
+            // An item heading: numbered, or (older agendas) the line before the Council's
+            // action line, or (reports without numbers or action lines, such as an informal
+            // Council's verslag: `Werksessie I: …`) a short line of its own.
+            let heading = match self.item_heading(i, &b) {
                 Numbered::Item {
                     number,
                     heading,
                     warning,
                 } => {
-                    b.flush();
-                    ensure_part(&mut b.parts);
                     if let Some(message) = warning {
                         b.warnings.push(Warning {
                             line: line.no,
                             message,
                         });
                     }
-                    let (heading, action, next) = self.heading_continuation(i, heading);
-                    if let Some(part) = b.parts.last_mut() {
-                        part.items.push(Item {
-                            number,
-                            heading,
-                            action,
-                            paragraphs: Vec::new(),
-                            footnotes: line.markers.clone(),
-                            line: line.no,
-                        });
-                    }
-                    b.mode = Mode::Item;
-                    b.inner_list = None;
-                    i = next;
-                    continue;
+                    Some((Some(number), heading, i))
                 }
-                Numbered::ListLine(next) => b.inner_list = Some(next),
-                Numbered::Text(Some(message)) => b.warnings.push(Warning {
-                    line: line.no,
-                    message,
-                }),
-                Numbered::Text(None) => {
-                    if let Some((heading, last)) = self.unnumbered_heading(i, &b) {
-                        // An item without a number (older agendas): its heading is the short
-                        // line(s) right before the Council's action line.
-                        b.flush();
-                        ensure_part(&mut b.parts);
-                        let number = b
-                            .parts
-                            .last()
-                            .and_then(|p| p.items.last())
-                            .map_or(1, |it| it.number + 1);
-                        let (heading, action, next) = self.heading_continuation(last, heading);
-                        if let Some(part) = b.parts.last_mut() {
-                            part.items.push(Item {
-                                number,
-                                heading,
-                                action,
-                                paragraphs: Vec::new(),
-                                footnotes: line.markers.clone(),
-                                line: line.no,
-                            });
-                        }
-                        b.mode = Mode::Item;
-                        b.inner_list = None;
-                        i = next;
-                        continue;
-                    }
-                    if self.unnumbered && self.is_side_heading(i) {
-                        // A report without numbered items or action lines (an informal
-                        // Council's verslag: `Werksessie I: …`) heads its items like this.
-                        b.flush();
-                        ensure_part(&mut b.parts);
-                        let number = b
-                            .parts
-                            .last()
-                            .and_then(|p| p.items.last())
-                            .map_or(1, |it| it.number + 1);
-                        let (heading, action, next) =
-                            self.heading_continuation(i, line.text.clone());
-                        if let Some(part) = b.parts.last_mut() {
-                            part.items.push(Item {
-                                number,
-                                heading,
-                                action,
-                                paragraphs: Vec::new(),
-                                footnotes: line.markers.clone(),
-                                line: line.no,
-                            });
-                        }
-                        b.mode = Mode::Item;
-                        i = next;
-                        continue;
-                    }
-                    if !matches!(b.mode, Mode::Item) && self.is_side_heading(i) {
-                        b.flush();
-                        b.mode = Mode::Intro;
-                        b.note_heading = Some(line.text.trim_end_matches(':').to_string());
-                        i += 1;
-                        continue;
-                    }
+                Numbered::ListLine(next) => {
+                    b.inner_list = Some(next);
+                    None
                 }
+                Numbered::Text(Some(message)) => {
+                    b.warnings.push(Warning {
+                        line: line.no,
+                        message,
+                    });
+                    None
+                }
+                Numbered::Text(None) => match self.unnumbered_heading(i, &b) {
+                    Some((heading, last)) => Some((None, heading, last)),
+                    None if self.unnumbered && self.is_side_heading(i) => {
+                        Some((None, line.text.clone(), i))
+                    }
+                    None => None,
+                },
+            };
+            if let Some((number, heading, last)) = heading {
+                b.flush();
+                let (heading, action, next) = self.heading_continuation(last, heading);
+                b.open_item(number, heading, action, line);
+                let into = b.item_name();
+                b.mark(&self.lines[i..next], Role::Item, into);
+                i = next;
+                continue;
+            }
+            if !matches!(b.mode, Mode::Item) && self.is_side_heading(i) {
+                b.flush();
+                b.mode = Mode::Intro;
+                let heading = line.text.trim_end_matches(':').to_string();
+                let into = format!("{} › {heading}", b.part_name());
+                b.mark(&self.lines[i..=i], Role::SideHeading, into);
+                b.note_heading = Some(heading);
+                i += 1;
+                continue;
             }
             if matches!(b.mode, Mode::Highlights) && is_bullet(&line.text) {
                 b.flush();
-                i = self.bullet(i, &mut b.parts);
+                let next = self.bullet(i, &mut b.parts);
+                let into = format!("{} › highlights", b.part_name());
+                b.mark(&self.lines[i..next], Role::Bullet, into);
+                i = next;
                 continue;
             }
             if let Some(prev) = b.para.last() {
@@ -630,7 +696,7 @@ impl<'a> Parser<'a> {
                 && p.intro.is_empty()
                 && p.name.is_empty())
         });
-        (b.parts, b.warnings)
+        (b.parts, b.warnings, b.trace)
     }
 
     /// Whether line `i`, if it is numbered `N. Heading`, is the part's next agenda item.
@@ -876,9 +942,63 @@ struct Body<'a> {
     inner_list: Option<u32>,
     /// Outside items, the short heading the text stands under.
     note_heading: Option<String>,
+    /// What became of each line, for `normalize --explain`.
+    trace: Vec<Trace>,
 }
 
 impl Body<'_> {
+    /// Record what became of the non-blank lines among `lines`.
+    fn mark(&mut self, lines: &[Line], role: Role, into: String) {
+        for line in lines.iter().filter(|l| !l.is_blank()) {
+            self.trace.push(Trace {
+                line: line.no,
+                role,
+                into: into.clone(),
+            });
+        }
+    }
+
+    /// The name of the part being read, as `--explain` shows it.
+    fn part_name(&self) -> String {
+        match self.parts.last() {
+            Some(p) if !p.name.is_empty() => p.name.clone(),
+            _ => "(no part heading)".to_string(),
+        }
+    }
+
+    /// `part › N. heading` of the item being read.
+    fn item_name(&self) -> String {
+        let part = self.part_name();
+        match self.parts.last().and_then(|p| p.items.last()) {
+            Some(item) => format!("{part} › {}. {}", item.number, item.heading),
+            None => part,
+        }
+    }
+
+    /// Open an agenda item in the current part. An item printed without a number takes the
+    /// next number of the part (its place in it).
+    fn open_item(
+        &mut self,
+        number: Option<u32>,
+        heading: String,
+        action: Option<String>,
+        line: &Line,
+    ) {
+        ensure_part(&mut self.parts);
+        if let Some(part) = self.parts.last_mut() {
+            let number = number.unwrap_or_else(|| part.items.last().map_or(1, |it| it.number + 1));
+            part.items.push(Item {
+                number,
+                heading,
+                action,
+                paragraphs: Vec::new(),
+                footnotes: line.markers.clone(),
+                line: line.no,
+            });
+        }
+        self.mode = Mode::Item;
+        self.inner_list = None;
+    }
     /// End the paragraph being read: into the current item, or, outside items, into the
     /// part's text under its heading.
     fn flush(&mut self) {
@@ -895,7 +1015,26 @@ impl Body<'_> {
             sentences: sentences(&text),
             line: self.para[0].no,
         };
+        let lines: Vec<usize> = self.para.iter().map(|l| l.no).collect();
         self.para.clear();
+        let (role, into) = match (&self.mode, self.parts.last().and_then(|p| p.items.last())) {
+            (Mode::Item, Some(_)) => (Role::Text, self.item_name()),
+            _ => (
+                Role::Note,
+                format!(
+                    "{} › {}",
+                    self.part_name(),
+                    self.note_heading
+                        .as_deref()
+                        .unwrap_or("other topics (no item)")
+                ),
+            ),
+        };
+        self.trace.extend(lines.into_iter().map(|line| Trace {
+            line,
+            role,
+            into: into.clone(),
+        }));
         if let Mode::Item = self.mode {
             if let Some(item) = self.parts.last_mut().and_then(|p| p.items.last_mut()) {
                 item.paragraphs.push(paragraph);

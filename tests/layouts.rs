@@ -305,6 +305,68 @@ fn an_item_heading_that_lost_its_number_gives_a_warning_naming_its_line() {
 }
 
 #[test]
+fn check_fails_on_an_item_heading_that_lost_its_number_and_explain_shows_where_it_went() {
+    let text = hard_wrapped(76).replace(
+        "\n3. Implementatie van interoperabiliteit\n",
+        "\nImplementatie van interoperabiliteit\n",
+    );
+    let dir = repo_with_files(&[(OCT, text.as_bytes())]);
+    jbz(dir.path()).arg("normalize").assert().success();
+    let out = jbz(dir.path()).arg("check").output().expect("runs");
+    assert_eq!(out.status.code(), Some(1), "check fails:\n{}", stderr(&out));
+    let out = jbz(dir.path())
+        .args(["normalize", "--explain", &format!("reports/{OCT}")])
+        .output()
+        .expect("runs");
+    let shown = common::stdout(&out);
+    // The lost heading is read as text of item 2, and the row says so.
+    assert!(
+        shown.contains("text          Binnenlandse Zaken › 2. Staat van Schengen"),
+        "{shown}"
+    );
+    assert!(shown.contains("4. Interne veiligheid EU"), "{shown}");
+    assert!(
+        shown.contains("warning:") && shown.contains("jump from 2 to 4"),
+        "{shown}"
+    );
+    assert_eq!(out.status.code(), Some(1), "explain exits 1 on warnings");
+}
+
+#[test]
+fn explain_accounts_for_every_line_of_the_shipped_report() {
+    let dir = repo_with_files(&[(OCT, &real_report())]);
+    let out = jbz(dir.path())
+        .args(["normalize", "--explain", &format!("reports/{OCT}")])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = common::stdout(&out);
+    // Rows are `first–last  role  where`; together they cover every non-blank line.
+    let text = String::from_utf8(real_report()).expect("utf-8");
+    let mut covered = std::collections::BTreeSet::new();
+    for row in shown.lines().skip(1) {
+        let span = row.split_whitespace().next().expect("a span");
+        let (a, b) = span.split_once('–').unwrap_or((span, span));
+        let (a, b): (usize, usize) = (a.parse().expect("line"), b.parse().expect("line"));
+        covered.extend(a..=b);
+    }
+    for (i, line) in text.lines().enumerate() {
+        if !line.trim().is_empty() {
+            assert!(
+                covered.contains(&(i + 1)),
+                "line {} is not accounted for:\n{shown}",
+                i + 1
+            );
+        }
+    }
+    let items = shown
+        .lines()
+        .filter(|row| row.split_whitespace().nth(1) == Some("item"))
+        .count();
+    assert_eq!(items, 15, "9 Home Affairs and 6 Justice items:\n{shown}");
+}
+
+#[test]
 fn a_page_break_with_footnotes_inside_a_heading_keeps_the_heading_whole() {
     let text = String::from_utf8(real_report()).expect("utf-8");
     // Move the page break with its footnote block to between the two lines of item 1's heading.

@@ -786,6 +786,72 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
+/// `normalize --explain`: every non-blank line of a report with what it was read as and where
+/// it went, then the warnings. `text` is the text the reader saw, whose lines the trace counts.
+pub fn explain(
+    out: &mut impl Write,
+    path: &str,
+    text: &str,
+    report: &crate::report::Report,
+    warnings: &[crate::normalize::Failure],
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}: the {} of the meeting of {} – {}",
+        paint(BOLD, path),
+        report.kind.as_str(),
+        report.start,
+        report.end,
+    )?;
+    use crate::report::Role;
+    let lines: Vec<&str> = text.lines().collect();
+    // Runs of lines read the same way and gone to the same place, one row each.
+    let mut runs: Vec<(usize, usize, Role, &str)> = Vec::new();
+    for t in &report.trace {
+        match runs.last_mut() {
+            Some((_, last, role, into)) if *role == t.role && *into == t.into => *last = t.line,
+            _ => runs.push((t.line, t.line, t.role, &t.into)),
+        }
+    }
+    let span = |a: usize, b: usize| {
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a}–{b}")
+        }
+    };
+    let width = runs
+        .iter()
+        .map(|(a, b, ..)| span(*a, *b).len())
+        .max()
+        .unwrap_or(1);
+    for (first, last, role, into) in runs {
+        let what = match role {
+            // Left out: show what was left out, so that a missed item is seen here.
+            Role::FrontMatter | Role::Furniture => {
+                let line = lines.get(first - 1).map_or("", |l| l.trim());
+                format!("{}  {}", shorten(line, 60), paint(DIM, into))
+            }
+            _ => into.to_string(),
+        };
+        let style = match role {
+            Role::FrontMatter | Role::Furniture => DIM,
+            Role::Item | Role::Part => BOLD,
+            _ => Style::new(),
+        };
+        writeln!(
+            out,
+            "{:>width$}  {}  {what}",
+            span(first, last),
+            paint(style, &format!("{:<12}", role.as_str())),
+        )?;
+    }
+    for w in warnings {
+        writeln!(out, "{} {w}", paint(YELLOW, "warning:"))?;
+    }
+    Ok(())
+}
+
 /// Shorten a sentence to about `max` characters at a word boundary, with an ellipsis.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
