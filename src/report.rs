@@ -136,7 +136,8 @@ pub struct Warning {
 /// One part of a report, such as `I. Binnenlandse Zaken`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
-    /// The part's name without its numbering: `Binnenlandse Zaken`.
+    /// The part's name without its numbering, as printed: `Binnenlandse Zaken`,
+    /// `Onderdeel Justitie`.
     pub name: String,
     /// The `Belangrijkste resultaten` bullets.
     pub highlights: Vec<Highlight>,
@@ -696,6 +697,11 @@ impl<'a> Parser<'a> {
                 && p.intro.is_empty()
                 && p.name.is_empty())
         });
+        for part in &b.parts {
+            if let Some(w) = lopsided(part) {
+                b.warnings.push(w);
+            }
+        }
         (b.parts, b.warnings, b.trace)
     }
 
@@ -1049,6 +1055,30 @@ impl Body<'_> {
             });
         }
     }
+}
+
+/// A part where one item holds nearly all the text and most others hold none: the sign of
+/// item headings read as text of the item before them, or text read as headings.
+fn lopsided(part: &Part) -> Option<Warning> {
+    if part.items.len() < 3 {
+        return None;
+    }
+    let sizes: Vec<usize> = part.items.iter().map(|it| it.sentences().count()).collect();
+    let total: usize = sizes.iter().sum();
+    let (big, &most) = sizes.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    let empty = sizes.iter().filter(|n| **n == 0).count();
+    (most * 5 > total * 4 && empty * 2 >= part.items.len() - 1 && total >= 10).then(|| {
+        let item = &part.items[big];
+        Warning {
+            line: item.line,
+            message: format!(
+                "item {}. '{}' holds {most} of the {total} sentences of part '{}' and {empty} \
+                 of its other items hold none: headings may have been read as text; run \
+                 `jbz-track normalize --explain` on this file",
+                item.number, item.heading, part.name
+            ),
+        }
+    })
 }
 
 /// How a numbered line was read.
@@ -1552,6 +1582,107 @@ mod tests {
         assert_eq!(
             parse("Boodschappenlijst\nmelk\n"),
             Err(ReportError::NotAReport)
+        );
+    }
+
+    fn meeting(text: &str) -> (Kind, NaiveDate, NaiveDate) {
+        let r = parse(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        (r.kind, r.start, r.end)
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn titles_in_every_real_form_give_kind_and_days() {
+        let body = "\n\n1. Onderwerp\n\nTekst.\n";
+        let cases = [
+            ("Geannoteerde agenda van de bijeenkomst\n\nvan de Raad Justitie en Binnenlandse Zaken,\n\n8 en 9 december 2025", Kind::Agenda, day(2025, 12, 8), day(2025, 12, 9)),
+            ("Verslag JBZ januari 25 en 26 januari 2024", Kind::Verslag, day(2024, 1, 25), day(2024, 1, 26)),
+            ("Verslag van de Raad Justitie en Binnenlandse zaken\n\n25 en 26 januari 2024", Kind::Verslag, day(2024, 1, 25), day(2024, 1, 26)),
+            ("Geannoteerde agenda van de formele JBZ-raad, 12-13 juni 2024 te Luxemburg", Kind::Agenda, day(2024, 6, 12), day(2024, 6, 13)),
+            ("Verslag van de informele JBZ-Raad\nin Brussel, 13 juni 2024", Kind::Verslag, day(2024, 6, 13), day(2024, 6, 13)),
+            ("Geannoteerde agenda van de bijeenkomst van de Raad Justitie en Binnenlandse Zaken, 11-12 oktober 2018 te Luxemburg", Kind::Agenda, day(2018, 10, 11), day(2018, 10, 12)),
+        ];
+        for (title, kind, start, end) in cases {
+            assert_eq!(
+                meeting(&format!("{title}{body}")),
+                (kind, start, end),
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_covering_letter_alone_names_its_meeting_and_its_side_topics_are_no_items() {
+        let text = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 30 mei 2022\n\nHierbij bieden wij uw Kamer de geannoteerde agenda aan van de Raad Justitie en Binnenlandse Zaken op 9 en 10 juni 2022 in Luxemburg.\n\nKopgroepontbijt terrorisme\n\nVoorafgaand aan de JBZ-Raad zal de Minister de bijeenkomst voorzitten.\n";
+        let r = parse(text).expect("accepted");
+        assert_eq!(
+            (r.kind, r.start, r.end),
+            (Kind::Agenda, day(2022, 6, 9), day(2022, 6, 10))
+        );
+        assert!(r.parts.iter().all(|p| p.items.is_empty()));
+        let note = &r.parts[0].intro[0];
+        assert_eq!(note.heading.as_deref(), Some("Kopgroepontbijt terrorisme"));
+    }
+
+    #[test]
+    fn text_under_a_part_heading_is_kept_as_a_note() {
+        let text = "Verslag van de Raad Justitie en Binnenlandse Zaken, 9-10 december 2021\n\n1. Binnenlandse Zaken\n\nBij aanvang van de JBZ-Raad werd de Verordening formeel aangenomen.\n";
+        let r = parse(text).expect("accepted without items");
+        assert_eq!(r.parts[0].name, "Binnenlandse Zaken");
+        assert_eq!(r.parts[0].intro[0].paragraph.sentences.len(), 1);
+    }
+
+    #[test]
+    fn parts_named_onderdeel_and_unnumbered_items_before_an_action_line() {
+        let text = "Geannoteerde agenda JBZ-Raad 4 en 5 maart 2024\n\nOnderdeel Justitie\n\nInsolventie\nRichtlijn betreffende herstructurering.\n= Algemene oriëntatie\n\nHet kabinet kan instemmen.\n";
+        let r = parse(text).expect("parses");
+        assert_eq!(r.parts[0].name, "Onderdeel Justitie");
+        let item = &r.parts[0].items[0];
+        assert_eq!(item.heading, "Richtlijn betreffende herstructurering.");
+        assert_eq!(item.action.as_deref(), Some("Algemene oriëntatie"));
+        assert_eq!(item.number, 1);
+    }
+
+    #[test]
+    fn numbering_that_jumps_is_read_with_a_warning() {
+        let text = "Verslag JBZ-Raad 19-20 oktober 2023\n\n1. Een\n\nTekst een.\n\n3. Drie\n\nTekst drie.\n";
+        let r = parse(text).expect("parses");
+        assert_eq!(r.parts[0].items.len(), 2);
+        assert!(
+            r.warnings[0].message.contains("jump from 1 to 3"),
+            "{:?}",
+            r.warnings
+        );
+        assert_eq!(r.warnings[0].line, 7);
+    }
+
+    #[test]
+    fn a_numbered_list_inside_an_item_is_text_of_the_item() {
+        let text = "Verslag JBZ-Raad 19-20 oktober 2023\n\n1. Een\n\nDe vragen waren:\n1. Welke weg kiest de Raad\n2. Wanneer is er een akkoord\n\n2. Twee\n\nTekst.\n";
+        let r = parse(text).expect("parses");
+        let headings: Vec<&str> = r.parts[0]
+            .items
+            .iter()
+            .map(|i| i.heading.as_str())
+            .collect();
+        assert_eq!(headings, vec!["Een", "Twee"]);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn one_item_holding_all_the_text_of_a_part_is_warned_about() {
+        let long = "Zin. ".repeat(12);
+        let text = format!("Verslag JBZ-Raad 19-20 oktober 2023\n\n1. Eerste punt\n2. Tweede punt\n3. Derde punt\n\n{long}\n");
+        let r = parse(&text).expect("parses");
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.message.contains("holds 12 of the 12 sentences")),
+            "{:?}",
+            r.warnings
         );
     }
 
