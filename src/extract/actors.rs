@@ -1237,22 +1237,80 @@ impl ActorContext {
     }
 }
 
-/// Attribute each sentence of a paragraph: its own subjects, or, when it has none, those of the
-/// sentence before it in the same paragraph (a sentence like "Ook lichtten zij de acties toe",
-/// or "Het is daarbij van belang …" continuing a Netherlands statement). The first sentence with
-/// no subject gets an empty list.
-pub fn attribute_paragraph(sentences: &[String], ctx: &mut ActorContext) -> Vec<Vec<Actor>> {
-    let mut out: Vec<Vec<Actor>> = Vec::with_capacity(sentences.len());
-    for sentence in sentences {
+/// The rule that placed a sentence's actors, or decided that it has none: what
+/// `normalize --explain` prints next to a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// An actor phrase opens the sentence: "Het Spaanse voorzitterschap lichtte … toe".
+    Subject,
+    /// No subject of its own: the sentence before it speaks on (the rule before issue 15).
+    Continues,
+}
+
+impl Rule {
+    /// The rule's name, as `--explain` prints it: `subject`, `passive-agent`, `state-of-play`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Subject => "subject",
+            Rule::Continues => "continues",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Who a sentence is attributed to, and by which rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The actors, in [`Actor`] order; empty for no one's position.
+    pub actors: Vec<Actor>,
+    /// The rule that decided; `None` where no rule applied (and the sentence has no actor).
+    pub rule: Option<Rule>,
+}
+
+/// Attribute each sentence of a paragraph, given with the sub-heading it stands under (if any).
+pub fn attribute_sentences(
+    sentences: &[(&str, Option<&str>)],
+    ctx: &mut ActorContext,
+) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::with_capacity(sentences.len());
+    for (sentence, _section) in sentences {
         let own = ctx.subjects(sentence);
-        let actors = if own.is_empty() {
-            out.last().cloned().unwrap_or_default()
+        let a = if !own.is_empty() {
+            Attribution {
+                actors: own,
+                rule: Some(Rule::Subject),
+            }
         } else {
-            own
+            match out.last() {
+                Some(prev) if !prev.actors.is_empty() => Attribution {
+                    actors: prev.actors.clone(),
+                    rule: Some(Rule::Continues),
+                },
+                _ => Attribution {
+                    actors: Vec::new(),
+                    rule: None,
+                },
+            }
         };
-        out.push(actors);
+        out.push(a);
     }
     out
+}
+
+/// Attribute each sentence of a paragraph that stands under no sub-heading: the actors of
+/// [`attribute_sentences`], without the rules.
+pub fn attribute_paragraph(sentences: &[String], ctx: &mut ActorContext) -> Vec<Vec<Actor>> {
+    let with_sections: Vec<(&str, Option<&str>)> =
+        sentences.iter().map(|s| (s.as_str(), None)).collect();
+    attribute_sentences(&with_sections, ctx)
+        .into_iter()
+        .map(|a| a.actors)
+        .collect()
 }
 
 #[cfg(test)]
