@@ -1270,10 +1270,10 @@ impl ActorContext {
         }
 
         let without_actor = || {
-            if is_view(t, start) {
-                Reading::View
-            } else if passive_reaching_back(t) {
+            if passive_reaching_back(t) {
                 Reading::PassiveBack
+            } else if is_view(t, start) {
+                Reading::View
             } else {
                 Reading::Nothing
             }
