@@ -2,23 +2,33 @@
 //! Presidency, groups of member states, agencies and named people), told apart from actors that
 //! are only mentioned.
 //!
-//! There is no parser of Dutch here, only a few word-order rules that hold in these reports. A
-//! sentence is cut into word and punctuation tokens, then read in this order:
+//! There is no parser of Dutch here, only a few word-order rules that hold in these reports, each
+//! with a name ([`Rule`]) so that every attribution can say which rule placed it. A sentence is
+//! cut into word and punctuation tokens, then read in this order:
 //!
-//! 1. a sentence-initial subject: an actor noun phrase at the start, optionally after a focus
+//! 1. the state of play or the Council's discussion ("Op het moment van schrijven …", "Posities
+//!    van lidstaten lopen uiteen …", "Het grootste discussiepunt …"): no one's position;
+//! 2. a view with its holder: "Volgens Nederland …", "Voor Nederland is het van belang …", "De
+//!    Nederlandse inzet …", "Er was onder de lidstaten brede steun …";
+//! 3. a sentence-initial subject: an actor noun phrase at the start, optionally after a focus
 //!    adverb ("Ook", "Tevens", "Zowel"), with coordination ("De Commissie en het
 //!    Voorzitterschap"), lists ("Finland, Estland en Zweden") and appositions ("Enkele lidstaten,
 //!    waaronder Nederland,"). Once found, nothing later in the sentence counts;
-//! 2. an attribution: "Volgens Nederland …", "Voor Nederland is …", "Er was onder de lidstaten …";
-//! 3. a sentence that opens with a non-actor noun phrase ("De richtlijn bevat …") or a subject
-//!    pronoun ("Zij riepen de Commissie op …") has no actor subject;
-//! 4. an inverted subject: the first actor noun phrase directly after a finite verb ("Daarnaast
+//! 4. "In de (volledige) tafelronde …" (the member states), then the agent of a passive ("werd …
+//!    door de lidstaten vooruitgeblikt"; not "de door het Europees Parlement opgeschorte …");
+//! 5. a sentence that opens with a non-actor noun phrase ("De richtlijn bevat …") has no actor;
+//! 6. an inverted subject: the first actor noun phrase directly after a finite verb ("Daarnaast
 //!    stond de Commissie …", "Dit onderstreepte Nederland."). Finite verbs are a word list plus
 //!    the shape of the weak past tense (`-de`, `-te`, `-den`, `-ten`).
 //!
-//! An actor after a preposition ("van de Commissie", "door het Europees Parlement") is a mention,
-//! never a subject. Names are learned from appositions ("Agnes Diallo, directeur van eu-LISA"),
-//! so that a later "Diallo benadrukte …" speaks for eu-LISA.
+//! A sentence without actor of its own takes those of the sentence right before it only when it
+//! points back: a pronoun subject ("Zij", "stond het stil"), "beide lidstaten", an impersonal
+//! view ("Het is daarbij van belang …"), a passive with "hierbij". Never because its paragraph
+//! began with an actor ([`attribute_sentences`]). Names are learned from appositions ("Agnes
+//! Diallo, directeur van eu-LISA"), so that a later "Diallo benadrukte …" speaks for eu-LISA.
+//!
+//! tests/actors_annotated.rs measures the rules on annotated real sentences
+//! (tests/fixtures/actors), per actor.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -520,7 +530,7 @@ const MODIFIERS: &[&str] = &[
     "dezelfde", "hetzelfde", "overige", "meeste", "verschillende", "diverse", "gelijkgezinde",
     "betrokken", "genoemde", "desbetreffende", "uitvoerend", "uitvoerende", "meerderheid",
     "minderheid", "merendeel", "handvol", "deel", "helft", "eu", "twee", "drie", "vier", "vijf",
-    "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "tal",
+    "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "tal", "nieuwe", "nieuw",
 ];
 
 /// Modifiers that take "van (de)" before the actor: "een meerderheid van de lidstaten".
@@ -581,6 +591,7 @@ const FINITE_VERBS: &[&str] = &[
     "dankt", "houdt", "neemt", "brengt", "doet", "zegt", "wenst", "hecht", "kiest", "sluit",
     "onderschrijft", "verwacht", "ondersteunt", "werkt", "zoekt", "legt", "biedt", "heeft",
     "erkent", "deelt", "verzoekt", "waarschuwt", "licht", "rapporteert", "informeert",
+    "informeren", "bieden", "treedt", "treden", "trad", "traden",
     // weak past tenses that the "-ende" ending would take for present participles
     "opende", "openden", "heropende", "tekende", "tekenden", "ondertekende", "ondertekenden",
     "kende", "kenden", "erkende", "erkenden", "herkende", "herkenden", "verkende", "rekende",
@@ -953,6 +964,24 @@ impl ActorContext {
                 return Some(np);
             }
             let tok = t.get(j)?;
+            // "de Ministers van België, Duitsland, …" are those countries; "de Ministers" of a
+            // group of countries, without names, are member states. (The singular "minister"
+            // is the Netherlands' or a named country's, in `head_at`.)
+            if tok.is("ministers") {
+                let named = t.get(j + 1).is_some_and(|x| x.is("van"))
+                    && t.get(j + 2)
+                        .is_some_and(|x| matches!(x.actor, Some((Actor::MemberState(_), _))));
+                if named {
+                    j += 2;
+                    continue;
+                }
+                return Some(Np {
+                    actor: Actor::Lidstaten,
+                    end: j + 1,
+                    person: false,
+                    name: None,
+                });
+            }
             if !tok.word || !tok.modifier {
                 return None;
             }
@@ -1144,61 +1173,116 @@ impl ActorContext {
     ///
     /// An actor that is only mentioned — after a preposition ("de toelichting van de
     /// Commissie"), as an object ("riep de Commissie op"), inside a phrase ("De gedachtewisseling
-    /// tussen de lidstaten") — is not a subject.
+    /// tussen de lidstaten") — is not a subject. A sentence whose subject is a pronoun ("Zij
+    /// riepen …") has no actor of its own: [`attribute_sentences`] reads it in its paragraph.
     pub fn subjects(&mut self, sentence: &str) -> Vec<Actor> {
-        let t = tokenize(sentence);
-        self.learn(&t);
-        sorted(self.read_subjects(&t))
+        match self.reading(sentence) {
+            Reading::Actors(actors, _) => sorted(actors),
+            // "beide lidstaten" with no sentence before it: the group.
+            Reading::Anaphor => vec![Actor::Lidstaten],
+            _ => Vec::new(),
+        }
     }
 
-    fn read_subjects(&self, t: &[Tok<'_>]) -> Vec<Actor> {
+    /// What one sentence says about its actors on its own; learns names as it goes.
+    fn reading(&mut self, sentence: &str) -> Reading {
+        let t = tokenize(sentence);
+        self.learn(&t);
+        self.read(&t)
+    }
+
+    fn read(&self, t: &[Tok<'_>]) -> Reading {
         // Bullets, quotes and dashes before the first word.
         let Some(start) = t.iter().position(|x| x.word) else {
-            return Vec::new();
+            return Reading::Nothing;
         };
         let first = &t[start];
 
-        // 2. "Volgens Nederland is dat nodig …", "Volgens de Commissie gaven …".
+        // The state of play and the Council's discussion are no one's position, whoever opened
+        // the paragraph: "Op het moment van schrijven …", "Posities van lidstaten lopen uiteen".
+        if state_of_play(t, start) {
+            return Reading::StateOfPlay;
+        }
+
+        // Views with their holder: "Volgens Nederland is dat nodig …", "Voor Nederland is het
+        // van belang dat …" (agendas), "De Duitse en Nederlandse insteek is …".
         if first.is("volgens") {
             if let Some((actors, _)) = self.parse_list(t, start + 1, false, false) {
-                return actors;
+                return Reading::Actors(actors, Rule::ViewHolder);
             }
         }
-        // "Voor Nederland is het van belang dat …" (agendas).
         if first.is("voor") {
             if let Some((actors, end)) = self.parse_list(t, start + 1, false, false) {
                 if is_finite_verb(t, end) {
-                    return actors;
+                    return Reading::Actors(actors, Rule::ViewHolder);
                 }
             }
         }
+        if let Some(actors) = position_holders(t, start) {
+            return Reading::Actors(actors, Rule::ViewHolder);
+        }
+        // "De verwachting is dat het Fins voorzitterschap … zal agenderen".
+        if let Some(k) = expected_clause(t, start) {
+            if let Some((actors, _)) = self.parse_list(t, k, false, false) {
+                return Reading::Actors(actors, Rule::Expected);
+            }
+        }
 
-        // 1. A sentence-initial subject, optionally after a focus adverb.
+        // A sentence-initial subject, optionally after a focus adverb.
         let allow_als = first.is("zowel");
         let s = if first.is_any(FOCUS) {
             start + 1
         } else {
             start
         };
+        if anaphor_at(t, s) {
+            return Reading::Anaphor;
+        }
         if let Some((actors, _)) = self.parse_list(t, s, allow_als, false) {
-            return actors;
+            return Reading::Actors(actors, Rule::Subject);
+        }
+        if let Some(r) = pronoun_subject(t, s, start) {
+            return r;
         }
 
-        // 2. "Er was onder de lidstaten brede steun …".
+        // "Er was onder de lidstaten brede steun …": the group that supports. Only groups:
+        // "Onder het Spaanse voorzitterschap is … bereikt" says when, not who.
         if t.iter().any(|x| x.is("er")) || first.is("onder") {
             for k in start..t.len() {
                 if t[k].is("onder") {
                     if let Some((actors, _)) = self.parse_list(t, k + 1, false, false) {
-                        return actors;
+                        if actors.iter().all(|a| *a == Actor::Lidstaten) {
+                            return Reading::Actors(actors, Rule::ViewHolder);
+                        }
                     }
                 }
             }
         }
 
-        // 3. Another subject at the start: a pronoun, or a phrase with an article that is no
+        // "In de (volledige) tafelronde was er brede steun …": the member states speak in turn.
+        if tour_de_table(t, start) {
+            return Reading::Actors(vec![Actor::Lidstaten], Rule::TourDeTable);
+        }
+
+        // "… werd … door de lidstaten vooruitgeblikt": the agent of a passive.
+        if let Some(actors) = self.passive_agent(t) {
+            return Reading::Actors(actors, Rule::PassiveAgent);
+        }
+
+        let without_actor = || {
+            if passive_reaching_back(t) {
+                Reading::PassiveBack
+            } else if is_view(t, start) {
+                Reading::View
+            } else {
+                Reading::Nothing
+            }
+        };
+
+        // Another subject at the start: a pronoun, or a phrase with an article that is no
         // actor ("De richtlijn bevat …", "Het is daarbij van belang …").
         if first.is_any(PRONOUNS) {
-            return Vec::new();
+            return without_actor();
         }
         if first.is_any(&["de", "het", "een", "deze"]) {
             let mut is_time = false;
@@ -1212,11 +1296,11 @@ impl ActorContext {
                 }
             }
             if !is_time {
-                return Vec::new();
+                return without_actor();
             }
         }
 
-        // 4. The first actor phrase right after a finite verb.
+        // The first actor phrase right after a finite verb.
         for k in start..t.len() {
             if !is_finite_verb(t, k) {
                 continue;
@@ -1225,34 +1309,394 @@ impl ActorContext {
             while t.get(j).is_some_and(|x| x.is_any(BETWEEN_VERB_AND_SUBJECT)) {
                 j += 1;
             }
-            if let Some((actors, _)) = self.parse_list(t, j, false, false) {
-                return actors;
+            if anaphor_at(t, j) {
+                return Reading::Anaphor;
             }
-            // "Ook lichtten zij …", "is het van belang": the subject is a pronoun.
-            if t.get(j).is_some_and(|x| x.is_any(PRONOUNS) || x.is("het")) {
-                return Vec::new();
+            if let Some((actors, _)) = self.parse_list(t, j, false, false) {
+                return Reading::Actors(actors, Rule::InvertedSubject);
+            }
+            match t.get(j) {
+                Some(x) if x.is_any(&["wij", "we"]) => {
+                    return Reading::Actors(vec![Actor::Nederland], Rule::Writers);
+                }
+                // "Ook lichtten zij …", "Allereerst stond het stil …".
+                Some(x) if x.is_any(&["zij", "ze", "hij"]) => return Reading::Pronoun,
+                Some(x) if x.is("het") && !t[k].is_any(DUMMY_VERBS) => return Reading::Pronoun,
+                // "is het van belang", "treft u": no actor subject.
+                Some(x) if x.is_any(PRONOUNS) || x.is("het") => break,
+                _ => {}
             }
         }
-        Vec::new()
+        without_actor()
+    }
+
+    /// The agent of a passive: "werd … door de lidstaten vooruitgeblikt", "die werd
+    /// geïntroduceerd door de directeur van het grondrechtenagentschap". Only with a passive
+    /// auxiliary before it, and not an agent inside an adjective ("de eerder door het Europees
+    /// Parlement opgeschorte triloogonderhandelingen").
+    fn passive_agent(&self, t: &[Tok<'_>]) -> Option<Vec<Actor>> {
+        let aux = t.iter().position(|x| x.is_any(PASSIVE_AUXILIARIES))?;
+        for k in aux + 1..t.len() {
+            if !t[k].is("door") {
+                continue;
+            }
+            if let Some((actors, end)) = self.parse_list(t, k + 1, false, false) {
+                let adjectival = t
+                    .get(end)
+                    .is_some_and(|x| x.word && x.lower() && x.fold.ends_with('e'));
+                if !adjectival {
+                    return Some(actors);
+                }
+            }
+        }
+        None
     }
 }
 
-/// Attribute each sentence of a paragraph: its own subjects, or, when it has none, those of the
-/// sentence before it in the same paragraph (a sentence like "Ook lichtten zij de acties toe",
-/// or "Het is daarbij van belang …" continuing a Netherlands statement). The first sentence with
-/// no subject gets an empty list.
-pub fn attribute_paragraph(sentences: &[String], ctx: &mut ActorContext) -> Vec<Vec<Actor>> {
-    let mut out: Vec<Vec<Actor>> = Vec::with_capacity(sentences.len());
-    for sentence in sentences {
-        let own = ctx.subjects(sentence);
-        let actors = if own.is_empty() {
-            out.last().cloned().unwrap_or_default()
-        } else {
-            own
+/// What one sentence says about its actors on its own, before its paragraph is taken into
+/// account by [`attribute_sentences`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Reading {
+    /// Actors of its own, and the rule that found them.
+    Actors(Vec<Actor>, Rule),
+    /// A pronoun subject ("Zij", "stond het stil", "Dit geldt ook"): the sentence before's actors.
+    Pronoun,
+    /// "beide lidstaten": the member states the sentence before named, or else the group.
+    Anaphor,
+    /// An impersonal view ("Het is daarbij van belang …", "… moet …", "… zijn cruciaal").
+    View,
+    /// A passive without an agent that points back ("werd hier … bij genoemd").
+    PassiveBack,
+    /// The state of play or the Council's discussion.
+    StateOfPlay,
+    /// No actor, and nothing that points elsewhere.
+    Nothing,
+}
+
+/// Passive auxiliaries that an agent "door …" may belong to.
+const PASSIVE_AUXILIARIES: &[&str] = &["werd", "werden", "wordt", "worden"];
+
+/// Verbs after which "het" is no pronoun but a dummy subject: "is het van belang", "gaat het om".
+#[rustfmt::skip]
+const DUMMY_VERBS: &[&str] = &[
+    "is", "was", "zijn", "waren", "wordt", "werd", "lijkt", "leek", "blijkt", "bleek", "blijft",
+    "zal", "zou", "kan", "kon", "moet", "mag", "gaat", "ging", "betreft", "geldt", "staat",
+];
+
+/// Sentence openings (folded words) that describe the state of play or the Council's discussion.
+#[rustfmt::skip]
+const STATE_OF_PLAY: &[&[&str]] = &[
+    &["op", "het", "moment", "van", "schrijven"],
+    &["op", "moment", "van", "schrijven"],
+    &["ten", "tijde", "van", "schrijven"],
+    &["posities", "van"],
+    &["de", "posities", "van"],
+    &["standpunten", "van"],
+    &["de", "standpunten", "van"],
+    &["het", "grootste", "discussiepunt"],
+    &["het", "belangrijkste", "discussiepunt"],
+    &["de", "onderhandelingen"],
+    &["het", "is", "onduidelijk"],
+    &["het", "is", "nog", "onduidelijk"],
+    &["aan", "de", "orde", "kwam"],
+    &["de", "discussie"],
+    &["de", "gedachtewisseling"],
+];
+
+fn state_of_play(t: &[Tok<'_>], start: usize) -> bool {
+    STATE_OF_PLAY.iter().any(|words| {
+        t.get(start..start + words.len())
+            .is_some_and(|span| span.iter().zip(words.iter()).all(|(x, w)| x.is(w)))
+    })
+}
+
+/// Nouns for a country's stated position: "De Nederlandse inzet", "De Duitse en Nederlandse
+/// insteek".
+const POSITION_NOUNS: &[&str] = &[
+    "inzet",
+    "insteek",
+    "positie",
+    "standpunt",
+    "inbreng",
+    "opstelling",
+];
+
+/// "De Duitse en Nederlandse insteek is …": the countries whose position the subject is.
+fn position_holders(t: &[Tok<'_>], start: usize) -> Option<Vec<Actor>> {
+    let mut k = start;
+    if t.get(k).is_some_and(|x| x.is_any(&["de", "het"])) {
+        k += 1;
+    }
+    let mut actors = Vec::new();
+    loop {
+        let slug = t.get(k)?.nationality?;
+        actors.push(actor_for_slug(slug)?);
+        k += 1;
+        match t.get(k) {
+            Some(x) if x.is("en") || x.punct(',') => k += 1,
+            _ => break,
+        }
+    }
+    t.get(k)
+        .is_some_and(|x| x.is_any(POSITION_NOUNS))
+        .then_some(actors)
+}
+
+/// "De verwachting is dat X …", "Naar verwachting zal X …": where X may start.
+fn expected_clause(t: &[Tok<'_>], start: usize) -> Option<usize> {
+    let is = |k: usize, w: &str| t.get(k).is_some_and(|x| x.is(w));
+    if is(start, "de")
+        && is(start + 1, "verwachting")
+        && is(start + 2, "is")
+        && is(start + 3, "dat")
+    {
+        return Some(start + 4);
+    }
+    if is(start, "naar") && is(start + 1, "verwachting") && is_finite_verb(t, start + 2) {
+        return Some(start + 3);
+    }
+    None
+}
+
+/// "beide lidstaten", "deze lidstaten", "beide landen": a subject that points back.
+fn anaphor_at(t: &[Tok<'_>], i: usize) -> bool {
+    let mut k = i;
+    if t.get(k).is_some_and(|x| x.is("de")) {
+        k += 1;
+    }
+    t.get(k).is_some_and(|x| x.is_any(&["beide", "deze"]))
+        && t.get(k + 1)
+            .is_some_and(|x| x.is_any(&["lidstaten", "landen"]))
+}
+
+/// A pronoun subject at the start of a sentence: "wij" (the writers: the Dutch government),
+/// "Zij"/"Hij", "Het gaf aan …" (not "Het is …"), "Dit geldt ook voor …".
+fn pronoun_subject(t: &[Tok<'_>], s: usize, start: usize) -> Option<Reading> {
+    let x = t.get(s)?;
+    if x.is_any(&["wij", "we"]) {
+        return Some(Reading::Actors(vec![Actor::Nederland], Rule::Writers));
+    }
+    if x.is_any(&["zij", "ze", "hij"]) {
+        return Some(Reading::Pronoun);
+    }
+    let next = t.get(start + 1);
+    if t[start].is_any(&["dit", "dat"]) && next.is_some_and(|n| n.is("geldt")) {
+        return Some(Reading::Pronoun);
+    }
+    if t[start].is("het")
+        && is_finite_verb(t, start + 1)
+        && !next.is_some_and(|n| n.is_any(DUMMY_VERBS))
+    {
+        return Some(Reading::Pronoun);
+    }
+    None
+}
+
+/// "In de (volledige) tafelronde …", "In een volledige tafelronde …".
+fn tour_de_table(t: &[Tok<'_>], start: usize) -> bool {
+    if !t[start].is("in") {
+        return false;
+    }
+    t.iter()
+        .skip(start + 1)
+        .take(4)
+        .take_while(|x| x.word && x.lower())
+        .any(|x| x.fold.starts_with("tafelronde"))
+}
+
+/// Words that make a sentence state a view: modals of duty and evaluative adjectives.
+#[rustfmt::skip]
+const VIEW_WORDS: &[&str] = &[
+    "moet", "moeten", "dient", "dienen", "essentieel", "noodzakelijk", "cruciaal", "wenselijk",
+    "belangrijk", "belangrijke",
+];
+
+/// An impersonal sentence that states a view: "Het is (daarbij) van (groot) belang …",
+/// "… moet …", "… zijn cruciaal", "… kan van toegevoegde waarde zijn", "De richtlijn bevat
+/// belangrijke minimumnormen …" (after the Commission stressed its importance; tests/diff.rs).
+fn is_view(t: &[Tok<'_>], start: usize) -> bool {
+    t.iter().enumerate().skip(start).any(|(k, x)| {
+        x.is_any(VIEW_WORDS)
+            || (x.is("belang")
+                && k > 0
+                && (t[k - 1].is("van")
+                    || (k > 1 && t[k - 2].is("van") && t[k - 1].is_any(&["groot", "bijzonder"]))))
+            || (x.is("toegevoegde") && t.get(k + 1).is_some_and(|n| n.is("waarde")))
+    })
+}
+
+/// A passive without agent that points back to the sentence before: "werd hier expliciet bij
+/// genoemd", "werd daarbij benadrukt".
+fn passive_reaching_back(t: &[Tok<'_>]) -> bool {
+    let Some(aux) = t.iter().position(|x| x.is_any(PASSIVE_AUXILIARIES)) else {
+        return false;
+    };
+    t.iter().any(|x| x.is_any(&["hierbij", "daarbij"]))
+        || t[aux..].iter().any(|x| x.is_any(&["hier", "daar"]))
+            && t[aux..].iter().any(|x| x.is("bij"))
+}
+
+/// Whether a sub-heading marks the Dutch position: "Inzet van het kabinet", "Nederlandse
+/// positie", "Kabinetsinzet". ("Krachtenveld", the positions of others, does not.)
+pub fn is_dutch_position_heading(heading: &str) -> bool {
+    let h = fold(heading);
+    let dutch = h.contains("kabinet") || h.contains("nederland");
+    let position = ["inzet", "positie", "standpunt", "appreciatie"]
+        .iter()
+        .any(|w| h.contains(w));
+    dutch && position && !h.contains("krachtenveld")
+}
+
+/// The rule that placed a sentence's actors, or decided that it has none: what
+/// `normalize --explain` prints next to a statement. [`Rule::name`] is its stable name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// An actor phrase opens the sentence: "Het Spaanse voorzitterschap lichtte … toe",
+    /// "Enkele lidstaten, waaronder Nederland, …".
+    Subject,
+    /// The actor phrase right after the finite verb: "Daarnaast stond de Commissie …".
+    InvertedSubject,
+    /// The holder of a stated view: "Volgens de Commissie …", "Voor Nederland is het van
+    /// belang …", "De Nederlandse inzet blijft …", "Er was onder de lidstaten brede steun …".
+    ViewHolder,
+    /// The agent of a passive: "… werd … door de lidstaten vooruitgeblikt".
+    PassiveAgent,
+    /// "In de (volledige) tafelronde …": the member states, speaking in turn.
+    TourDeTable,
+    /// "wij" in a letter of the Dutch government: the Netherlands.
+    Writers,
+    /// The actor an expectation is about: "De verwachting is dat het Fins voorzitterschap …".
+    Expected,
+    /// A pronoun subject takes the actors of the sentence before: "Ook lichtten zij …",
+    /// "Allereerst stond het stil …", "Dit geldt ook voor …".
+    Pronoun,
+    /// "beide lidstaten" takes the member states the sentence before named.
+    Anaphor,
+    /// An impersonal view ("Het is daarbij van belang …", "… moet …") continues the statement
+    /// of the sentence right before it.
+    ViewContinues,
+    /// A passive without agent that points back ("werd hier … bij genoemd") continues the
+    /// sentence right before it.
+    PassiveContinues,
+    /// The sub-heading says whose position it is ("Inzet van het kabinet"): the Netherlands.
+    Section,
+    /// The state of play or the Council's discussion ("Op het moment van schrijven …",
+    /// "Posities van lidstaten lopen uiteen …"): no one's position.
+    StateOfPlay,
+}
+
+impl Rule {
+    /// The rule's name, as `--explain` prints it: `subject`, `passive-agent`, `state-of-play`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Subject => "subject",
+            Rule::InvertedSubject => "inverted-subject",
+            Rule::ViewHolder => "view-holder",
+            Rule::PassiveAgent => "passive-agent",
+            Rule::TourDeTable => "tour-de-table",
+            Rule::Writers => "writers",
+            Rule::Expected => "expected",
+            Rule::Pronoun => "pronoun",
+            Rule::Anaphor => "anaphor",
+            Rule::ViewContinues => "view-continues",
+            Rule::PassiveContinues => "passive-continues",
+            Rule::Section => "section",
+            Rule::StateOfPlay => "state-of-play",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Who a sentence is attributed to, and by which rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The actors, in [`Actor`] order; empty for no one's position.
+    pub actors: Vec<Actor>,
+    /// The rule that decided; `None` where no rule applied (and the sentence has no actor).
+    pub rule: Option<Rule>,
+}
+
+impl Attribution {
+    fn new(actors: Vec<Actor>, rule: Rule) -> Attribution {
+        Attribution {
+            actors: sorted(actors),
+            rule: Some(rule),
+        }
+    }
+
+    fn none() -> Attribution {
+        Attribution {
+            actors: Vec::new(),
+            rule: None,
+        }
+    }
+}
+
+/// Attribute each sentence of one paragraph, each given with the sub-heading it stands under
+/// ("Inzet van het kabinet", `None` for none).
+///
+/// A sentence's actors are its own (subject, passive agent, view holder). It takes those of the
+/// sentence right before it only when it points back: a pronoun subject ("Zij", "het"), "beide
+/// lidstaten", an impersonal view ("Het is daarbij van belang …"), a passive with "hierbij".
+/// Never because the paragraph began with an actor: "Posities van lidstaten lopen uiteen" after
+/// "Het kabinet is …" is no one's. Under a Dutch-position sub-heading, a sentence with no actor
+/// of its own is the Netherlands' (tests/actors_annotated.rs measures all of this).
+pub fn attribute_sentences(
+    sentences: &[(&str, Option<&str>)],
+    ctx: &mut ActorContext,
+) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::with_capacity(sentences.len());
+    for (sentence, section) in sentences {
+        let reading = ctx.reading(sentence);
+        let before = out.last().map(|a| a.actors.clone()).unwrap_or_default();
+        let dutch = section.is_some_and(is_dutch_position_heading);
+        let from_section = || {
+            if dutch {
+                Attribution::new(vec![Actor::Nederland], Rule::Section)
+            } else {
+                Attribution::none()
+            }
         };
-        out.push(actors);
+        let a = match reading {
+            Reading::Actors(actors, rule) => Attribution::new(actors, rule),
+            Reading::Pronoun if !before.is_empty() => Attribution::new(before, Rule::Pronoun),
+            Reading::Pronoun => Attribution::none(),
+            Reading::Anaphor
+                if !before.is_empty()
+                    && before.iter().all(|a| matches!(a, Actor::MemberState(_))) =>
+            {
+                Attribution::new(before, Rule::Anaphor)
+            }
+            Reading::Anaphor => Attribution::new(vec![Actor::Lidstaten], Rule::Subject),
+            Reading::View if !before.is_empty() => Attribution::new(before, Rule::ViewContinues),
+            Reading::PassiveBack if !before.is_empty() => {
+                Attribution::new(before, Rule::PassiveContinues)
+            }
+            Reading::StateOfPlay => Attribution {
+                actors: Vec::new(),
+                rule: Some(Rule::StateOfPlay),
+            },
+            Reading::View | Reading::PassiveBack | Reading::Nothing => from_section(),
+        };
+        out.push(a);
     }
     out
+}
+
+/// Attribute each sentence of a paragraph that stands under no sub-heading: the actors of
+/// [`attribute_sentences`], without the rules.
+pub fn attribute_paragraph(sentences: &[String], ctx: &mut ActorContext) -> Vec<Vec<Actor>> {
+    let with_sections: Vec<(&str, Option<&str>)> =
+        sentences.iter().map(|s| (s.as_str(), None)).collect();
+    attribute_sentences(&with_sections, ctx)
+        .into_iter()
+        .map(|a| a.actors)
+        .collect()
 }
 
 #[cfg(test)]
@@ -1536,9 +1980,10 @@ mod tests {
             vec![Nederland]
         );
         assert_eq!(subj("Volgens de Commissie moeten de ministers van Justitie de onderwerpen uit dit rapport bespreken."), vec![Commissie]);
+        // The ministers of the member states, not the Dutch minister.
         assert_eq!(
             subj("De ministers van Justitie bespraken het rapport."),
-            vec![]
+            vec![Lidstaten]
         );
     }
 
@@ -1700,11 +2145,11 @@ mod tests {
     }
 
     #[test]
-    fn name_after_agency_director_is_learned_without_being_a_subject() {
+    fn agency_director_as_passive_agent_speaks_and_is_learned() {
         let mut ctx = ActorContext::new();
         assert_eq!(
             ctx.subjects("Vervolgens was er een gedachtewisseling die werd geïntroduceerd door de directeur van het grondrechtenagentschap O’Flaherty."),
-            vec![]
+            vec![ag("fra")]
         );
         assert_eq!(
             ctx.subjects("O’Flaherty benoemde aandachtspunten bij digitalisering, zoals waakzaamheid op kwaliteit bij digitalisering."),
@@ -1782,7 +2227,6 @@ mod tests {
             subj("De inzet en ondersteuning van Eurojust aan deze initiatieven zijn cruciaal."),
             vec![]
         );
-        assert_eq!(subj("In de volledige tafelronde werd veel steun uitgesproken voor de voorgestelde concrete acties."), vec![]);
         assert_eq!(subj("Onder de AOB-punten werd ook kort teruggeblikt naar een donor conferentie die in Kroatië werd gehouden."), vec![]);
     }
 
@@ -1824,6 +2268,247 @@ mod tests {
         ]);
         let got = attribute_paragraph(&p, &mut ActorContext::new());
         assert_eq!(got, vec![vec![], vec![Voorzitterschap]]);
+    }
+
+    // --- 8. rules, as issue 15 names them (tests/actors_annotated.rs measures them) ----------
+
+    fn explain(p: &[&str], section: Option<&str>) -> Vec<(Vec<Actor>, Option<&'static str>)> {
+        let with: Vec<(&str, Option<&str>)> = p.iter().map(|s| (*s, section)).collect();
+        attribute_sentences(&with, &mut ActorContext::new())
+            .into_iter()
+            .map(|a| (a.actors, a.rule.map(Rule::name)))
+            .collect()
+    }
+
+    #[test]
+    fn state_of_play_after_a_cabinet_sentence_is_no_ones_position() {
+        // The geannoteerde agenda of 8-9 December 2025, item 1.
+        let got = explain(
+            &[
+                "Het kabinet is, net als het Voorzitterschap ambitieus, om snel tot een onderhandelingsmandaat van de Raad te komen.",
+                "Het is van groot belang dat er snel een nieuw juridisch kader komt voor het terugkeerproces in de EU.",
+                "Het grootste discussiepunt in de Raad is de wederzijdse erkenning en uitvoering van terugkeerbesluiten.",
+                "Posities van lidstaten lopen uiteen over het al dan niet verplicht maken van de toepassing van deze concepten.",
+                "Het Voorzitterschap zoekt naar een compromis om beide richtingen tegemoet te komen.",
+                "Zo wordt gedacht aan een graduele overgang naar verplichte toepassing op basis van objectieve voorwaarden.",
+                "Voor Nederland is het van belang dat de uitkomst voldoende recht doet aan de uitvoering.",
+            ],
+            None,
+        );
+        assert_eq!(
+            got,
+            vec![
+                (vec![Nederland], Some("subject")),
+                (vec![Nederland], Some("view-continues")),
+                (vec![], Some("state-of-play")),
+                (vec![], Some("state-of-play")),
+                (vec![Voorzitterschap], Some("subject")),
+                (vec![], None),
+                (vec![Nederland], Some("view-holder")),
+            ]
+        );
+    }
+
+    #[test]
+    fn state_of_play_naming_the_presidency_is_not_the_presidencys() {
+        let got = explain(
+            &[
+                "Het Voorzitterschap streeft ernaar de Raad te vragen in te stemmen met een algemene oriëntatie.",
+                "Op het moment van schrijven zijn de onderhandelingen nog gaande en is het onduidelijk hoe het uiteindelijke compromisvoorstel van het Voorzitterschap eruit komt te zien.",
+            ],
+            None,
+        );
+        assert_eq!(got[1], (vec![], Some("state-of-play")));
+    }
+
+    #[test]
+    fn passive_agent_door_de_lidstaten_is_theirs_and_het_points_back() {
+        // The verslag of 25-26 January 2024, item 1.
+        let got = explain(
+            &[
+                "Het Belgische voorzitterschap trapte deze af met een aantal aandachtspunten.",
+                "Allereerst stond het stil bij het grote belang van afronding van de verschillende lopende wetstrajecten.",
+                "In de tafelronde die volgde werd op basis van een discussiestuk door de lidstaten vooruitgeblikt op lange-termijnscenario’s.",
+            ],
+            None,
+        );
+        assert_eq!(
+            got,
+            vec![
+                (vec![Voorzitterschap], Some("subject")),
+                (vec![Voorzitterschap], Some("pronoun")),
+                (vec![Lidstaten], Some("tour-de-table")),
+            ]
+        );
+        assert_eq!(
+            subj("Het verslag werd door de lidstaten besproken."),
+            vec![Lidstaten]
+        );
+    }
+
+    #[test]
+    fn agent_inside_an_adjective_is_no_passive_agent() {
+        assert_eq!(
+            subj("Na de aanname van een Raadspositie zijn de eerder door het Europees Parlement opgeschorte triloogonderhandelingen weer hervat."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn sentences_without_an_actor_do_not_inherit_the_paragraphs_first() {
+        let got = explain(
+            &[
+                "Het Spaanse voorzitterschap gaf een korte toelichting op de stand van zaken van de triloogonderhandelingen.",
+                "Ook voor de Crisisverordening heeft inmiddels een eerste politieke triloog plaatsgevonden.",
+                "Daarmee lopen de onderhandelingen op alle voorstellen nu op zowel technisch als politiek niveau.",
+            ],
+            None,
+        );
+        assert_eq!(got[1], (vec![], None));
+        assert_eq!(got[2], (vec![], None));
+    }
+
+    #[test]
+    fn both_member_states_are_the_ones_named_before() {
+        let got = explain(
+            &[
+                "Tijdens de AOB-punten onderstreepten Bulgarije en Roemenië dat Schengentoetreding een prioriteit is.",
+                "Zo werkten beide lidstaten aan het opstellen van een versnelde asielgrensprocedure.",
+            ],
+            None,
+        );
+        assert_eq!(
+            got[1],
+            (vec![ms("bulgarije"), ms("roemenie")], Some("anaphor"))
+        );
+    }
+
+    #[test]
+    fn passive_with_hierbij_continues_the_sentence_before() {
+        let got = explain(
+            &[
+                "Enkele lidstaten intervenieerden en benadrukten het belang van samenwerking met de LAC-landen.",
+                "El PAcCTO werd hier expliciet bij genoemd als belangrijk instrument.",
+                "De aandachtspunten van het grondrechtenagentschap werden herkend.",
+            ],
+            None,
+        );
+        assert_eq!(got[1], (vec![Lidstaten], Some("passive-continues")));
+        assert_eq!(got[2], (vec![], None));
+    }
+
+    #[test]
+    fn tour_de_table_is_the_member_states_but_not_its_announcement() {
+        assert_eq!(subj("In de volledige tafelronde werd veel steun uitgesproken voor de voorgestelde concrete acties."), vec![Lidstaten]);
+        assert_eq!(
+            subj(
+                "Tijdens deze JBZ-raad vond één algemene tafelronde over asiel en migratie plaats."
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn wij_in_a_government_letter_is_the_netherlands() {
+        assert_eq!(
+            subj("Hierbij bieden wij uw Kamer het verslag aan van de bijeenkomst van de Raad Justitie en Binnenlandse Zaken."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("Ook informeren wij uw Kamer over de afronding van het Asiel- en Migratiepact."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("Tot slot treft u als bijlage het vierde kwartaaloverzicht aan."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_countrys_stated_position_is_that_country() {
+        assert_eq!(
+            subj("De Duitse en Nederlandse insteek is dit onderwerp te agenderen bij deze gelijkgestemden."),
+            vec![Nederland, ms("duitsland")]
+        );
+        assert_eq!(
+            subj("De Nederlandse inzet blijft conform de prioriteiten."),
+            vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn under_a_presidency_says_when_not_who() {
+        assert_eq!(
+            subj("Onder het Spaanse voorzitterschap van de Raad is op 12 december 2023 een akkoord bereikt."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Er was onder de lidstaten brede steun voor alle inspanningen."),
+            vec![Lidstaten]
+        );
+    }
+
+    #[test]
+    fn ministers_of_named_countries_are_those_countries() {
+        assert_eq!(
+            subj("Tijdens de bijeenkomsten spreken de Ministers van België, Duitsland en Zweden en de EU contraterrorismecoördinator (EU CTC) over terrorisme."),
+            vec![ms("belgie"), ms("duitsland"), ms("zweden"), ag("eu-ctc")]
+        );
+        assert_eq!(
+            subj("De Ministers spraken af om weer bij elkaar te komen."),
+            vec![Lidstaten]
+        );
+    }
+
+    #[test]
+    fn expectation_names_who_will_act() {
+        assert_eq!(
+            subj("De verwachting is dat het Fins voorzitterschap het onderwerp corruptiebestrijding zal agenderen."),
+            vec![Voorzitterschap]
+        );
+    }
+
+    #[test]
+    fn dutch_position_heading_gives_unattributed_sentences_to_the_netherlands() {
+        let p = [
+            "Het kabinet steunt het voorstel.",
+            "Het is van belang dat de uitvoering werkbaar blijft.",
+            "De richtlijn moet uitvoerbaar zijn voor de rechtspraak.",
+            "De Commissie heeft toegezegd dit te bezien.",
+            "Op het moment van schrijven is het onduidelijk of dit lukt.",
+        ];
+        let got = explain(&p[1..], Some("Inzet van het kabinet"));
+        assert_eq!(got[0], (vec![Nederland], Some("section")));
+        assert_eq!(got[2], (vec![Commissie], Some("subject")));
+        assert_eq!(got[3], (vec![], Some("state-of-play")));
+        let got = explain(&p[1..], Some("Krachtenveld"));
+        assert_eq!(got[0], (vec![], None));
+        assert!(is_dutch_position_heading("Nederlandse positie"));
+        assert!(is_dutch_position_heading("Inzet Nederland"));
+        assert!(!is_dutch_position_heading("Krachtenveld"));
+        assert!(!is_dutch_position_heading("Stand van zaken"));
+    }
+
+    #[test]
+    fn rule_names_are_distinct() {
+        let all = [
+            Rule::Subject,
+            Rule::InvertedSubject,
+            Rule::ViewHolder,
+            Rule::PassiveAgent,
+            Rule::TourDeTable,
+            Rule::Writers,
+            Rule::Expected,
+            Rule::Pronoun,
+            Rule::Anaphor,
+            Rule::ViewContinues,
+            Rule::PassiveContinues,
+            Rule::Section,
+            Rule::StateOfPlay,
+        ];
+        let names: BTreeSet<&str> = all.iter().map(|r| r.name()).collect();
+        assert_eq!(names.len(), all.len());
+        assert_eq!(Rule::PassiveAgent.to_string(), "passive-agent");
     }
 
     // --- robustness and the real report ------------------------------------------------------

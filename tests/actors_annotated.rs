@@ -1,0 +1,234 @@
+//! The actor rules measured against an annotated set of real sentences (tests/fixtures/actors):
+//! precision and recall per actor, on the tuning part and, separately, on the held-out part
+//! (every third sentence, fixed before the rules were tuned).
+//!
+//! `cargo test --test actors_annotated -- --nocapture` prints the tables. Each test fails when an
+//! actor with at least [`MIN_GOLD`] gold occurrences in its part, or the micro average, falls
+//! below [`THRESHOLD`] in precision or recall.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use jbz_track::extract::actors::{attribute_sentences, Actor, ActorContext, Rule};
+
+const THRESHOLD: f64 = 0.95;
+const MIN_GOLD: usize = 5;
+
+/// One annotated sentence.
+struct Row {
+    file: String,
+    n: usize,
+    held_out: bool,
+    para: String,
+    section: Option<String>,
+    gold: Vec<Actor>,
+    sentence: String,
+}
+
+fn load() -> Vec<Row> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/actors");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/actors")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .collect();
+    files.sort();
+    let mut rows = Vec::new();
+    for path in files {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        assert!(
+            text.starts_with("# REAL TEXT."),
+            "{file}: a fixture says at its top that it is real text"
+        );
+        for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 6, "{file}: {line}");
+            let n: usize = cols[0].parse().expect("n");
+            // The held-out rule, fixed before tuning: every third sentence.
+            let held_out = cols[1] == "held-out";
+            assert_eq!(
+                held_out,
+                n % 3 == 0,
+                "{file}:{n}: part column and rule disagree"
+            );
+            let gold = match cols[4] {
+                "-" => Vec::new(),
+                list => list
+                    .split(',')
+                    .map(|s| Actor::from_slug(s).unwrap_or_else(|| panic!("{file}:{n}: {s}")))
+                    .collect(),
+            };
+            rows.push(Row {
+                file: file.clone(),
+                n,
+                held_out,
+                para: cols[2].to_string(),
+                section: (cols[3] != "-").then(|| cols[3].to_string()),
+                gold,
+                sentence: cols[5].to_string(),
+            });
+        }
+    }
+    rows
+}
+
+/// The rules' actors (and the rule that placed them) for every row, read paragraph by paragraph
+/// with one [`ActorContext`] per item, as `normalize` reads a report.
+fn predict(rows: &[Row]) -> Vec<(Vec<Actor>, Option<Rule>)> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut ctx = ActorContext::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let j = (i..rows.len())
+            .find(|&k| rows[k].file != rows[i].file || rows[k].para != rows[i].para)
+            .unwrap_or(rows.len());
+        let item = |r: &Row| r.para.split('.').next().unwrap_or("").to_string();
+        if i == 0 || rows[i].file != rows[i - 1].file || item(&rows[i]) != item(&rows[i - 1]) {
+            ctx = ActorContext::new();
+        }
+        let sentences: Vec<(&str, Option<&str>)> = rows[i..j]
+            .iter()
+            .map(|r| (r.sentence.as_str(), r.section.as_deref()))
+            .collect();
+        for a in attribute_sentences(&sentences, &mut ctx) {
+            out.push((a.actors, a.rule));
+        }
+        i = j;
+    }
+    out
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    gold: usize,
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores one part, prints its table and its disagreements, and returns what falls short.
+fn measure(held_out: bool) -> Vec<String> {
+    let rows = load();
+    let predicted = predict(&rows);
+    let mut counts: BTreeMap<Actor, Counts> = BTreeMap::new();
+    let mut sentences = 0;
+    let mut no_one = 0;
+    let mut report = String::new();
+    for (row, (got, rule)) in rows.iter().zip(&predicted) {
+        if row.held_out != held_out {
+            continue;
+        }
+        sentences += 1;
+        no_one += usize::from(row.gold.is_empty());
+        for a in &row.gold {
+            let c = counts.entry(a.clone()).or_default();
+            c.gold += 1;
+            if got.contains(a) {
+                c.tp += 1;
+            } else {
+                c.fn_ += 1;
+            }
+        }
+        for a in got {
+            if !row.gold.contains(a) {
+                counts.entry(a.clone()).or_default().fp += 1;
+            }
+        }
+        let mut g = row.gold.clone();
+        g.sort();
+        if &g != got {
+            let slugs = |v: &[Actor]| {
+                if v.is_empty() {
+                    "-".to_string()
+                } else {
+                    v.iter().map(Actor::slug).collect::<Vec<_>>().join(",")
+                }
+            };
+            let _ = writeln!(
+                report,
+                "  {}:{} gold {} got {} ({}): {}",
+                row.file,
+                row.n,
+                slugs(&g),
+                slugs(got),
+                rule.map_or("no rule", |r| r.name()),
+                row.sentence
+            );
+        }
+    }
+    let part = if held_out { "held-out" } else { "tuning" };
+    println!("\nactors, {part} part: {sentences} sentences ({no_one} no one's)");
+    println!(
+        "{:<20} {:>5} {:>4} {:>4} {:>4} {:>9} {:>7}",
+        "actor", "gold", "tp", "fp", "fn", "precision", "recall"
+    );
+    let mut failures = Vec::new();
+    let mut micro = Counts::default();
+    for (actor, c) in &counts {
+        let p = ratio(c.tp, c.tp + c.fp);
+        let r = ratio(c.tp, c.tp + c.fn_);
+        println!(
+            "{:<20} {:>5} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
+            actor.slug(),
+            c.gold,
+            c.tp,
+            c.fp,
+            c.fn_,
+            p,
+            r
+        );
+        micro.gold += c.gold;
+        micro.tp += c.tp;
+        micro.fp += c.fp;
+        micro.fn_ += c.fn_;
+        if c.gold >= MIN_GOLD && (p < THRESHOLD || r < THRESHOLD) {
+            failures.push(format!("{}: precision {p:.3}, recall {r:.3}", actor.slug()));
+        }
+    }
+    let (p, r) = (
+        ratio(micro.tp, micro.tp + micro.fp),
+        ratio(micro.tp, micro.tp + micro.fn_),
+    );
+    println!(
+        "{:<20} {:>5} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
+        "micro average", micro.gold, micro.tp, micro.fp, micro.fn_, p, r
+    );
+    if p < THRESHOLD || r < THRESHOLD {
+        failures.push(format!("micro average: precision {p:.3}, recall {r:.3}"));
+    }
+    if !report.is_empty() {
+        println!("disagreements:\n{report}");
+    }
+    failures
+}
+
+#[test]
+fn fixtures_hold_enough_sentences() {
+    let rows = load();
+    assert!(rows.len() >= 240, "{} annotated sentences", rows.len());
+    let held_out = rows.iter().filter(|r| r.held_out).count();
+    assert_eq!(held_out, rows.iter().filter(|r| r.n % 3 == 0).count());
+}
+
+#[test]
+fn tuning_part_precision_and_recall_per_actor() {
+    let failures = measure(false);
+    assert!(failures.is_empty(), "below {THRESHOLD}: {failures:#?}");
+}
+
+/// Run once, at the end: the sentences the rules were not tuned on.
+#[test]
+fn held_out_part_precision_and_recall_per_actor() {
+    let failures = measure(true);
+    assert!(failures.is_empty(), "below {THRESHOLD}: {failures:#?}");
+}
