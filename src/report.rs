@@ -99,6 +99,8 @@ pub enum Role {
     Text,
     /// The heading of a side topic outside the items.
     SideHeading,
+    /// A sub-heading inside an item.
+    SubHeading,
     /// Text outside the items, kept as the meeting's other topics.
     Note,
     /// A footnote.
@@ -118,6 +120,7 @@ impl Role {
             Role::Item => "item",
             Role::Text => "text",
             Role::SideHeading => "side topic",
+            Role::SubHeading => "sub-heading",
             Role::Note => "other topic",
             Role::Footnote => "footnote",
         }
@@ -190,6 +193,10 @@ pub struct Item {
 pub struct Paragraph {
     /// Whole sentences, cleaned.
     pub sentences: Vec<String>,
+    /// The sub-heading inside the item that the paragraph stands under (`Inzet van het
+    /// kabinet`, `Krachtenveld`), if any: it tells whose position a sentence without an actor
+    /// of its own is.
+    pub section: Option<String>,
     /// 1-based source line where it starts.
     pub line: usize,
 }
@@ -569,6 +576,7 @@ impl<'a> Parser<'a> {
             mode: Mode::Intro,
             inner_list: None,
             note_heading: None,
+            section: None,
             trace: Vec::new(),
         };
         let width = line_width(&self.lines[from.min(self.lines.len())..]);
@@ -666,6 +674,15 @@ impl<'a> Parser<'a> {
                 let into = format!("{} › {heading}", b.part_name());
                 b.mark(&self.lines[i..=i], Role::SideHeading, into);
                 b.note_heading = Some(heading);
+                i += 1;
+                continue;
+            }
+            if matches!(b.mode, Mode::Item) && self.is_sub_heading(i, width) {
+                b.flush();
+                let heading = line.text.trim_end_matches(':').to_string();
+                let into = format!("{} › {heading}", b.item_name());
+                b.mark(&self.lines[i..=i], Role::SubHeading, into);
+                b.section = Some(heading);
                 i += 1;
                 continue;
             }
@@ -818,6 +835,15 @@ impl<'a> Parser<'a> {
             && (wrapped || next.is_none_or(|l| !l.text.starts_with(char::is_lowercase)))
     }
 
+    /// A sub-heading inside an item (`Inzet van het kabinet`, `Krachtenveld`, `Nederlandse
+    /// positie`): a side heading's shape, at most 60 characters, and clearly shorter than the
+    /// lines text is wrapped at, so that the first line of a hard-wrapped paragraph is never
+    /// taken for one.
+    fn is_sub_heading(&self, i: usize, width: usize) -> bool {
+        let len = self.lines[i].text.chars().count();
+        len <= 60 && len * 10 < width * 7 && self.is_side_heading(i)
+    }
+
     /// Whether line `i` stands where a heading can: first, after a blank line, after a line
     /// that ends a sentence (a footnote marker after the stop still counts), after a heading,
     /// or at the top of a page.
@@ -948,6 +974,8 @@ struct Body<'a> {
     inner_list: Option<u32>,
     /// Outside items, the short heading the text stands under.
     note_heading: Option<String>,
+    /// Inside an item, the sub-heading the text stands under.
+    section: Option<String>,
     /// What became of each line, for `normalize --explain`.
     trace: Vec<Trace>,
 }
@@ -1004,6 +1032,7 @@ impl Body<'_> {
         }
         self.mode = Mode::Item;
         self.inner_list = None;
+        self.section = None;
     }
     /// End the paragraph being read: into the current item, or, outside items, into the
     /// part's text under its heading.
@@ -1020,6 +1049,7 @@ impl Body<'_> {
         let paragraph = Paragraph {
             sentences: sentences(&text),
             line: self.para[0].no,
+            section: self.section.clone(),
         };
         let lines: Vec<usize> = self.para.iter().map(|l| l.no).collect();
         self.para.clear();

@@ -168,9 +168,13 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
                 .iter()
                 .map(|s| normalize_text(s))
                 .collect();
-            let attributed = actors::attribute_paragraph(&sentences, &mut ctx);
-            for (sentence, actors) in sentences.iter().zip(attributed) {
-                for actor in actors {
+            let with_section: Vec<(&str, Option<&str>)> = sentences
+                .iter()
+                .map(|s| (s.as_str(), paragraph.section.as_deref()))
+                .collect();
+            let attributed = actors::attribute_sentences(&with_section, &mut ctx);
+            for (sentence, attribution) in sentences.iter().zip(attributed) {
+                for actor in attribution.actors {
                     let list = positions.entry(actor).or_default();
                     if !list.contains(sentence) {
                         list.push(sentence.clone());
@@ -434,10 +438,50 @@ mod tests {
             paragraphs: vec![Paragraph {
                 sentences: vec![text.to_string()],
                 line: 2,
+                section: None,
             }],
             footnotes: Vec::new(),
             line: 1,
         }
+    }
+
+    fn snapshots_of(text: &str) -> Vec<Snapshot> {
+        let report = crate::report::parse(text).expect("parses");
+        let meeting = MeetingRef {
+            id: "2024-03".into(),
+            council: crate::snapshot::COUNCIL.into(),
+            start: report.start,
+            end: report.end,
+        };
+        let source = Source {
+            path: "reports/x.txt".into(),
+            kind: report.kind,
+            sha256: String::new(),
+        };
+        snapshots(&report, &Registry::builtin(), &meeting, &source)
+    }
+
+    /// Under a sub-heading that marks the Dutch position, a sentence with no actor of its own
+    /// is the Netherlands'; under `Krachtenveld` it is no one's.
+    #[test]
+    fn the_dutch_position_sub_heading_places_sentences_without_an_actor() {
+        let text = "Geannoteerde agenda JBZ-Raad 4 en 5 maart 2024\n\n1. Insolventierichtlijn\nAlgemene oriëntatie\n\nHet Voorzitterschap streeft naar een algemene oriëntatie.\n\nKrachtenveld\n\nPosities lopen uiteen over de actio pauliana.\n\nInzet van het kabinet\n\nFlexibiliteit in de actio pauliana is van groot belang.\n";
+        let snaps = snapshots_of(text);
+        let positions = &snaps[0].positions;
+        let of = |actor: Actor| {
+            positions
+                .iter()
+                .find(|p| p.actor == actor)
+                .map(|p| p.statements.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            of(Actor::Nederland),
+            vec!["Flexibiliteit in de actio pauliana is van groot belang.".to_string()]
+        );
+        assert!(positions
+            .iter()
+            .all(|p| !p.statements.iter().any(|s| s.starts_with("Posities lopen"))));
     }
 
     /// An item keeps exactly the wanted words it has, found as `content_words` finds them,
