@@ -271,7 +271,7 @@ fn what_zip_is(zip: &mut ZipArchive<Cursor<&[u8]>>) -> &'static str {
     if mimetype.starts_with("application/vnd.oasis.opendocument.text") {
         "an OpenDocument text (.odt)"
     } else if mimetype.starts_with("application/vnd.oasis.opendocument") {
-        "an OpenDocument file, not a text"
+        "an OpenDocument file other than a text"
     } else if mimetype == "application/epub+zip" {
         "an EPUB book"
     } else if has(zip, "Index/Document.iwa") || has(zip, "index.xml") || has(zip, "Index.zip") {
@@ -283,7 +283,7 @@ fn what_zip_is(zip: &mut ZipArchive<Cursor<&[u8]>>) -> &'static str {
     } else if has(zip, "[Content_Types].xml") {
         "an Office file that is not a Word document"
     } else {
-        "a zip archive, not a Word document"
+        "a zip archive that holds no Word document"
     }
 }
 
@@ -1359,7 +1359,7 @@ mod tests {
         assert!(matches!(
             to_text(&plain),
             Err(DocxError::NotWord {
-                what: "a zip archive, not a Word document"
+                what: "a zip archive that holds no Word document"
             })
         ));
     }

@@ -223,12 +223,12 @@ pub fn unsupported_format(bytes: &[u8]) -> Option<&'static str> {
             "an old Word document (.doc) or a password-protected Office file",
         ),
         (b"{\\rtf", "an RTF document"),
-        (b"\x89PNG\r\n\x1A\n", "a PNG picture, not a text"),
-        (b"\xFF\xD8\xFF", "a JPEG picture, not a text"),
-        (b"GIF87a", "a GIF picture, not a text"),
-        (b"GIF89a", "a GIF picture, not a text"),
-        (b"II*\x00", "a TIFF picture, not a text"),
-        (b"MM\x00*", "a TIFF picture, not a text"),
+        (b"\x89PNG\r\n\x1A\n", "a PNG picture"),
+        (b"\xFF\xD8\xFF", "a JPEG picture"),
+        (b"GIF87a", "a GIF picture"),
+        (b"GIF89a", "a GIF picture"),
+        (b"II*\x00", "a TIFF picture"),
+        (b"MM\x00*", "a TIFF picture"),
         (b"\x1F\x8B", "a gzip archive"),
         (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
         (b"Rar!\x1A\x07", "a RAR archive"),
@@ -238,14 +238,14 @@ pub fn unsupported_format(bytes: &[u8]) -> Option<&'static str> {
     }
     // RIFF…WEBP, and the ISO media pictures phones take (HEIC, AVIF): `ftyp` and a brand.
     if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
-        return Some("a WebP picture, not a text");
+        return Some("a WebP picture");
     }
     if bytes.get(4..8) == Some(b"ftyp")
         && bytes.get(8..12).is_some_and(|brand| {
             [&b"heic"[..], b"heix", b"hevc", b"mif1", b"avif"].contains(&brand)
         })
     {
-        return Some("a HEIC or AVIF picture, not a text");
+        return Some("a HEIC or AVIF picture");
     }
     None
 }
