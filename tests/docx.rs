@@ -156,6 +156,22 @@ fn the_numbers_and_footnotes_are_words_and_the_text_has_them() {
     assert_eq!(Format::Docx.to_string(), "DOCX");
 }
 
+#[test]
+fn ingest_stores_a_docx_under_its_format_whatever_its_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = tempfile::tempdir().expect("temp dir");
+    let given = outside.path().join("Verslag JBZ-Raad oktober.bin");
+    std::fs::write(&given, fixture(DOCX)).expect("write");
+    let out = jbz(dir.path())
+        .arg("ingest")
+        .arg(&given)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("reports").join(DOCX).is_file());
+    assert_eq!(snapshots(dir.path()), *baseline());
+}
+
 // ---------------------------------------------------------------------------------------------
 // The fixtures: constructed, and what make_docx.py makes
 

@@ -1285,6 +1285,28 @@ mod tests {
     }
 
     #[test]
+    fn endnotes_continue_the_footnotes_numbers_and_unknown_markers_are_dropped() {
+        let foot = (
+            "word/footnotes.xml",
+            format!(
+                "<w:footnotes {W}><w:footnote w:id=\"1\"><w:p><w:r><w:t>Voet.</w:t></w:r></w:p>\
+                 </w:footnote></w:footnotes>"
+            ),
+        );
+        let end = (
+            "word/endnotes.xml",
+            format!(
+                "<w:endnotes {W}><w:endnote w:id=\"1\"><w:p><w:r><w:t>Eind.</w:t></w:r></w:p>\
+                 </w:endnote></w:endnotes>"
+            ),
+        );
+        let body = "<w:p><w:r><w:t>a</w:t></w:r><w:r><w:endnoteReference w:id=\"1\"/></w:r>\
+                    <w:r><w:t xml:space=\"preserve\"> b</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r>\
+                    <w:r><w:t xml:space=\"preserve\"> c</w:t></w:r><w:r><w:footnoteReference w:id=\"9\"/></w:r></w:p>";
+        assert_eq!(text_of(body, &[foot, end]), "a1 b2 c\n\n1 Eind.\n2 Voet.\n");
+    }
+
+    #[test]
     fn tracked_changes_are_read_accepted() {
         let body = "<w:p><w:r><w:t xml:space=\"preserve\">De Raad </w:t></w:r>\
                     <w:del w:id=\"1\" w:author=\"x\"><w:r><w:delText>verwierp</w:delText></w:r></w:del>\
