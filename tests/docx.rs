@@ -5,7 +5,8 @@
 //! part and item numbers are Word's automatic numbering, not text, and the footnotes are in
 //! `word/footnotes.xml`. One numbers parts and items as the two levels of one list; the other
 //! as separate lists that restart per part, with footnote ids out of order, a tracked change
-//! and headings wrapped by soft line breaks. Each test puts one file in the `reports/` of a
+//! and headings wrapped by soft line breaks; a third is the second as LibreOffice saves it.
+//! Each test puts one file in the `reports/` of a
 //! temporary repository, runs `jbz-track normalize`, and compares every snapshot with the one
 //! the real text file gives, all but the lines that name the file read (`path`, `sha256`), as
 //! `tests/formats.rs` does for PDF, HTML and XML.
@@ -22,6 +23,7 @@ use jbz_track::source::{self, Format};
 
 const DOCX: &str = "2023-10-19-jbz-raad-verslag.docx";
 const LISTS: &str = "2023-10-19-jbz-raad-verslag.lists.docx";
+const LIBREOFFICE: &str = "2023-10-19-jbz-raad-verslag.libreoffice.docx";
 
 fn fixture(name: &str) -> Vec<u8> {
     common::fixture("docx", name)
@@ -107,6 +109,14 @@ fn docx_with_lists_per_part_and_tracked_changes_gives_the_same_snapshots_as_text
     assert_same_snapshots(LISTS, &fixture(LISTS));
 }
 
+/// Saved by another program than the one that made it: LibreOffice writes a list that
+/// restarts as one list instance with a start override for its first item and plain
+/// instances for the rest, which continue its count (see `Counters` in src/source/docx.rs).
+#[test]
+fn docx_saved_by_libreoffice_gives_the_same_snapshots_as_text() {
+    assert_same_snapshots(LIBREOFFICE, &fixture(LIBREOFFICE));
+}
+
 #[test]
 fn docx_saved_under_another_ending_is_read_by_its_content() {
     assert_same_snapshots("verslag.txt", &fixture(DOCX));
@@ -177,7 +187,7 @@ fn ingest_stores_a_docx_under_its_format_whatever_its_name() {
 
 #[test]
 fn fixtures_say_they_are_constructed() {
-    for name in [DOCX, LISTS] {
+    for name in [DOCX, LISTS, LIBREOFFICE] {
         let core = part(&fixture(name), "docProps/core.xml");
         assert!(
             core.contains("<dc:title>Constructed test fixture"),

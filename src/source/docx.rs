@@ -3,7 +3,7 @@
 //!
 //! What Word keeps out of the text is put back in, the way Word shows it: the numbers of
 //! numbered paragraphs (`I. Justitie`, `1. Insolventierichtlijn`, `•` bullets), computed from
-//! `word/numbering.xml` as Word counts ([`Counters`]); footnote and endnote markers, numbered
+//! `word/numbering.xml` as Word counts (see `Counters`); footnote and endnote markers, numbered
 //! 1, 2, 3 … in the order they appear and glued to the word before them, with the notes
 //! themselves at the end, one a line, as the HTML reader gives them. Tracked changes are read
 //! as accepted (insertions kept, deletions and moved-away text dropped). Paragraphs, headings,
@@ -15,7 +15,7 @@
 //! [`super::MAX_REPORT_BYTES`] unpacked bytes in all, however large its entries say they are.
 //! The XML walks keep their own stack, so hostile nesting cannot overflow the stack.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node, ParsingOptions};
@@ -977,11 +977,9 @@ impl Numbering {
             .map(|(i, _)| *i)
     }
 
-    /// The nine levels of list `num_id`, with its overrides applied, and the key its
-    /// counters are kept under: lists without overrides share their abstract list's counters,
-    /// as in Word (a list continues in another `w:num` of the same abstract list); a list
-    /// with overrides ("restart numbering") counts on its own.
-    fn levels(&self, styles: &Styles, num_id: &str) -> Option<(String, [Option<Level>; 9])> {
+    /// The nine levels of list `num_id`, with its overrides applied; the id of its abstract
+    /// list, under which the counters are kept; and the levels its overrides restart.
+    fn levels(&self, styles: &Styles, num_id: &str) -> Option<ListLevels> {
         let num = self.nums.get(num_id)?;
         let (abstract_id, abs) = self.abstract_of(styles, num_id)?;
         let mut levels: [Option<Level>; 9] = Default::default();
@@ -996,21 +994,36 @@ impl Numbering {
             }
             *level = l;
         }
-        let key = if num.overrides.is_empty() {
-            format!("abstract {abstract_id}")
-        } else {
-            format!("num {num_id}")
-        };
-        Some((key, levels))
+        Some(ListLevels {
+            abstract_id: abstract_id.to_string(),
+            levels,
+            restarted: num.overrides.keys().map(|l| usize::from(*l)).collect(),
+        })
     }
 }
 
+/// What [`Numbering::levels`] finds for a list instance.
+struct ListLevels {
+    abstract_id: String,
+    levels: [Option<Level>; 9],
+    restarted: Vec<usize>,
+}
+
 /// Word's list counters, as paragraphs are numbered in document order.
+///
+/// As in Word (and as LibreOffice writes Word's files), the counters belong to the abstract
+/// list: list instances (`w:num`) of one abstract list continue each other's count, and an
+/// instance with a `w:lvlOverride` ("restart numbering") restarts the count of the levels it
+/// overrides where it is first used, at its `w:startOverride`. LibreOffice writes a list that
+/// restarts as one such instance for its first item and a plain one for the rest
+/// (`tests/docx.rs`: `docx_saved_by_libreoffice_gives_the_same_snapshots_as_text`).
 #[derive(Debug, Default)]
 struct Counters {
-    /// The last number given at each level, by list (see [`Numbering::levels`]); `None`:
-    /// not yet used, or restarted.
+    /// The last number given at each level, by abstract list; `None`: not yet used, or
+    /// restarted.
     values: BTreeMap<String, [Option<i64>; 9]>,
+    /// The list instances used so far.
+    used: BTreeSet<String>,
 }
 
 impl Counters {
@@ -1023,10 +1036,19 @@ impl Counters {
         num_id: &str,
         level: u8,
     ) -> Option<String> {
-        let (key, levels) = numbering.levels(styles, num_id)?;
+        let ListLevels {
+            abstract_id,
+            levels,
+            restarted,
+        } = numbering.levels(styles, num_id)?;
         let at = usize::from(level);
         let def = levels.get(at)?.as_ref()?;
-        let values = self.values.entry(key).or_default();
+        let values = self.values.entry(abstract_id).or_default();
+        if self.used.insert(num_id.to_string()) {
+            for l in restarted.into_iter().filter(|l| *l < 9) {
+                values[l] = None;
+            }
+        }
         let value = values[at].map_or(def.start, |v| v.saturating_add(1));
         values[at] = Some(value);
         // A level restarts when a higher level is used: any higher one, or (w:lvlRestart)
@@ -1199,6 +1221,35 @@ mod tests {
             text_of(&body, &[numbering]),
             "I. Binnenlandse Zaken\n\n1. Een\n\n2. Twee\n\nII. Justitie\n\n1. Een\n\n2. Twee\n\n\
              3. Drie\n"
+        );
+    }
+
+    #[test]
+    fn a_restarted_instance_goes_on_in_plain_instances_of_its_abstract_list() {
+        // As LibreOffice saves a list that restarts per part: the first item in an instance
+        // with a start override, the others in plain instances of the same abstract list.
+        let numbering = numbering(&format!(
+            "<w:abstractNum w:abstractNumId=\"3\">{}</w:abstractNum>\
+             <w:num w:numId=\"3\"><w:abstractNumId w:val=\"3\"/></w:num>\
+             <w:num w:numId=\"8\"><w:abstractNumId w:val=\"3\"/></w:num>\
+             <w:num w:numId=\"6\"><w:abstractNumId w:val=\"3\"/>\
+               <w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>\
+             <w:num w:numId=\"7\"><w:abstractNumId w:val=\"3\"/>\
+               <w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>",
+            lvl(0, 1, "decimal", "%1."),
+        ));
+        let body = [
+            np(6, 0, "a"),
+            np(3, 0, "b"),
+            np(3, 0, "c"),
+            np(7, 0, "d"),
+            np(8, 0, "e"),
+            np(6, 0, "f"),
+        ]
+        .concat();
+        assert_eq!(
+            text_of(&body, &[numbering]),
+            "1. a\n\n2. b\n\n3. c\n\n1. d\n\n2. e\n\n3. f\n"
         );
     }
 
