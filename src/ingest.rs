@@ -75,6 +75,7 @@ pub fn ingest(repo: &Repo, file: &Path, replace: bool) -> Result<Ingested, Failu
         source::Format::Pdf(_) => "pdf",
         source::Format::Html => "html",
         source::Format::Xml => "xml",
+        source::Format::Docx => "docx",
     };
     let name = canonical_name(&report, extension);
     let target = Path::new(REPORTS_DIR).join(&name);

@@ -10,10 +10,17 @@ pub const REPORTS_DIR: &str = "reports";
 /// The registry file in a repository.
 pub const REGISTRY_FILE: &str = "dossiers.yaml";
 
-/// File endings read as reports when `normalize` scans `reports/`: the text of a PDF, the PDF
-/// itself, and the official HTML and XML editions. (What a file is, is told from its content;
-/// a file named on the command line is read whatever its ending.)
-pub const REPORT_EXTENSIONS: [&str; 6] = ["txt", "pdf", "html", "htm", "xhtml", "xml"];
+/// Whether a file in `reports/` is left alone when `normalize` scans the folder: hidden files
+/// (`.gitkeep`, `.DS_Store`, LibreOffice's `.~lock.…#`), Word's owner files (`~$verslag.docx`,
+/// written beside a document that is open) and a `README` or `README.md`. Every other file is
+/// read, whatever its ending, and one that cannot be read is an error that names it: a report
+/// in a format jbz-track does not read is never skipped in silence.
+pub fn is_ignored_in_reports(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.eq_ignore_ascii_case("README")
+        || name.eq_ignore_ascii_case("README.md")
+}
 
 /// Trouble with the repository as a whole (not with one report).
 #[derive(Debug, thiserror::Error)]
@@ -84,7 +91,8 @@ impl Repo {
         }
     }
 
-    /// Every report file under `reports/`, relative to the root, sorted by name.
+    /// Every report file under `reports/`, relative to the root, sorted by name: every file
+    /// but those [`is_ignored_in_reports`] leaves alone (folders inside are not entered).
     pub fn reports(&self) -> Result<Vec<PathBuf>, RepoError> {
         let dir = self.root.join(REPORTS_DIR);
         let entries = match std::fs::read_dir(&dir) {
@@ -94,13 +102,9 @@ impl Repo {
         };
         let mut out: Vec<PathBuf> = entries
             .flatten()
+            .filter(|e| !e.file_name().to_str().is_some_and(is_ignored_in_reports))
             .map(|e| e.path())
-            .filter(|p| {
-                p.is_file()
-                    && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
-                    })
-            })
+            .filter(|p| p.is_file())
             .filter_map(|p| p.strip_prefix(&self.root).ok().map(Path::to_path_buf))
             .collect();
         out.sort();

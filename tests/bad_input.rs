@@ -570,3 +570,143 @@ fn a_missing_report_named_with_an_existing_one_still_normalises_the_existing_one
     assert!(err.contains("reports/does-not-exist.txt"), "{err}");
     assert_eq!(&snapshot_texts(dir.path()), baseline());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Formats jbz-track does not read: named by what they are, with what to do
+
+/// What every refusal of a format not read tells the user to do.
+const CONVERT: &str = "convert it to PDF or DOCX, or save the text as .txt";
+
+/// A zip file of these entries (name, content); constructed.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).expect("start");
+        zip.write_all(bytes).expect("write");
+    }
+    zip.finish().expect("finish").into_inner()
+}
+
+#[test]
+fn an_opendocument_text_is_refused_naming_its_format() {
+    let odt = zip_of(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", b"<office:document-content/>"),
+    ]);
+    assert_rejected_beside_real_report(
+        "verslag.odt",
+        &odt,
+        &["an OpenDocument text (.odt)", CONVERT],
+    );
+}
+
+#[test]
+fn an_apple_pages_document_is_refused_naming_its_format() {
+    let pages = zip_of(&[
+        ("Index/Document.iwa", b"\x00\x01"),
+        ("Metadata/Properties.plist", b""),
+    ]);
+    assert_rejected_beside_real_report(
+        "verslag.pages",
+        &pages,
+        &["an Apple Pages document", CONVERT],
+    );
+}
+
+#[test]
+fn a_zip_that_is_not_a_word_document_is_refused() {
+    let zip = zip_of(&[("verslag.txt", &real_report())]);
+    assert_rejected_beside_real_report(
+        "verslagen.zip",
+        &zip,
+        &["a zip archive that holds no Word document", CONVERT],
+    );
+}
+
+#[test]
+fn an_rtf_document_is_refused_naming_its_format() {
+    assert_rejected_beside_real_report(
+        "verslag.rtf",
+        b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Calibri;}} Verslag van de Raad Justitie en Binnenlandse Zaken}",
+        &["an RTF document", CONVERT],
+    );
+}
+
+#[test]
+fn an_old_word_document_is_refused_naming_its_format() {
+    // The OLE compound file header of a .doc (and of a password-protected .docx).
+    let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    doc.extend([0u8; 504]);
+    assert_rejected_beside_real_report(
+        "verslag.doc",
+        &doc,
+        &[
+            "an old Word document (.doc) or a password-protected Office file",
+            CONVERT,
+        ],
+    );
+}
+
+#[test]
+fn pictures_are_refused_naming_their_format() {
+    let png = b"\x89PNG\r\n\x1A\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02";
+    assert_rejected_beside_real_report("scan.png", png, &["a PNG picture", CONVERT]);
+    let jpg = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00";
+    assert_rejected_beside_real_report("foto.jpg", jpg, &["a JPEG picture", CONVERT]);
+}
+
+#[test]
+fn a_damaged_word_document_is_refused() {
+    let docx = common::fixture("docx", "2023-10-19-jbz-raad-verslag.docx");
+    assert_rejected_beside_real_report(
+        "verslag.docx",
+        &docx[..docx.len() / 2],
+        &[
+            "this Word document cannot be read",
+            "damaged",
+            "convert it to PDF",
+        ],
+    );
+}
+
+#[test]
+fn check_names_a_file_it_cannot_read_and_fails() {
+    let dir = repo_with_real_and(
+        "verslag.odt",
+        &zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text")]),
+    );
+    normalize(dir.path(), &[&format!("reports/{REPORT}")]);
+    let out = common::jbz(dir.path())
+        .arg("check")
+        .output()
+        .expect("run jbz-track");
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = format!("{}{}", stdout(&out), stderr(&out)).replace("\n    ", " ");
+    assert!(
+        said.contains("reports/verslag.odt: this is an OpenDocument text (.odt), which jbz-track cannot read; convert it to PDF or DOCX, or save the text as .txt"),
+        "{said}"
+    );
+}
+
+#[test]
+fn hidden_files_a_readme_and_word_owner_files_in_reports_are_left_alone() {
+    let dir = repo_with_files(&[
+        (REPORT, &real_report()),
+        (".DS_Store", b"\x00\x00\x00\x01Bud1"),
+        (".gitkeep", b""),
+        (
+            "README.md",
+            b"# Verslagen\n\nDe verslagen van de JBZ-Raad.\n",
+        ),
+        ("~$rslag.docx", b"\x05Jan  \x00\x00"),
+    ]);
+    let out = normalize(dir.path(), &[]);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    assert_eq!(&snapshot_texts(dir.path()), baseline());
+}

@@ -20,12 +20,13 @@ use std::time::{Duration, Instant};
 
 type Target = fn(&[u8]);
 
-const TARGETS: [(&str, Target); 5] = [
+const TARGETS: [(&str, Target); 6] = [
     ("txt_parse", targets::txt_parse),
     ("html_reader", targets::html_reader),
     ("xml_reader", targets::xml_reader),
     ("snapshot_loader", targets::snapshot_loader),
     ("pdf_builtin", targets::pdf_builtin),
+    ("docx_reader", targets::docx_reader),
 ];
 
 /// Pieces the mutator inserts: the tokens the readers and the parser look for.
@@ -133,6 +134,7 @@ fn seeds(target: &str) -> Vec<Vec<u8>> {
             s
         }
         "pdf_builtin" => files_in(&r.join("tests/fixtures/formats"), &[".pdf"]),
+        "docx_reader" => files_in(&r.join("tests/fixtures/docx"), &[".docx"]),
         _ => Vec::new(),
     };
     s.retain(|b| !b.is_empty());

@@ -9,7 +9,7 @@ use std::path::Path;
 use jbz_track::dossier::Registry;
 use jbz_track::report::{self, Report};
 use jbz_track::snapshot::{MeetingRef, Source, COUNCIL};
-use jbz_track::source::{self, html, txt, xml};
+use jbz_track::source::{self, docx, html, txt, xml};
 
 /// Text reports: decode (every encoding), clean, parse, and on success extract the
 /// snapshots and write them as YAML, as `normalize` does.
@@ -51,6 +51,13 @@ pub fn snapshot_loader(data: &[u8]) {
 /// is a crash of the process), then the parser.
 pub fn pdf_builtin(data: &[u8]) {
     if let Ok(text) = source::pdf::to_text_builtin(data) {
+        parse_and_extract(&txt::normalize_chars(&text));
+    }
+}
+
+/// The DOCX reader (zip, numbering, footnotes), then the parser.
+pub fn docx_reader(data: &[u8]) {
+    if let Ok(text) = docx::to_text(data) {
         parse_and_extract(&txt::normalize_chars(&text));
     }
 }

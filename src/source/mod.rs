@@ -1,14 +1,18 @@
 //! Reading a report file: bytes from disk → Unicode text, whatever format and encoding it
-//! came in: plain text ([`txt`]), PDF ([`pdf`]), the official HTML ([`html`]) or XML ([`xml`])
-//! edition.
+//! came in: plain text ([`txt`]), PDF ([`pdf`]), Word ([`docx`]), the official HTML
+//! ([`html`]) or XML ([`xml`]) edition.
 //!
 //! The format is told from the content, never from the file name alone: a PDF starts with
-//! `%PDF-`, an HTML page with a doctype or `<html>`, an XML edition with an XML declaration or
-//! an official root element (`<officiele-publicatie>`, `<kamerstuk>`); anything else is text.
+//! `%PDF-`, a Word document is a zip with a `word/document.xml`, an HTML page opens with a
+//! doctype or `<html>`, an XML edition with an XML declaration or an official root element
+//! (`<officiele-publicatie>`, `<kamerstuk>`); anything else is text, except the formats that
+//! are known not to be read ([`unsupported_format`]: old Word, RTF, OpenDocument, pictures,
+//! archives), which are refused naming what they are and what to do.
 //! Every reader ends in the same place, a [`Loaded`] text in the form [`crate::clean`] and
 //! [`crate::report`] read, so that one report in any format gives the same snapshots
 //! (`tests/formats.rs`). Errors say what is wrong with the file; the caller names the file.
 
+pub mod docx;
 pub mod html;
 mod markup;
 pub mod pdf;
@@ -19,6 +23,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+pub use docx::DocxError;
 pub use pdf::{PdfError, PdfReader};
 pub use txt::{DecodeError, Encoding};
 pub use xml::XmlError;
@@ -48,6 +53,18 @@ pub enum SourceError {
     /// The file is an XML edition that is not well-formed.
     #[error("{0}")]
     Xml(#[from] XmlError),
+    /// The file is a Word document that could not be read.
+    #[error("{0}")]
+    Docx(#[from] DocxError),
+    /// The file is of a format jbz-track does not read (see [`unsupported_format`]).
+    #[error(
+        "this is {what}, which jbz-track cannot read; convert it to PDF or DOCX, or save the \
+         text as .txt"
+    )]
+    Unsupported {
+        /// What it is, as a phrase: `an RTF document`.
+        what: &'static str,
+    },
     /// The file is larger than any report.
     #[error(
         "the file is {size} bytes, larger than the {limit} bytes a report can be; \
@@ -82,6 +99,8 @@ pub enum Format {
     Html,
     /// An XML edition in the official `kamerstuk` vocabulary.
     Xml,
+    /// A Word document (`.docx`).
+    Docx,
 }
 
 impl fmt::Display for Format {
@@ -91,6 +110,7 @@ impl fmt::Display for Format {
             Format::Pdf(reader) => write!(f, "PDF, read with {reader}"),
             Format::Html => f.write_str("HTML"),
             Format::Xml => f.write_str("XML"),
+            Format::Docx => f.write_str("DOCX"),
         }
     }
 }
@@ -146,6 +166,16 @@ pub fn from_bytes(bytes: Vec<u8>) -> Result<Loaded, SourceError> {
         let (text, reader) = pdf::to_text(&bytes)?;
         return finish(bytes, &text, Encoding::Utf8, Format::Pdf(reader));
     }
+    if docx::is_zip(&bytes) {
+        let text = docx::to_text(&bytes).map_err(|e| match e {
+            DocxError::NotWord { what } => SourceError::Unsupported { what },
+            other => SourceError::Docx(other),
+        })?;
+        return finish(bytes, &text, Encoding::Utf8, Format::Docx);
+    }
+    if let Some(what) = unsupported_format(&bytes) {
+        return Err(SourceError::Unsupported { what });
+    }
     let (raw, encoding) = txt::decode_raw(&bytes)?;
     if html::looks_like_html(&raw) {
         let text = html::to_text(&raw);
@@ -181,6 +211,43 @@ fn finish(
         encoding,
         format,
     })
+}
+
+/// What a file of a format that jbz-track does not read is, told from its first bytes (its
+/// "magic number"): old Word and other OLE files (which password-protected Office documents
+/// are too), RTF, pictures, archives. Zip files are told apart in [`docx`].
+pub fn unsupported_format(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 11] = [
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "an old Word document (.doc) or a password-protected Office file",
+        ),
+        (b"{\\rtf", "an RTF document"),
+        (b"\x89PNG\r\n\x1A\n", "a PNG picture"),
+        (b"\xFF\xD8\xFF", "a JPEG picture"),
+        (b"GIF87a", "a GIF picture"),
+        (b"GIF89a", "a GIF picture"),
+        (b"II*\x00", "a TIFF picture"),
+        (b"MM\x00*", "a TIFF picture"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+        (b"Rar!\x1A\x07", "a RAR archive"),
+    ];
+    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(what);
+    }
+    // RIFF…WEBP, and the ISO media pictures phones take (HEIC, AVIF): `ftyp` and a brand.
+    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return Some("a WebP picture");
+    }
+    if bytes.get(4..8) == Some(b"ftyp")
+        && bytes.get(8..12).is_some_and(|brand| {
+            [&b"heic"[..], b"heix", b"hevc", b"mif1", b"avif"].contains(&brand)
+        })
+    {
+        return Some("a HEIC or AVIF picture");
+    }
+    None
 }
 
 /// Whether the bytes are a PDF: `%PDF-` in the first kilobyte, where PDF readers look for

@@ -18,7 +18,7 @@ pub enum DecodeError {
     /// The file holds a NUL byte, which no text report in an 8-bit or UTF-8 encoding has.
     #[error(
         "this is a binary file, not text (a NUL byte at offset {offset}); jbz-track reads \
-         reports as text, PDF, HTML or XML"
+         reports as text, PDF, DOCX, HTML or XML"
     )]
     Binary {
         /// Byte offset of the first NUL byte (or NUL code unit in UTF-16).
@@ -27,7 +27,7 @@ pub enum DecodeError {
     /// The file has no NUL byte but too many control characters to be text.
     #[error(
         "this is a binary file, not text ({count} of its {total} characters are control \
-         characters); jbz-track reads reports as text, PDF, HTML or XML"
+         characters); jbz-track reads reports as text, PDF, DOCX, HTML or XML"
     )]
     ControlCharacters {
         /// How many control characters (other than line breaks, tabs and form feeds) it holds.
@@ -400,7 +400,7 @@ mod tests {
             Err(DecodeError::Binary { offset: 3 })
         );
         let err = decode(b"abc\x00def").unwrap_err().to_string();
-        assert!(err.contains("text, PDF, HTML or XML"), "{err}");
+        assert!(err.contains("text, PDF, DOCX, HTML or XML"), "{err}");
     }
 
     #[test]
