@@ -194,7 +194,17 @@ fn read_block(raw: &[&str], start: usize, expected: &mut u32, out: &mut Vec<Foot
                 let Some(last) = out.last_mut() else {
                     return i;
                 };
-                if continuation >= MAX_FOOTNOTE_CONTINUATION || footnote_complete(&last.text) {
+                let reference = {
+                    let t = line.trim_start();
+                    ["Zie ", "Kamerstuk", "http", "www.", "Bron:"]
+                        .iter()
+                        .any(|p| t.starts_with(p))
+                };
+                // A footnote of two sentences: the second is a reference (`Zie ook het
+                // verslag …`, `Kamerstukken II …`), which running text never opens with.
+                if continuation >= MAX_FOOTNOTE_CONTINUATION
+                    || footnote_complete(&last.text) && !reference
+                {
                     return i;
                 }
                 let t = squeeze(line);
@@ -431,6 +441,11 @@ fn undo_hyphenation(lines: &mut [Line]) {
         }
         let left = stem.rsplit(' ').next().unwrap_or(stem);
         let right = first_next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // `Asiel-` / `en Migratiepact`: a compound left open before `en` or `of` keeps its
+        // hyphen and the space after it (`Eurodac- en Screeningsverordening`).
+        if matches!(right, "en" | "of") {
+            continue;
+        }
         let lower_pair = left.chars().all(|c| c.is_lowercase() || c == '-')
             && right.chars().next().is_some_and(char::is_lowercase);
         if !lower_pair {
@@ -581,6 +596,13 @@ mod tests {
         let c = clean("de ver-\nklaring en nog een verklaring");
         assert!(c.lines[0].joins_tight);
         assert_eq!(c.lines[0].text, "de ver");
+    }
+
+    #[test]
+    fn open_compound_before_en_at_line_end_keeps_its_space() {
+        let c = clean("op het Asiel-\nen Migratiepact");
+        assert!(!c.lines[0].joins_tight);
+        assert_eq!(c.lines[0].text, "op het Asiel-");
     }
 
     #[test]

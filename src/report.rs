@@ -271,6 +271,8 @@ struct Parser<'a> {
     /// The report's body has no numbered item and no `= …` action line, so that its items
     /// are headed by short lines of their own; set once the title is known.
     unnumbered: bool,
+    /// The width the body's text is wrapped at ([`line_width`]); set once the title is known.
+    width: usize,
 }
 
 enum Mode {
@@ -335,6 +337,7 @@ impl<'a> Parser<'a> {
             lines: &cleaned.lines,
             footnotes: &cleaned.footnotes,
             unnumbered: false,
+            width: 0,
         }
     }
 
@@ -353,6 +356,7 @@ impl<'a> Parser<'a> {
             && !body
                 .iter()
                 .any(|l| numbered(&l.text).is_some() || l.text.starts_with('='));
+        self.width = line_width(&self.lines[title.end.min(self.lines.len())..]);
         let title_line = self.lines[title.at].no;
         let (parts, warnings, mut trace) = self.body(title.end);
         let before: Vec<Trace> = self.lines[..title.at]
@@ -514,15 +518,31 @@ impl<'a> Parser<'a> {
         loop {
             if about_jbz(&title) {
                 if let Some(days) = dates::meeting_days(&title, years.context(i)) {
-                    return Some((
-                        Title {
-                            at: i,
-                            end,
-                            kind,
-                            text: title,
-                        },
-                        Some(days),
-                    ));
+                    // `… 19 -20 oktober` / `2023`: a title wrapped before its year takes it.
+                    let year_line = self.lines.get(end).filter(|l| {
+                        l.text.len() < 30
+                            && l.text.starts_with(|c: char| c.is_ascii_digit())
+                            && year_in(&l.text).is_some()
+                    });
+                    if let Some(next) = year_line {
+                        let longer = format!("{title} {}", next.text);
+                        if let Some(days) = dates::meeting_days(&longer, years.context(i)) {
+                            let title = Title {
+                                at: i,
+                                end: end + 1,
+                                kind,
+                                text: longer,
+                            };
+                            return Some((title, Some(days)));
+                        }
+                    }
+                    let title = Title {
+                        at: i,
+                        end,
+                        kind,
+                        text: title,
+                    };
+                    return Some((title, Some(days)));
                 }
             }
             if taken == 4 {
@@ -579,7 +599,7 @@ impl<'a> Parser<'a> {
             section: None,
             trace: Vec::new(),
         };
-        let width = line_width(&self.lines[from.min(self.lines.len())..]);
+        let width = self.width;
         let mut i = from;
         while i < self.lines.len() {
             let line = &self.lines[i];
@@ -787,6 +807,7 @@ impl<'a> Parser<'a> {
             || matches!(b.mode, Mode::Highlights) && is_bullet(&line.text)
             || council_action(&line.text).is_some()
             || !line.text.chars().next().is_some_and(char::is_uppercase)
+            || ends_in_function_word(&line.text)
             || line.text.chars().count() > 250
         {
             return None;
@@ -894,7 +915,17 @@ impl<'a> Parser<'a> {
             }
             let starts_lower = next.text.chars().next().is_some_and(char::is_lowercase);
             let adjacent = k == j;
-            let wraps = adjacent && (ends_in_function_word(&heading) || tight);
+            // A line that was full (the next word would not have fitted on it) wrapped; its
+            // heading goes on (`4. Interne veiligheid EU als gevolg van situatie` /
+            // `Midden-Oosten` at 60 columns).
+            let prev_line = &self.lines[j - 1].text;
+            let first_word = next.text.split(' ').next().unwrap_or_default();
+            // The rest of a heading is a short line; a paragraph's first line is full.
+            let was_full = self.width > 0
+                && prev_line.chars().count() + 1 + first_word.chars().count() > self.width
+                && next.text.chars().count() * 4 < self.width * 3
+                && !ends_sentence(&next.text);
+            let wraps = adjacent && (ends_in_function_word(&heading) || tight || was_full);
             if !(starts_lower || wraps) || is_part_heading(&next.text).is_some() {
                 break;
             }
@@ -1293,31 +1324,51 @@ pub fn is_part_heading(text: &str) -> Option<String> {
     if rest.is_empty() || rest.len() > 70 || ends_sentence(rest) {
         return None;
     }
-    let lower = rest.to_lowercase();
+    // `Onderdeel Justitie`: the word before the name.
+    let name = match rest.get(..10) {
+        Some(head) if head.eq_ignore_ascii_case("onderdeel ") => &rest[10..],
+        _ => rest,
+    };
     // Whole words only: "6. Asiel en migratiepact" is an agenda item, not a part.
-    let lower = lower
-        .strip_prefix("onderdeel ")
-        .unwrap_or(&lower)
-        .to_string();
     let named = [
         "binnenlandse zaken",
         "justitie",
         "migratie en asiel",
         "asiel en migratie",
         "veiligheid en justitie",
+        "home affairs",
         "home",
         "justice",
-        "home affairs",
     ]
     .iter()
     .any(|p| {
-        lower == *p
-            || lower
-                .strip_prefix(p)
-                .is_some_and(|r| r.starts_with(&[' ', ':', ','][..]))
+        let Some(head) = name.get(..p.len()) else {
+            return false;
+        };
+        let after = &name[p.len()..];
+        head.eq_ignore_ascii_case(p)
+            && (after.is_empty()
+                || after.starts_with(&[' ', ':', ','][..]) && reads_like_a_name(after))
     });
     // A roman-numbered short line is a part whatever it is called.
     (named || numbered_roman).then(|| rest.to_string())
+}
+
+/// Whether what follows a part's name continues a name (`, Asiel en Migratie`, `,
+/// Grondrechten en Burgerschap`) rather than a sentence that happens to open with the word
+/// (`Justitie de onderwerpen uit dit rapport bespreken.` in hard-wrapped text): every word is
+/// capitalised or a joining word, and no sentence ends inside.
+fn reads_like_a_name(rest: &str) -> bool {
+    const JOINING: [&str; 7] = ["en", "van", "de", "het", "voor", "in", "&"];
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !rest.contains(". ")
+        && words.len() <= 6
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || JOINING.contains(w))
 }
 
 fn is_highlights_heading(text: &str) -> bool {
@@ -1367,7 +1418,13 @@ fn council_action(text: &str) -> Option<String> {
         "vaststelling",
         "mandaat",
     ];
-    let is_action = ACTIONS.iter().any(|a| lower.starts_with(a)) && t.len() < 90;
+    // An action line stands alone: it opens with a capital (or a bracket), and neither runs
+    // on into a clause nor breaks off mid-phrase, so that a wrapped line of running text that
+    // happens to open with `stand van zaken …` or `Raadsconclusies, die …` is not one.
+    let stands_alone = t.starts_with(|c: char| c.is_uppercase() || c == '(')
+        && !t.contains(", ")
+        && !ends_in_function_word(t);
+    let is_action = ACTIONS.iter().any(|a| lower.starts_with(a)) && t.len() < 90 && stands_alone;
     (is_action && !ends_sentence(t) || text.trim_start().starts_with('=') && !t.is_empty())
         .then(|| t.to_string())
 }

@@ -315,6 +315,15 @@ fn hard_wrapped_at_80_columns_without_empty_lines_reads_as_the_pdf_text() {
 }
 
 #[test]
+fn hard_wrapped_at_every_width_from_60_to_100_columns_reads_as_the_pdf_text() {
+    // Each width puts other words at the start of a line (`Justitie de onderwerpen …` once
+    // looked like a part heading at 76 columns).
+    for width in (60..=100).step_by(4) {
+        assert_same_as_shipped(&format!("hard-wrapped at {width}"), &hard_wrapped(width));
+    }
+}
+
+#[test]
 fn covering_letter_and_a_title_over_three_lines_with_empty_lines_between() {
     let text = String::from_utf8(real_report()).expect("utf-8");
     let title = "Verslag van de formele bijeenkomst\n\nvan de Raad Justitie en Binnenlandse Zaken,\n\n19 en 20 oktober 2023\n";
