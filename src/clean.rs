@@ -144,6 +144,17 @@ fn split_footnotes<'a>(raw: &[&'a str]) -> (Vec<(usize, &'a str)>, Vec<Footnote>
                 }
                 let first = footnotes.len();
                 i = read_block(raw, i, &mut expected, &mut footnotes);
+                // The blank lines after a block, where the sentence it broke goes on, go too
+                // (`… met nadrukkelijke` / block / empty / `aandacht voor …`, as `pdftotext`
+                // without `-layout` prints a page break).
+                let broken = body
+                    .last()
+                    .is_some_and(|(_, l)| !ends_sentence(l) && !l.trim().is_empty());
+                if broken {
+                    while raw.get(i).is_some_and(|l| l.trim().is_empty()) {
+                        i += 1;
+                    }
+                }
                 // The next marker comes after this one; the block's later footnotes have
                 // theirs after it too, so looking on from here finds them all.
                 since_last += at;
