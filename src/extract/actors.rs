@@ -9,11 +9,13 @@
 //! 1. the state of play or the Council's discussion ("Op het moment van schrijven …", "Posities
 //!    van lidstaten lopen uiteen …", "Het grootste discussiepunt …"): no one's position;
 //! 2. a view with its holder: "Volgens Nederland …", "Voor Nederland is het van belang …", "De
-//!    Nederlandse inzet …", "Er was onder de lidstaten brede steun …";
+//!    Nederlandse inzet …", "Er was onder de lidstaten brede steun …" (but "De Nederlandse inzet
+//!    … staat genoemd onder agendapunt 14" only says where the position is written: no one's);
 //! 3. a sentence-initial subject: an actor noun phrase at the start, optionally after a focus
 //!    adverb ("Ook", "Tevens", "Zowel"), with coordination ("De Commissie en het
 //!    Voorzitterschap"), lists ("Finland, Estland en Zweden") and appositions ("Enkele lidstaten,
-//!    waaronder Nederland,"). Once found, nothing later in the sentence counts;
+//!    waaronder Nederland,"). Once found, nothing later in the sentence counts, except the other
+//!    side of a talk: "sprak Nederland met de ministers van … van België, Frankrijk en Spanje";
 //! 4. "In de (volledige) tafelronde …" (the member states), then the agent of a passive ("werd …
 //!    door de lidstaten vooruitgeblikt"; not "de door het Europees Parlement opgeschorte …");
 //! 5. a sentence that opens with a non-actor noun phrase ("De richtlijn bevat …") has no actor;
@@ -23,8 +25,12 @@
 //!
 //! A sentence without actor of its own takes those of the sentence right before it only when it
 //! points back: a pronoun subject ("Zij", "stond het stil"), "beide lidstaten", an impersonal
-//! view ("Het is daarbij van belang …"), a passive with "hierbij". Never because its paragraph
-//! began with an actor ([`attribute_sentences`]). Names are learned from appositions ("Agnes
+//! view ("Het is daarbij van belang …"), a reason or a confirmation of the argument before
+//! ("Dankzij hun ondersteuning …", "… onderstrepen dat."), a passive with "hierbij". Never
+//! because its paragraph began with an actor ([`attribute_sentences`]). One with a fronted
+//! purpose clause is the country whose aims it serves ("Om de Nederlandse prioriteiten … te
+//! laten landen …, is een aantal non-papers opgesteld"). Named coalitions of member states ("De
+//! C7") are the member states. Names are learned from appositions ("Agnes
 //! Diallo, directeur van eu-LISA"), so that a later "Diallo benadrukte …" speaks for eu-LISA.
 //!
 //! tests/actors_annotated.rs measures the rules on annotated real sentences
@@ -461,6 +467,11 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     ("grondrechtenagentschap", "fra", Case::Any, false),
     ("fra", "fra", Case::Upper, false),
     ("eom", "eom", Case::Upper, false),
+    // Named coalitions of member states are the member states, as "de Ministers" of a group of
+    // countries are (tests/fixtures/actors/README.md): "De C7 zal inzetten op …".
+    ("c7", "lidstaten", Case::Cap, false),
+    ("g6", "lidstaten", Case::Cap, false),
+    ("kopgroep", "lidstaten", Case::Any, false),
     ("ctc", "eu-ctc", Case::Upper, true),
     ("eu-ctc", "eu-ctc", Case::Any, true),
     ("contraterrorismecoordinator", "eu-ctc", Case::Any, true),
@@ -592,6 +603,8 @@ const FINITE_VERBS: &[&str] = &[
     "onderschrijft", "verwacht", "ondersteunt", "werkt", "zoekt", "legt", "biedt", "heeft",
     "erkent", "deelt", "verzoekt", "waarschuwt", "licht", "rapporteert", "informeert",
     "informeren", "bieden", "treedt", "treden", "trad", "traden",
+    // "Daarnaast benut de Minister …"
+    "benut", "benutten",
     // weak past tenses that the "-ende" ending would take for present participles
     "opende", "openden", "heropende", "tekende", "tekenden", "ondertekende", "ondertekenden",
     "kende", "kenden", "erkende", "erkenden", "herkende", "herkenden", "verkende", "rekende",
@@ -626,8 +639,9 @@ fn is_finite_verb(t: &[Tok<'_>], k: usize) -> bool {
     t.get(k).is_some_and(|x| x.finite)
 }
 
-/// A finite verb at `k`: in the word list, or of the weak-past shape ("meldde", "lichtte",
-/// "onderstreepten", "verwachte") and not a determiner, adjective or noun.
+/// A finite verb at `k`: in the word list, of the weak-past shape ("meldde", "lichtte",
+/// "onderstreepten", "verwachte") and not a determiner, adjective or noun, or the present
+/// singular of a verb in "-eren" ("organiseert", "presenteert", "agendeert").
 fn finite_at(t: &[Tok<'_>], k: usize) -> bool {
     let Some(tok) = t.get(k) else {
         return false;
@@ -644,6 +658,13 @@ fn finite_at(t: &[Tok<'_>], k: usize) -> bool {
     if tok.listed_verb {
         // "te geven", "te steunen": infinitives.
         return !(f.ends_with("en") && prev.is_some_and(|p| p.is("te")));
+    }
+    let plain = tok.lower()
+        && f.chars().all(|c| c.is_alphabetic() || c == '\'')
+        && tok.actor.is_none()
+        && !prev.is_some_and(|p| p.is_any(PREPOSITIONS));
+    if f.ends_with("eert") && f.chars().count() >= 7 && plain {
+        return true;
     }
     let weak_shape = ["de", "te", "den", "ten"].iter().any(|e| f.ends_with(e));
     weak_shape
@@ -968,11 +989,8 @@ impl ActorContext {
             // group of countries, without names, are member states. (The singular "minister"
             // is the Netherlands' or a named country's, in `head_at`.)
             if tok.is("ministers") {
-                let named = t.get(j + 1).is_some_and(|x| x.is("van"))
-                    && t.get(j + 2)
-                        .is_some_and(|x| matches!(x.actor, Some((Actor::MemberState(_), _))));
-                if named {
-                    j += 2;
+                if let Some(country) = countries_after_portfolio(t, j + 1) {
+                    j = country;
                     continue;
                 }
                 return Some(Np {
@@ -996,6 +1014,27 @@ impl ActorContext {
                 }
             }
         }
+    }
+
+    /// "sprak Nederland met de ministers van … van België, Frankrijk en Spanje": the actors a
+    /// subject that ends at `end` spoke with, where the sentence is about talking.
+    fn talks_with(&self, t: &[Tok<'_>], end: usize) -> Option<Vec<Actor>> {
+        if !t.iter().any(|x| x.is_any(TALK_VERBS)) {
+            return None;
+        }
+        let mut k = end;
+        // The subject before its verb: "Nederland sprak (ook) met …", "… heeft met … gesproken".
+        if is_finite_verb(t, k) {
+            k += 1;
+        }
+        while t.get(k).is_some_and(|x| x.is_any(BETWEEN_VERB_AND_SUBJECT)) {
+            k += 1;
+        }
+        if !t.get(k).is_some_and(|x| x.is("met")) {
+            return None;
+        }
+        self.parse_list(t, k + 1, false, false)
+            .map(|(actors, _)| actors)
     }
 
     /// Coordinated actor phrases at `i`: "Finland, Estland en Zweden", "De Commissie en het
@@ -1219,6 +1258,11 @@ impl ActorContext {
             }
         }
         if let Some(actors) = position_holders(t, start) {
+            // "De Nederlandse inzet … staat genoemd onder agendapunt 14": where the position is
+            // written, not the position.
+            if is_reference(t, start) {
+                return Reading::Reference;
+            }
             return Reading::Actors(actors, Rule::ViewHolder);
         }
         // "De verwachting is dat het Fins voorzitterschap … zal agenderen".
@@ -1238,7 +1282,11 @@ impl ActorContext {
         if anaphor_at(t, s) {
             return Reading::Anaphor;
         }
-        if let Some((actors, _)) = self.parse_list(t, s, allow_als, false) {
+        if let Some((mut actors, end)) = self.parse_list(t, s, allow_als, false) {
+            if let Some(others) = self.talks_with(t, end) {
+                actors.extend(others);
+                return Reading::Actors(actors, Rule::TalksWith);
+            }
             return Reading::Actors(actors, Rule::Subject);
         }
         if let Some(r) = pronoun_subject(t, s, start) {
@@ -1272,8 +1320,10 @@ impl ActorContext {
         let without_actor = || {
             if passive_reaching_back(t) {
                 Reading::PassiveBack
-            } else if is_view(t, start) {
+            } else if is_view(t, start) || continues_argument(t, start) {
                 Reading::View
+            } else if let Some(actors) = purpose_holders(t, start) {
+                Reading::Actors(actors, Rule::Purpose)
             } else {
                 Reading::Nothing
             }
@@ -1312,7 +1362,11 @@ impl ActorContext {
             if anaphor_at(t, j) {
                 return Reading::Anaphor;
             }
-            if let Some((actors, _)) = self.parse_list(t, j, false, false) {
+            if let Some((mut actors, end)) = self.parse_list(t, j, false, false) {
+                if let Some(others) = self.talks_with(t, end) {
+                    actors.extend(others);
+                    return Reading::Actors(actors, Rule::TalksWith);
+                }
                 return Reading::Actors(actors, Rule::InvertedSubject);
             }
             match t.get(j) {
@@ -1369,6 +1423,8 @@ enum Reading {
     PassiveBack,
     /// The state of play or the Council's discussion.
     StateOfPlay,
+    /// A pointer to where a position is written ("De Nederlandse inzet staat genoemd onder …").
+    Reference,
     /// No actor, and nothing that points elsewhere.
     Nothing,
 }
@@ -1441,6 +1497,107 @@ fn position_holders(t: &[Tok<'_>], start: usize) -> Option<Vec<Actor>> {
         .is_some_and(|x| x.is_any(POSITION_NOUNS))
         .then_some(actors)
 }
+
+/// Participles that make "… staat (ook) genoemd onder agendapunt 14" a pointer elsewhere.
+#[rustfmt::skip]
+const REFERENCE_PARTICIPLES: &[&str] = &[
+    "genoemd", "beschreven", "vermeld", "toegelicht", "opgenomen", "uiteengezet", "weergegeven",
+];
+
+/// "… staat (ook) genoemd/beschreven onder …", "… is te vinden in …".
+fn is_reference(t: &[Tok<'_>], start: usize) -> bool {
+    let Some(verb) = (start..t.len()).find(|&k| is_finite_verb(t, k)) else {
+        return false;
+    };
+    let rest = &t[verb + 1..];
+    (t[verb].is_any(&["staat", "staan", "stond", "stonden"])
+        && rest.iter().take(4).any(|x| x.is_any(REFERENCE_PARTICIPLES)))
+        || (t[verb].is_any(&["is", "zijn"])
+            && rest.first().is_some_and(|x| x.is("te"))
+            && rest.get(1).is_some_and(|x| x.is("vinden")))
+}
+
+/// Nouns of aims that a nationality adjective makes a country's: "de Nederlandse prioriteiten".
+#[rustfmt::skip]
+const AIM_NOUNS: &[&str] = &[
+    "inzet", "insteek", "positie", "standpunt", "prioriteiten", "prioriteit", "belangen",
+    "belang", "wensen", "doelen", "doelstellingen", "ambities", "zorgen",
+];
+
+/// "Om de Nederlandse prioriteiten … te laten landen …, is een aantal non-papers opgesteld":
+/// a sentence with no actor of its own whose fronted purpose clause names whose aims it serves.
+fn purpose_holders(t: &[Tok<'_>], start: usize) -> Option<Vec<Actor>> {
+    if !t[start].is("om") {
+        return None;
+    }
+    let clause_end = t[start..].iter().position(|x| x.punct(','))? + start;
+    let clause = &t[start + 1..clause_end];
+    if !clause.iter().any(|x| x.is("te")) {
+        return None;
+    }
+    let mut actors = Vec::new();
+    for (k, x) in clause.iter().enumerate() {
+        if let Some(slug) = x.nationality {
+            if clause.get(k + 1).is_some_and(|n| n.is_any(AIM_NOUNS)) {
+                actors.push(actor_for_slug(slug)?);
+            }
+        }
+    }
+    (!actors.is_empty()).then_some(actors)
+}
+
+/// Connectives that make a sentence the reason or the consequence of the statement before:
+/// "Dankzij hun ondersteuning kunnen … autoriteiten veel effectiever samenwerken".
+const ARGUMENT_CONNECTIVES: &[&str] = &["dankzij", "daardoor", "hierdoor", "immers"];
+
+/// Verbs that, with "dat"/"dit" as the last word, confirm the statement before: "De
+/// operationele resultaten … onderstrepen dat."
+#[rustfmt::skip]
+const CONFIRMING_VERBS: &[&str] = &[
+    "onderstrepen", "onderstreept", "bevestigen", "bevestigt", "illustreren", "illustreert",
+    "tonen", "toont", "benadrukken", "benadrukt",
+];
+
+/// A sentence with no actor of its own that carries on the argument of the sentence before: it
+/// opens with a connective of reason or consequence, or it ends by confirming "dat"/"dit".
+fn continues_argument(t: &[Tok<'_>], start: usize) -> bool {
+    if t[start].is_any(ARGUMENT_CONNECTIVES) {
+        return true;
+    }
+    let words: Vec<&Tok<'_>> = t.iter().filter(|x| x.word).collect();
+    match words.as_slice() {
+        [.., verb, last] => last.is_any(&["dat", "dit"]) && verb.is_any(CONFIRMING_VERBS),
+        _ => false,
+    }
+}
+
+/// "van Binnenlandse Zaken en van Justitie van België, …" after "ministers": where the first
+/// named member state starts, past the portfolios.
+fn countries_after_portfolio(t: &[Tok<'_>], k: usize) -> Option<usize> {
+    let member_state = |i: usize| {
+        t.get(i)
+            .is_some_and(|x| matches!(x.actor, Some((Actor::MemberState(_), _))))
+    };
+    if !t.get(k).is_some_and(|x| x.is("van")) {
+        return None;
+    }
+    for (i, x) in t.iter().enumerate().skip(k).take(12) {
+        if x.is("van") && member_state(i + 1) {
+            return Some(i + 1);
+        }
+        let portfolio_word = x.is_any(&["van", "en", "voor"]) || (x.word && x.cap());
+        if !portfolio_word {
+            return None;
+        }
+    }
+    None
+}
+
+/// Verbs of talking with someone: "sprak Nederland met …", "heeft … met … overlegd".
+#[rustfmt::skip]
+const TALK_VERBS: &[&str] = &[
+    "sprak", "spraken", "spreekt", "gesproken", "overlegde", "overlegden", "overlegt", "overlegd",
+];
 
 /// "De verwachting is dat X …", "Naar verwachting zal X …": where X may start.
 fn expected_clause(t: &[Tok<'_>], start: usize) -> Option<usize> {
@@ -1572,8 +1729,9 @@ pub enum Rule {
     Pronoun,
     /// "beide lidstaten" takes the member states the sentence before named.
     Anaphor,
-    /// An impersonal view ("Het is daarbij van belang …", "… moet …") continues the statement
-    /// of the sentence right before it.
+    /// An impersonal view ("Het is daarbij van belang …", "… moet …"), or a sentence that
+    /// carries on the argument ("Dankzij hun ondersteuning …", "… onderstrepen dat."), continues
+    /// the statement of the sentence right before it.
     ViewContinues,
     /// A passive without agent that points back ("werd hier … bij genoemd") continues the
     /// sentence right before it.
@@ -1583,6 +1741,16 @@ pub enum Rule {
     /// The state of play or the Council's discussion ("Op het moment van schrijven …",
     /// "Posities van lidstaten lopen uiteen …"): no one's position.
     StateOfPlay,
+    /// Who talked with whom: "En marge van de JBZ-Raad sprak Nederland met de ministers van …
+    /// van België, Frankrijk en Spanje" is the Netherlands and those countries.
+    TalksWith,
+    /// A pointer to where a position is written, not the position: "De Nederlandse inzet op dit
+    /// punt staat ook genoemd onder agendapunt 14": no one's.
+    Reference,
+    /// The country whose aims a sentence with no actor of its own serves, named in its fronted
+    /// purpose clause: "Om de Nederlandse prioriteiten … te laten landen …, is een aantal
+    /// non-papers opgesteld".
+    Purpose,
 }
 
 impl Rule {
@@ -1602,6 +1770,9 @@ impl Rule {
             Rule::PassiveContinues => "passive-continues",
             Rule::Section => "section",
             Rule::StateOfPlay => "state-of-play",
+            Rule::TalksWith => "talks-with",
+            Rule::Reference => "reference",
+            Rule::Purpose => "purpose",
         }
     }
 }
@@ -1680,6 +1851,10 @@ pub fn attribute_sentences(
             Reading::StateOfPlay => Attribution {
                 actors: Vec::new(),
                 rule: Some(Rule::StateOfPlay),
+            },
+            Reading::Reference => Attribution {
+                actors: Vec::new(),
+                rule: Some(Rule::Reference),
             },
             Reading::View | Reading::PassiveBack | Reading::Nothing => from_section(),
         };
@@ -2307,6 +2482,93 @@ mod tests {
                 (vec![Nederland], Some("view-holder")),
             ]
         );
+    }
+
+    #[test]
+    fn talking_with_named_ministers_is_both_sides() {
+        // The verslag of 9-10 December 2021, text under the first part heading.
+        let got = explain(
+            &["En marge van de JBZ-Raad sprak Nederland met de ministers van Binnenlandse Zaken en van Justitie van België, Frankrijk en Spanje over de intensivering van de samenwerking."],
+            None,
+        );
+        assert_eq!(
+            got,
+            vec![(
+                vec![Nederland, ms("belgie"), ms("frankrijk"), ms("spanje")],
+                Some("talks-with")
+            )]
+        );
+        // Without a verb of talking, "met" is no second side.
+        assert_eq!(
+            subj("Nederland stemde in met het voorstel van de Commissie."),
+            vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn a_pointer_to_a_position_is_no_ones() {
+        let got = explain(
+            &["De Nederlandse inzet op dit punt staat ook genoemd onder agendapunt 14 van de JBZ-Raad over hetzelfde thema."],
+            None,
+        );
+        assert_eq!(got, vec![(vec![], Some("reference"))]);
+        assert_eq!(
+            subj("De Nederlandse inzet blijft gericht op terugkeer."),
+            vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn a_purpose_clause_names_whose_aims_a_passive_serves() {
+        let got = explain(
+            &["Om de Nederlandse prioriteiten op JenV-terrein zoveel mogelijk te laten landen in de beleidsagenda van de nieuwe Commissie, is een aantal non-papers opgesteld."],
+            None,
+        );
+        assert_eq!(got, vec![(vec![Nederland], Some("purpose"))]);
+        // The main clause's own subject comes first.
+        assert_eq!(
+            subj("Om de Nederlandse prioriteiten te bespreken, nodigde de Commissie de lidstaten uit."),
+            vec![Commissie]
+        );
+    }
+
+    #[test]
+    fn reasons_and_confirmations_carry_on_the_argument_before() {
+        // The annotated agenda of 4-5 June 2020, cover letter.
+        let got = explain(
+            &[
+                "Nederland heeft, zoals bekend, grote waardering voor de actieve en belangrijke rol die Eurojust en Europol vervullen.",
+                "Dankzij hun ondersteuning kunnen nationale autoriteiten veel effectiever grensoverschrijdend samenwerken.",
+                "De operationele resultaten zoals die zijn weergegeven in de jaarverslagen onderstrepen dat.",
+            ],
+            None,
+        );
+        assert_eq!(
+            got,
+            vec![
+                (vec![Nederland], Some("subject")),
+                (vec![Nederland], Some("view-continues")),
+                (vec![Nederland], Some("view-continues")),
+            ]
+        );
+    }
+
+    #[test]
+    fn present_tenses_in_eren_and_named_coalitions() {
+        assert_eq!(
+            subj("Op 18 augustus organiseert het Sloveense voorzitterschap een bijeenkomst."),
+            vec![Voorzitterschap]
+        );
+        assert_eq!(
+            subj("Daarnaast benut de Minister van Justitie en Veiligheid deze gelegenheid graag."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("De C7 zal inzetten op het ontmantelen van criminele netwerken."),
+            vec![Lidstaten]
+        );
+        // The G7 is no coalition of member states.
+        assert_eq!(subj("De G7 sprak over migratie."), vec![]);
     }
 
     #[test]
