@@ -61,7 +61,9 @@ pub fn clean(text: &str) -> Cleaned {
             Line {
                 no: idx + 1,
                 text: squeeze(s),
-                page_start: lead == 1 && !s.starts_with('\t'),
+                // pdftotext prints a page's first line after one space (`-layout`) or a
+                // form feed (without it).
+                page_start: lead == 1 && !s.starts_with('\t') || s.starts_with('\u{c}'),
                 indented: lead > 1 || s.starts_with('\t'),
                 joins_tight: false,
                 markers: Vec::new(),

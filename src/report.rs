@@ -604,7 +604,16 @@ impl<'a> Parser<'a> {
         while i < self.lines.len() {
             let line = &self.lines[i];
             if line.is_blank() {
-                b.flush();
+                // A page break in mid-sentence (`… aan dit schaderegister van` / empty /
+                // `belang is.` on the next page) does not end the paragraph.
+                let next = self.lines[i..].iter().find(|l| !l.is_blank());
+                let mid_sentence = b
+                    .para
+                    .last()
+                    .is_some_and(|l| !ends_sentence(&l.text) && !l.text.ends_with(':'));
+                if !(mid_sentence && next.is_some_and(|n| n.page_start)) {
+                    b.flush();
+                }
                 i += 1;
                 continue;
             }

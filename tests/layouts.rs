@@ -299,6 +299,45 @@ fn the_justice_part_first_gives_the_same_snapshots() {
     }
 }
 
+/// The typeset PDF's text as `pdftotext` gives it without `-layout` (as users run it by hand):
+/// page breaks as form feeds, footnotes between blank lines. pdftotext itself joins words
+/// hyphenated at a line end (`EU-` + `partnerschappen` → `EUpartnerschappen`), so the words
+/// of five sentences differ; every item, statement and milestone must still be there.
+#[test]
+fn pdftotext_without_layout_loses_no_item_or_statement() {
+    let pdf = common::fixture_path("formats", "2023-10-19-jbz-raad-verslag.typeset.pdf");
+    let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    else {
+        eprintln!("pdftotext is not installed (apt-get install poppler-utils): skipped");
+        return;
+    };
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let (snaps, code, err) = snapshots_of(&text);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("warning"), "{err}");
+    let want = shipped();
+    assert_eq!(
+        snaps.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>()
+    );
+    // The shape of each snapshot: its lines with the words taken out.
+    let shape = |t: &str| -> Vec<String> {
+        t.lines()
+            .map(|l| {
+                let indent = l.len() - l.trim_start().len();
+                let first = l.trim_start().split([':', ' ']).next().unwrap_or_default();
+                format!("{indent}{first}")
+            })
+            .collect()
+    };
+    for (path, text) in &want {
+        assert_eq!(shape(&snaps[path]), shape(text), "{path}");
+    }
+}
+
 #[test]
 fn web_paste_without_page_breaks_reads_as_the_pdf_text() {
     assert_same_as_shipped("web paste", &web_paste());
