@@ -422,7 +422,12 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                     std::fs::create_dir_all(dir)?;
                     clap_mangen::generate_to(cmd, dir)?;
                     if !display.quiet {
-                        println!("wrote the manual pages to {}", dir.display());
+                        // Not `println!`, which panics on a closed pipe.
+                        writeln!(
+                            std::io::stdout(),
+                            "wrote the manual pages to {}",
+                            dir.display()
+                        )?;
                     }
                 }
             }

@@ -139,6 +139,12 @@ fn read_report_with(
             line: e.line(),
             message: strip_line_prefix(&e.to_string()),
         })
+        .map(|mut report| {
+            if let Some(w) = invalid_bytes_warning(&loaded) {
+                report.warnings.insert(0, w);
+            }
+            report
+        })
         .map(|report| ParsedReport {
             path: path.to_path_buf(),
             sha256: cache::sha256_hex(&loaded.bytes),
@@ -146,6 +152,27 @@ fn read_report_with(
             report,
         });
     (reader, parsed)
+}
+
+/// A file read as UTF-8 although some of its bytes are not: where they are, so that the
+/// U+FFFD (�) they became in the snapshots can be traced and the file fixed.
+fn invalid_bytes_warning(loaded: &source::Loaded) -> Option<report::Warning> {
+    let source::Encoding::Utf8Lossy { first, count } = loaded.encoding else {
+        return None;
+    };
+    let head = &loaded.bytes[..first.min(loaded.bytes.len())];
+    let line = head.iter().filter(|b| **b == b'\n').count() + 1;
+    let more = match count {
+        0 | 1 => String::new(),
+        n => format!(" and {} more place{}", n - 1, if n == 2 { "" } else { "s" }),
+    };
+    Some(report::Warning {
+        line,
+        message: format!(
+            "bytes that are not UTF-8 at byte offset {first}{more}; the file was read as UTF-8 \
+             with U+FFFD (\u{FFFD}) in their place: fix those bytes, or save the file as UTF-8 again"
+        ),
+    })
 }
 
 /// Read and parse one report for `normalize --explain`: the text as the reader saw it (for a

@@ -1,6 +1,11 @@
 //! Where command output goes: straight to stdout, or, for long output on a terminal, through
 //! a pager (`$PAGER`, else `less`), as git does. Nothing is paged when stdout is not a
 //! terminal, with `--no-pager`, or when `PAGER` is empty or `cat`.
+//!
+//! A reader that goes away (`jbz-track check | head -1`, a pager quit with `q`) ends the
+//! output, not the command: from the first broken pipe on, what is written is dropped, and
+//! the command runs to its end and exits with the code its work earned
+//! (`tests/closed_pipe.rs`).
 
 use std::io::{self, IsTerminal, Write};
 use std::process::{Command, Stdio};
@@ -8,7 +13,12 @@ use std::process::{Command, Stdio};
 /// The output of one command.
 pub enum Output {
     /// Written through as it comes (colour handled by `anstream`).
-    Direct(anstream::AutoStream<io::Stdout>),
+    Direct {
+        /// Standard output.
+        stream: anstream::AutoStream<io::Stdout>,
+        /// Whether the reader has gone (a broken pipe): nothing more is written.
+        closed: bool,
+    },
     /// Collected, then shown through the pager.
     Paged {
         /// What was written, with colour codes.
@@ -27,7 +37,10 @@ impl Output {
                 color,
             }
         } else {
-            Output::Direct(anstream::stdout())
+            Output::Direct {
+                stream: anstream::stdout(),
+                closed: false,
+            }
         }
     }
 
@@ -35,10 +48,7 @@ impl Output {
     /// otherwise directly.
     pub fn finish(&mut self) -> io::Result<()> {
         let Output::Paged { buf, color } = self else {
-            if let Output::Direct(s) = self {
-                s.flush()?;
-            }
-            return Ok(());
+            return self.flush();
         };
         let text = if *color {
             std::mem::take(buf)
@@ -51,7 +61,7 @@ impl Output {
             .unwrap_or(24);
         let lines = text.iter().filter(|b| **b == b'\n').count();
         if lines < rows {
-            return io::stdout().write_all(&text);
+            return quiet_if_closed(io::stdout().write_all(&text));
         }
         match spawn_pager() {
             Some(mut child) => {
@@ -65,22 +75,44 @@ impl Output {
                 child.wait()?;
                 Ok(())
             }
-            None => io::stdout().write_all(&text),
+            None => quiet_if_closed(io::stdout().write_all(&text)),
         }
+    }
+}
+
+/// A broken pipe is the reader gone, not a failure of the command.
+fn quiet_if_closed(result: io::Result<()>) -> io::Result<()> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 
 impl Write for Output {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         match self {
-            Output::Direct(s) => s.write(data),
+            Output::Direct { closed: true, .. } => Ok(data.len()),
+            Output::Direct { stream, closed } => match stream.write(data) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                    *closed = true;
+                    Ok(data.len())
+                }
+                other => other,
+            },
             Output::Paged { buf, .. } => buf.write(data),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
-            Output::Direct(s) => s.flush(),
+            Output::Direct { closed: true, .. } => Ok(()),
+            Output::Direct { stream, closed } => match stream.flush() {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                    *closed = true;
+                    Ok(())
+                }
+                other => other,
+            },
             Output::Paged { .. } => Ok(()),
         }
     }

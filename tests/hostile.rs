@@ -278,3 +278,152 @@ fn a_meeting_or_dossier_named_with_dot_dot_on_the_command_line_is_unknown() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Inputs refused, not absorbed
+
+/// The real report with git's conflict markers around one paragraph, as a merge leaves it.
+fn report_with_conflict() -> String {
+    let real = String::from_utf8(common::real_report()).expect("utf-8");
+    let lines: Vec<&str> = real.lines().collect();
+    let mut out: Vec<String> = lines[..40].iter().map(|l| l.to_string()).collect();
+    out.push("<<<<<<< HEAD".to_string());
+    out.extend(lines[40..42].iter().map(|l| l.to_string()));
+    out.push("=======".to_string());
+    out.push("Een andere versie van deze alinea.".to_string());
+    out.push(">>>>>>> verslag-gecorrigeerd".to_string());
+    out.extend(lines[42..].iter().map(|l| l.to_string()));
+    out.join("\n") + "\n"
+}
+
+#[test]
+fn a_report_with_merge_conflict_markers_is_refused_naming_the_line() {
+    let dir = common::repo_with_files(&[(REPORT, report_with_conflict().as_bytes())]);
+    let out = output(dir.path(), &["normalize"]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "error: reports/{REPORT}:41: a merge-conflict marker (`<<<<<<<`)"
+        )),
+        "{err}"
+    );
+    assert!(!dir.path().join("snapshots").exists(), "nothing written");
+    let out = output(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn a_snapshot_with_merge_conflict_markers_is_named_as_such() {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    let path = dir.path().join("snapshots/csam-verordening/2023-10.yaml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let conflicted = text.replacen(
+        "stage:",
+        "<<<<<<< HEAD\nstage: raadspositie\n=======\nstage:",
+        1,
+    );
+    let conflicted = conflicted.replacen("positions:", ">>>>>>> other\npositions:", 1);
+    std::fs::write(&path, conflicted).expect("write");
+    let out = output(dir.path(), &["check"]);
+    let all = format!("{}{}", common::stdout(&out), stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(all.contains("merge-conflict marker (`<<<<<<<`)"), "{all}");
+    assert!(!all.contains("anchors and aliases"), "{all}");
+    let out = output(dir.path(), &["show", "csam-verordening"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("merge-conflict marker"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_utf8_report_with_two_stray_bytes_is_read_as_utf8_with_a_warning() {
+    let mut bytes = common::real_report();
+    let at = bytes.len() / 2;
+    let at = at
+        + bytes[at..]
+            .iter()
+            .position(|b| *b == b' ')
+            .expect("a space");
+    bytes[at] = 0xE9; // é in Windows-1252, invalid here
+    bytes[at + 200] = 0x92; // ’ in Windows-1252
+    let dir = common::repo_with_files(&[(REPORT, &bytes)]);
+    let out = output(dir.path(), &["normalize"]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(&format!(
+            "bytes that are not UTF-8 at byte offset {at} and 1 more place"
+        )),
+        "{err}"
+    );
+    let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    assert!(err.contains(&format!("reports/{REPORT}:{line}: ")), "{err}");
+    let snapshots = common::files_under(&dir.path().join("snapshots"));
+    assert!(snapshots.len() > 10);
+    for (name, text) in &snapshots {
+        let text = String::from_utf8_lossy(text);
+        assert!(
+            !text.contains("Ã«") && !text.contains("Ã©"),
+            "{name} read as Windows-1252"
+        );
+    }
+    assert!(
+        snapshots
+            .values()
+            .any(|t| String::from_utf8_lossy(t).contains("Ministeriële")),
+        "ë kept"
+    );
+}
+
+#[test]
+fn a_windows_1252_report_is_still_read_as_windows_1252() {
+    let real = String::from_utf8(common::real_report()).expect("utf-8");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&real);
+    assert!(!unmappable);
+    let dir = common::repo_with_files(&[(REPORT, &bytes)]);
+    let out = output(dir.path(), &["normalize"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("not UTF-8"), "{}", stderr(&out));
+}
+
+/// Items numbered past 99 each stand on their own (they once folded into item 99).
+#[test]
+fn a_part_of_150_items_keeps_all_150() {
+    let mut text = String::from(
+        "Verslag van de Raad Justitie en Binnenlandse Zaken, 19-20 oktober 2023\n\n\
+         I. Binnenlandse Zaken\n\n",
+    );
+    for n in 1..=150 {
+        text.push_str(&format!(
+            "{n}. Onderwerp nummer {n} van de vergadering\n\n\
+             De Commissie lichtte onderwerp {n} toe. Nederland steunde het voorstel.\n\n"
+        ));
+    }
+    let dir = common::repo_with_files(&[("lang.txt", text.as_bytes())]);
+    let out = output(dir.path(), &["normalize"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut numbers = std::collections::BTreeSet::new();
+    for text in common::files_under(&dir.path().join("snapshots")).values() {
+        let text = String::from_utf8_lossy(text);
+        for line in text.lines().filter(|l| l.contains("number: ")) {
+            let n = line.split("number: ").nth(1).expect("number");
+            let n: u32 = n
+                .trim_end_matches('}')
+                .split(',')
+                .next()
+                .expect("n")
+                .trim()
+                .parse()
+                .expect("a number");
+            numbers.insert(n);
+        }
+    }
+    assert_eq!(numbers, (1..=150).collect(), "every item, 1 to 150");
+}

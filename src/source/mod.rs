@@ -83,6 +83,7 @@ impl SourceError {
     pub fn line(&self) -> Option<usize> {
         match self {
             SourceError::Xml(e) => usize::try_from(e.line).ok(),
+            SourceError::Decode(e) => e.line(),
             _ => None,
         }
     }
@@ -177,6 +178,7 @@ pub fn from_bytes(bytes: Vec<u8>) -> Result<Loaded, SourceError> {
         return Err(SourceError::Unsupported { what });
     }
     let (raw, encoding) = txt::decode_raw(&bytes)?;
+    txt::refuse_conflict_markers(&raw)?;
     if html::looks_like_html(&raw) {
         let text = html::to_text(&raw);
         return finish(bytes, &text, encoding, Format::Html);

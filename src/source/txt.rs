@@ -39,6 +39,47 @@ pub enum DecodeError {
     /// this text decoder does not.
     #[error("this is a PDF file, not plain text; read it with jbz_track::source::from_bytes")]
     Pdf,
+    /// The file holds a git merge-conflict marker: it was committed in the middle of a merge,
+    /// and both sides of the conflict would land in the snapshots.
+    #[error(
+        "a merge-conflict marker (`{marker}`): the file was committed in the middle of a git \
+         merge; resolve the conflict and remove the markers"
+    )]
+    ConflictMarker {
+        /// 1-based line of the first marker.
+        line: usize,
+        /// The marker: `<<<<<<<`, `=======`, `|||||||` or `>>>>>>>`.
+        marker: &'static str,
+    },
+}
+
+impl DecodeError {
+    /// The 1-based line the error is about, where there is one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            DecodeError::ConflictMarker { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
+/// Refuse text that holds a git merge-conflict marker at the start of a line.
+pub fn refuse_conflict_markers(text: &str) -> Result<(), DecodeError> {
+    // Nearly every report has no run of seven such characters at all.
+    if !["<<<<<<<", "=======", "|||||||", ">>>>>>>"]
+        .iter()
+        .any(|m| text.contains(m))
+    {
+        return Ok(());
+    }
+    match text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| crate::yaml::conflict_marker(l).map(|m| (i + 1, m)))
+    {
+        Some((line, marker)) => Err(DecodeError::ConflictMarker { line, marker }),
+        None => Ok(()),
+    }
 }
 
 /// Which encoding the bytes were read as, for -v output.
@@ -55,8 +96,18 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16, big-endian (BOM FE FF).
     Utf16Be,
-    /// Windows-1252, assumed for anything that is not valid UTF-8.
+    /// Windows-1252, assumed for bytes that are not valid UTF-8 where most of the
+    /// non-ASCII bytes are not UTF-8 either.
     Windows1252,
+    /// UTF-8 with a few invalid bytes (a stray byte pasted in from another encoding): read as
+    /// UTF-8, each invalid sequence replaced by U+FFFD, rather than the whole file taken for
+    /// Windows-1252 (which would turn every `ë` into `Ã«`).
+    Utf8Lossy {
+        /// Byte offset of the first invalid sequence.
+        first: usize,
+        /// How many invalid sequences there are.
+        count: usize,
+    },
 }
 
 impl fmt::Display for Encoding {
@@ -67,6 +118,7 @@ impl fmt::Display for Encoding {
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
             Encoding::Windows1252 => "Windows-1252",
+            Encoding::Utf8Lossy { .. } => "UTF-8 (with invalid bytes)",
         })
     }
 }
@@ -110,13 +162,36 @@ pub fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         reject_nul(bytes, 0)?;
         match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_owned(), Encoding::Utf8),
-            Err(_) => {
-                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-                (text.into_owned(), Encoding::Windows1252)
-            }
+            Err(e) => match mostly_utf8(bytes, e.valid_up_to()) {
+                Some((first, count)) => (
+                    String::from_utf8_lossy(bytes).into_owned(),
+                    Encoding::Utf8Lossy { first, count },
+                ),
+                None => {
+                    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                    (text.into_owned(), Encoding::Windows1252)
+                }
+            },
         }
     };
     Ok((text, encoding))
+}
+
+/// Where bytes that are not valid UTF-8 are mostly UTF-8 all the same: more of their
+/// non-ASCII characters are valid UTF-8 sequences than not. Then the first invalid
+/// sequence's offset and how many there are; `None` for a file in another encoding, where
+/// nearly every non-ASCII byte is invalid UTF-8 (`ë` alone is 0xEB).
+fn mostly_utf8(bytes: &[u8], first: usize) -> Option<(usize, usize)> {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes[first..].utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    valid += std::str::from_utf8(&bytes[..first])
+        .map_or(0, |t| t.chars().filter(|c| !c.is_ascii()).count());
+    (valid > invalid).then_some((first, invalid))
 }
 
 /// Decoded text → the text of a report: refused when it is binary or empty, otherwise

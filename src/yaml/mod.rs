@@ -96,15 +96,23 @@ fn quote_yaml11_boolean(line: &str) -> Option<String> {
         .then(|| format!("{head}'{value}'"))
 }
 
+/// How deeply a document read by jbz-track may nest (block levels, compact `- - -` entries
+/// and flow collections together). A snapshot nests five deep; parsing a 200,000-deep flow
+/// list took minutes, so depth is counted, and refused, before the parser sees the text.
+pub const MAX_DEPTH: usize = 64;
+
 /// Read a value from a YAML document.
 ///
-/// Anchors and aliases are refused before parsing: no file that jbz-track writes uses them,
-/// and a document of aliases to aliases can expand to billions of nodes.
+/// Refused before parsing, with the line: merge-conflict markers (`<<<<<<<`, `=======`,
+/// `>>>>>>>`, a file committed in the middle of a merge), anchors, aliases and merge keys
+/// (`&a`, `*a`, `<<`: a document of aliases to aliases can expand to billions of nodes), tags
+/// (`!!str`, `!x`, `%TAG`: a tag can hide an anchor behind it), and nesting deeper than
+/// [`MAX_DEPTH`]. No file that jbz-track writes has any of them. The check is one linear pass.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    if let Some(line) = alias_line(text) {
+    if let Some((line, refusal)) = guard(text) {
         return Err(YamlError {
             line: Some(line),
-            message: "YAML anchors and aliases (&name, *name) are not allowed here".to_string(),
+            message: refusal.message(),
         });
     }
     serde_yaml::from_str(text).map_err(|e| {
@@ -117,47 +125,181 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
-/// The first line that holds an anchor or alias outside a quoted or plain string value: as a
-/// block value (`key: &a`, `- *a`) or as a node of a flow collection (`[&a x, *a]`).
-fn alias_line(text: &str) -> Option<usize> {
-    text.lines().enumerate().find_map(|(i, line)| {
-        let t = line.trim_start().trim_start_matches("- ").trim_start();
-        let value = match t.split_once(": ") {
-            Some((_, v)) => v.trim_start(),
-            None => t,
-        };
-        (value.starts_with('&')
-            || value.starts_with('*')
-            || value.starts_with("<<")
-            || (value.starts_with(['[', '{']) && flow_has_alias(value)))
-        .then_some(i + 1)
-    })
+/// What [`guard`] refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    /// A merge-conflict marker, such as `<<<<<<<`.
+    Conflict(&'static str),
+    /// An anchor, alias or merge key.
+    Alias,
+    /// A tag or a `%TAG` directive.
+    Tag,
+    /// Nesting deeper than [`MAX_DEPTH`].
+    Deep,
 }
 
-/// Whether a flow collection (`[a, *b]`, `{k: &a v}`) has a node that starts with `&` or `*`:
-/// right after `[`, `{`, `,` or a flow mapping's `:`, outside quoted strings.
-fn flow_has_alias(value: &str) -> bool {
-    let mut quote: Option<char> = None;
-    let mut node_start = false;
-    let mut prev = ' ';
-    for c in value.chars() {
-        match quote {
-            // A backslash escapes in double quotes only; '' in single quotes closes and
-            // reopens, which reads the same here.
-            Some('"') if prev == '\\' => {}
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '#' && prev == ' ' => return false,
-            None if node_start && (c == '&' || c == '*') => return true,
-            None if c == '\'' || c == '"' => quote = Some(c),
-            None => {}
+impl Refusal {
+    fn message(self) -> String {
+        match self {
+            Refusal::Conflict(marker) => format!(
+                "a merge-conflict marker (`{marker}`): the file was committed in the middle of a \
+                 git merge; resolve the conflict and remove the markers"
+            ),
+            Refusal::Alias => {
+                "YAML anchors and aliases (&name, *name) are not allowed here".to_string()
+            }
+            Refusal::Tag => "YAML tags (!name, !!str) are not allowed here".to_string(),
+            Refusal::Deep => format!(
+                "the YAML nests deeper than {MAX_DEPTH} levels, which no jbz-track file does"
+            ),
         }
-        if quote.is_none() && !c.is_whitespace() {
-            node_start = matches!(c, '[' | '{' | ',' | ':');
-        }
-        prev = if prev == '\\' && c == '\\' { ' ' } else { c };
     }
-    false
+}
+
+/// The merge-conflict marker `line` is, if it is one: seven `<`, `=`, `|` or `>` at the start
+/// of the line, then the end of the line (or, but for `=======`, a space and a label). A line
+/// of more than seven (`==========`, a text's rule) is no marker.
+pub fn conflict_marker(line: &str) -> Option<&'static str> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    for marker in ["<<<<<<<", "=======", "|||||||", ">>>>>>>"] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            let labelled = marker != "=======" && rest.starts_with(' ');
+            if rest.trim_end().is_empty() || labelled {
+                return Some(marker);
+            }
+        }
+    }
+    None
+}
+
+/// The first line holding what [`from_str`] refuses, and what it is: one pass over the text
+/// that follows YAML's syntax far enough to know where a node starts (the start of a line,
+/// after `- `, `? `, `: `, and in flow collections after `[`, `{` and `,`), outside quoted
+/// strings, comments and block scalars. `&`, `*` and `!` inside a string are text.
+fn guard(text: &str) -> Option<(usize, Refusal)> {
+    // Block indentation levels open on the lines read so far.
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    let mut quote: Option<u8> = None;
+    // The indentation of the line that opened a block scalar (`|`, `>`): more indented lines
+    // are its text.
+    let mut block_scalar: Option<usize> = None;
+    let mut at_node = false;
+    for (n, line) in text.split('\n').enumerate() {
+        let number = n + 1;
+        if let Some(marker) = conflict_marker(line) {
+            return Some((number, Refusal::Conflict(marker)));
+        }
+        let l = line.as_bytes();
+        let indent = l.iter().take_while(|b| **b == b' ').count();
+        let blank = l[indent..].iter().all(|b| b.is_ascii_whitespace());
+        if let Some(parent) = block_scalar {
+            if blank || indent > parent {
+                continue;
+            }
+            block_scalar = None;
+        }
+        let mut j = 0;
+        let mut depth_here = 0;
+        if quote.is_none() && flow == 0 {
+            if blank || l[indent] == b'#' {
+                continue;
+            }
+            if indent == 0 && l[0] == b'%' {
+                // `%TAG` defines tags; `%YAML` is harmless but no jbz-track file has it.
+                return Some((number, Refusal::Tag));
+            }
+            while indents.last().is_some_and(|&i| i > indent) {
+                indents.pop();
+            }
+            if indents.last() != Some(&indent) {
+                indents.push(indent);
+            }
+            j = indent;
+            at_node = true;
+            if l[j..].starts_with(b"---") || l[j..].starts_with(b"...") {
+                j += 3;
+            }
+        }
+        while j < l.len() {
+            let c = l[j];
+            if let Some(q) = quote {
+                if q == b'"' && c == b'\\' {
+                    j += 2;
+                    continue;
+                }
+                if c == q {
+                    if q == b'\'' && l.get(j + 1) == Some(&b'\'') {
+                        j += 2;
+                        continue;
+                    }
+                    quote = None;
+                }
+                j += 1;
+                continue;
+            }
+            if c == b' ' || c == b'\t' {
+                j += 1;
+                continue;
+            }
+            if c == b'#' && (j == 0 || matches!(l[j - 1], b' ' | b'\t')) {
+                break;
+            }
+            let next = l.get(j + 1).copied();
+            let spaced = next.is_none_or(|b| b == b' ' || b == b'\t');
+            if at_node {
+                match c {
+                    b'&' | b'*' => return Some((number, Refusal::Alias)),
+                    b'!' => return Some((number, Refusal::Tag)),
+                    b'<' if next == Some(b'<') => return Some((number, Refusal::Alias)),
+                    b'-' | b'?' if spaced => {
+                        depth_here += 1;
+                        if indents.len() + depth_here + flow > MAX_DEPTH {
+                            return Some((number, Refusal::Deep));
+                        }
+                        j += 1;
+                        continue;
+                    }
+                    b'"' | b'\'' => {
+                        quote = Some(c);
+                        at_node = false;
+                        j += 1;
+                        continue;
+                    }
+                    b'[' | b'{' => {
+                        flow += 1;
+                        if indents.len() + depth_here + flow > MAX_DEPTH {
+                            return Some((number, Refusal::Deep));
+                        }
+                        j += 1;
+                        continue;
+                    }
+                    b'|' | b'>' if flow == 0 => {
+                        block_scalar = Some(indent);
+                        break;
+                    }
+                    _ => at_node = false,
+                }
+            }
+            match c {
+                b']' | b'}' if flow > 0 => flow -= 1,
+                b',' if flow > 0 => at_node = true,
+                b':' if spaced || (flow > 0 && matches!(next, Some(b',' | b']' | b'}'))) => {
+                    at_node = true
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+    }
+    None
+}
+
+/// The first line that holds an anchor or alias (or a tag, or what else [`from_str`]
+/// refuses), for the tests that hold the guard.
+#[cfg(test)]
+fn alias_line(text: &str) -> Option<usize> {
+    guard(text).map(|(line, _)| line)
 }
 
 /// Normalise text before it is stored: LF line ends, no trailing spaces, no soft hyphens or
@@ -226,6 +368,152 @@ mod tests {
             "a: [\"q\\\" *x\"]\n",
         ] {
             assert_eq!(alias_line(doc), None, "{doc:?}");
+        }
+    }
+
+    /// A tag in front of an anchor (`!!str &s`) hid the anchor from the first guard, which
+    /// looked only at a value's first character; tags are refused wherever a node starts.
+    #[test]
+    fn tags_are_refused_wherever_they_stand() {
+        for (doc, line) in [
+            ("a: !!str &s \"lol\"\nb: [*s, *s]\n", 1),
+            ("a: 1\nb: !x y\n", 2),
+            ("- !!str x\n", 1),
+            ("a: [1, !!int 2]\n", 1),
+            ("a: {k: !t v}\n", 1),
+            ("? !k a\n: b\n", 1),
+            ("%TAG ! tag:example.com,2000:\n---\na: !x b\n", 1),
+            ("--- !x\na: b\n", 1),
+            ("\"k\": !t v\n", 1),
+            ("a:\n  - - !t x\n", 2),
+            ("a: [\n  1,\n  &x 2]\n", 3),
+            ("a: \"multi\n  line\"\nb: *x\n", 3),
+        ] {
+            assert_eq!(alias_line(doc), Some(line), "{doc:?}");
+        }
+        let e = from_str::<BTreeMap<String, String>>("a: !!str &s \"lol\"\n").expect_err("tag");
+        assert_eq!(e.message, "YAML tags (!name, !!str) are not allowed here");
+        for doc in [
+            "a: Let op!\n",
+            "a: '!x'\n",
+            "a: \"!x &y *z\"\n",
+            "a: |\n  - !x &y\n  *z\nb: c\n",
+            "a: >-\n  !x\n",
+            "a: x # !y\n",
+            "a: http://x.nl/!y\n",
+        ] {
+            assert_eq!(alias_line(doc), None, "{doc:?}");
+        }
+    }
+
+    #[test]
+    fn merge_conflict_markers_are_named_as_such() {
+        let doc = "a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> other\n";
+        let e = from_str::<BTreeMap<String, u32>>(doc).expect_err("conflict");
+        assert_eq!(e.line, Some(2));
+        assert!(
+            e.message.contains("merge-conflict marker (`<<<<<<<`)"),
+            "{e}"
+        );
+        assert_eq!(conflict_marker("======="), Some("======="));
+        assert_eq!(conflict_marker(">>>>>>> feature"), Some(">>>>>>>"));
+        assert_eq!(conflict_marker("=========="), None);
+        assert_eq!(conflict_marker("======= x"), None);
+        assert_eq!(conflict_marker("<<<<<<<<"), None);
+    }
+
+    /// A 200,000-deep flow list took the parser over a minute; it is refused from its
+    /// 65th bracket, in one pass.
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = format!("a: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+        let started = std::time::Instant::now();
+        let e = from_str::<serde_yaml::Value>(&deep).expect_err("too deep");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!(e.line, Some(1));
+        assert!(e.message.contains("deeper than 64"), "{e}");
+        let dashes = format!("{}x\n", "- ".repeat(100_000));
+        assert!(from_str::<serde_yaml::Value>(&dashes).is_err());
+        let fine = format!("a: {}1{}\n", "[".repeat(20), "]".repeat(20));
+        assert!(from_str::<serde_yaml::Value>(&fine).is_ok());
+    }
+
+    mod fuzz {
+        use super::*;
+        use proptest::prelude::*;
+
+        const SNAPSHOT: &str = include_str!("../../snapshots/csam-verordening/2023-10.yaml");
+
+        /// Where a node starts in a snapshot as jbz-track writes it: after `- ` and `: `.
+        fn node_starts(text: &str) -> Vec<usize> {
+            let mut at = Vec::new();
+            for (i, _) in text.match_indices("- ").chain(text.match_indices(": ")) {
+                let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+                let before = &text[line_start..i];
+                // Only where the marker is syntax: after indentation, or after a key.
+                if before.trim().is_empty()
+                    || (text[i..].starts_with(": ") && !before.contains(": "))
+                {
+                    at.push(i + 2);
+                }
+            }
+            at
+        }
+
+        fn token() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("!!str ".to_string()),
+                Just("!x ".to_string()),
+                Just("!<tag:x> ".to_string()),
+                Just("&a ".to_string()),
+                Just("!!str &s ".to_string()),
+                Just("&s !!str ".to_string()),
+                Just("*a".to_string()),
+                "![a-z]{1,5} ".prop_map(|s| s),
+                "&[a-z]{1,5} !![a-z]{1,3} ".prop_map(|s| s),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// A tag, anchor or alias put where any node of a snapshot starts is refused, on
+            /// the line it stands.
+            #[test]
+            fn a_tag_or_anchor_at_any_node_is_refused(pick in any::<prop::sample::Index>(), t in token()) {
+                let starts = node_starts(SNAPSHOT);
+                let at = starts[pick.index(starts.len())];
+                let doc = format!("{}{t}{}", &SNAPSHOT[..at], &SNAPSHOT[at..]);
+                let line = SNAPSHOT[..at].matches('\n').count() + 1;
+                let e = from_str::<crate::snapshot::Snapshot>(&doc).expect_err("refused");
+                prop_assert_eq!(e.line, Some(line), "{}", e);
+            }
+
+            /// Inside a quoted string the same characters are text.
+            #[test]
+            fn a_tag_or_anchor_inside_a_quoted_string_is_text(t in token()) {
+                let doc = format!("a: \"{t}\"\nb: '{t}'\n");
+                let back: BTreeMap<String, String> = from_str(&doc).expect("reads");
+                prop_assert_eq!(&back["a"], &t);
+            }
+
+            /// Whatever the text, the guard and the parser end quickly, and what is accepted
+            /// holds no tag.
+            #[test]
+            fn any_text_is_read_or_refused_without_tags(doc in "([a-z]{0,3}|[!&*:\\[\\]{},#'\"|>%<=-]| |\n){0,80}") {
+                if let Ok(v) = from_str::<serde_yaml::Value>(&doc) {
+                    prop_assert!(!has_tag(&v), "{doc:?} gave {v:?}");
+                }
+            }
+        }
+
+        fn has_tag(v: &serde_yaml::Value) -> bool {
+            match v {
+                serde_yaml::Value::Tagged(_) => true,
+                serde_yaml::Value::Sequence(s) => s.iter().any(has_tag),
+                serde_yaml::Value::Mapping(m) => m.iter().any(|(k, v)| has_tag(k) || has_tag(v)),
+                _ => false,
+            }
         }
     }
 
