@@ -24,15 +24,10 @@ pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("JBZ_GIT_SUFFI
 #[derive(Debug, Parser)]
 #[command(name = "jbz-track", version = VERSION, about, max_term_width = 100)]
 pub struct Cli {
-    /// The repository of reports and snapshots.
-    #[arg(
-        long,
-        global = true,
-        env = "JBZ_REPO",
-        default_value = ".",
-        value_name = "DIR"
-    )]
-    pub repo: PathBuf,
+    /// The repository of reports and snapshots (default: the folder found from the current
+    /// one upward that holds reports/ and snapshots/; JBZ_REPO is also read).
+    #[arg(long, global = true, env = "JBZ_TRACK_REPO", value_name = "DIR")]
+    pub repo: Option<PathBuf>,
     /// When to colour the output (NO_COLOR and CLICOLOR are honoured with `auto`).
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     pub color: Color,
@@ -143,6 +138,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Pass on a repository with no reports (otherwise that fails: a check that read
+        /// nothing proves nothing).
+        #[arg(long)]
+        allow_empty: bool,
     },
     /// Turn reports into snapshots: reports/ → snapshots/<dossier>/<meeting>.yaml.
     ///
@@ -434,7 +433,10 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             return Ok(exit::OK);
         }
         Command::Init { dir } => {
-            let dir = dir.clone().unwrap_or_else(|| cli.repo.clone());
+            let dir = dir
+                .clone()
+                .or_else(|| named_repo(&cli))
+                .unwrap_or_else(|| PathBuf::from("."));
             let created = crate::init::init(&dir)?;
             if !display.quiet {
                 let mut out = anstream::stdout().lock();
@@ -444,7 +446,13 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         }
         _ => {}
     }
-    let repo = Repo::open(&cli.repo)?;
+    let repo = match &cli.command {
+        // These read no repository: a git diff driver is handed its files by git.
+        Command::Schema | Command::GitDiffDriver { .. } => Repo {
+            root: PathBuf::from("."),
+        },
+        _ => find_repo(&cli)?,
+    };
     let pages = !cli.no_pager
         && matches!(
             cli.command,
@@ -457,6 +465,37 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     let result = dispatch(cli.command, &repo, display, &mut out);
     out.finish()?;
     result
+}
+
+/// The repository named by `--repo`, `JBZ_TRACK_REPO` or (the older name) `JBZ_REPO`.
+fn named_repo(cli: &Cli) -> Option<PathBuf> {
+    cli.repo.clone().or_else(|| {
+        std::env::var_os("JBZ_REPO")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+}
+
+/// The repository a command works on: the one named, else the one that holds the current
+/// folder (as git and cargo find theirs).
+fn find_repo(cli: &Cli) -> Result<Repo, CliError> {
+    Ok(match named_repo(cli) {
+        Some(dir) => Repo::open(&dir)?,
+        None => {
+            let cwd = std::env::current_dir()
+                .map_err(|e| CliError::Usage(format!("cannot read the current folder: {e}")))?;
+            Repo::discover(&cwd)?
+        }
+    })
+}
+
+/// A file named on the command line, as the user meant it: relative to the current folder
+/// (not to the repository root, which may be a parent of it).
+fn from_cwd(path: &std::path::Path) -> PathBuf {
+    if path.is_absolute() || !path.exists() {
+        return path.to_path_buf();
+    }
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The command line as completions offer it: without the hidden subcommands (the
@@ -489,7 +528,7 @@ fn dispatch(
             explain: Some(file),
             ..
         } => {
-            let (text, report) = match normalize::explain(&repo, &file) {
+            let (text, report) = match normalize::explain(&repo, &from_cwd(&file)) {
                 Ok(found) => found,
                 Err(f) => {
                     writeln!(anstream::stderr(), "error: {f}")?;
@@ -525,6 +564,7 @@ fn dispatch(
             } else {
                 UpdateMode::Write
             };
+            let reports: Vec<PathBuf> = reports.iter().map(|p| from_cwd(p)).collect();
             let outcome = normalize::normalize(&repo, &reports, mode)?;
             let mut err = anstream::stderr().lock();
             render::text::normalize_outcome(&mut out, &mut err, &outcome, mode, &display)?;
@@ -592,8 +632,22 @@ fn dispatch(
             Ok(exit::OK)
         }
         Command::Ingest { files, replace } => ingest(&repo, &files, replace, &mut out, &display),
-        Command::Check { base, format } => {
-            let findings = crate::check::check(&repo)?;
+        Command::Check {
+            base,
+            format,
+            allow_empty,
+        } => {
+            let mut findings = crate::check::check(&repo)?;
+            if findings.reports == 0 && !allow_empty {
+                findings.findings.push(crate::check::Finding {
+                    path: PathBuf::from(crate::repo::REPORTS_DIR),
+                    line: None,
+                    problem: crate::check::Problem::Report,
+                    message: "no reports to check; add a report with `jbz-track ingest`, or \
+                              pass --allow-empty where an empty repository is right"
+                        .to_string(),
+                });
+            }
             let changes = match &base {
                 Some(rev) => Some(crate::history::revisions(&repo.root, rev, None, &[])?),
                 None => None,
@@ -1056,7 +1110,7 @@ fn meeting_pair(
             match reports.as_slice() {
                 [.., a, b] => Ok(((*a).clone(), (*b).clone())),
                 _ => Err(CliError::Usage(format!(
-                    "diff needs two meetings and there {}; add a report with `jbz-track normalize` \
+                    "diff needs two meetings and there {}; add a report with `jbz-track ingest` \
                      or name two meetings",
                     match known.len() {
                         0 => "are none".to_string(),

@@ -1,6 +1,7 @@
 //! Where command output goes: straight to stdout, or, for long output on a terminal, through
 //! a pager (`$PAGER`, else `less`), as git does. Nothing is paged when stdout is not a
-//! terminal, with `--no-pager`, or when `PAGER` is empty or `cat`.
+//! terminal, with `--no-pager`, or when `PAGER` is empty or `cat`. A pager that is missing or
+//! fails does not swallow the output: it is printed directly.
 //!
 //! A reader that goes away (`jbz-track check | head -1`, a pager quit with `q`) ends the
 //! output, not the command: from the first broken pipe on, what is written is dropped, and
@@ -63,20 +64,29 @@ impl Output {
         if lines < rows {
             return quiet_if_closed(io::stdout().write_all(&text));
         }
-        match spawn_pager() {
-            Some(mut child) => {
-                if let Some(mut stdin) = child.stdin.take() {
-                    // A pager quit early (`q`) closes the pipe: not an error.
-                    match stdin.write_all(&text) {
-                        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
-                        _ => {}
-                    }
-                }
-                child.wait()?;
-                Ok(())
+        let Some((pager, mut child)) = spawn_pager() else {
+            return quiet_if_closed(io::stdout().write_all(&text));
+        };
+        if let Some(mut stdin) = child.stdin.take() {
+            // A pager quit early (`q`) closes the pipe: not an error.
+            match stdin.write_all(&text) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
+                _ => {}
             }
-            None => quiet_if_closed(io::stdout().write_all(&text)),
         }
+        let status = child.wait()?;
+        if status.success() {
+            return Ok(());
+        }
+        // A pager that is missing (the shell exits 127) or fails may have shown nothing: print
+        // directly, as git does, so that no output is lost behind an exit code of 0.
+        let why = match status.code() {
+            Some(127) => "was not found".to_string(),
+            Some(c) => format!("failed (exit {c})"),
+            None => "was stopped".to_string(),
+        };
+        eprintln!("jbz-track: the pager `{pager}` {why}; printing directly (set PAGER, or use --no-pager)");
+        quiet_if_closed(io::stdout().write_all(&text))
     }
 }
 
@@ -125,7 +135,8 @@ fn pager_command() -> Option<String> {
     (!trimmed.is_empty() && trimmed != "cat").then(|| trimmed.to_string())
 }
 
-fn spawn_pager() -> Option<std::process::Child> {
+/// The pager's command line and its process; `None` where it cannot be started.
+fn spawn_pager() -> Option<(String, std::process::Child)> {
     let pager = pager_command()?;
     let mut cmd = Command::new("sh");
     cmd.arg("-c").arg(&pager).stdin(Stdio::piped());
@@ -133,5 +144,5 @@ fn spawn_pager() -> Option<std::process::Child> {
         // Quit when it fits, keep colour, leave the text on the screen: git's defaults.
         cmd.env("LESS", "FRX");
     }
-    cmd.spawn().ok()
+    cmd.spawn().ok().map(|child| (pager, child))
 }

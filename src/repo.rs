@@ -22,14 +22,28 @@ pub fn is_ignored_in_reports(name: &str) -> bool {
         || name.eq_ignore_ascii_case("README.md")
 }
 
+/// The folder of snapshots in a repository.
+pub const SNAPSHOTS_DIR: &str = "snapshots";
+
+/// A file or folder that marks a repository root whatever else it holds, as `.git` marks a
+/// git checkout.
+pub const MARKER: &str = ".jbz-track";
+
 /// Trouble with the repository as a whole (not with one report).
 #[derive(Debug, thiserror::Error)]
 pub enum RepoError {
     /// The root is not a folder.
     #[error(
-        "{0}: not a folder; point --repo (or JBZ_REPO) at a repository with a reports/ folder"
+        "{0}: not a folder; point --repo (or JBZ_TRACK_REPO) at a repository with a reports/ folder"
     )]
     NotADirectory(PathBuf),
+    /// No repository in a folder or any of its parents.
+    #[error(
+        "not inside a jbz-track repository (looked in {} and its parents); run `jbz-track init`, \
+         or point --repo (or JBZ_TRACK_REPO) at one",
+        .0.display()
+    )]
+    NotFound(PathBuf),
     /// A folder could not be listed.
     #[error("{path}: {source}")]
     Io {
@@ -78,6 +92,28 @@ impl Repo {
         })
     }
 
+    /// The repository that holds `start`, found as git and cargo find theirs: `start` itself or
+    /// the nearest parent that is a repository root (see [`is_root`]).
+    ///
+    /// A folder with only `reports/` (nothing normalised yet) is a root when the search starts
+    /// in it or inside its `reports/`, not when it is met further up: `reports/` alone is too
+    /// common a name to claim a whole tree.
+    pub fn discover(start: &Path) -> Result<Repo, RepoError> {
+        let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let found = start.ancestors().find(|dir| is_root(dir)).or_else(|| {
+            start.ancestors().find(|dir| {
+                dir.join(REPORTS_DIR).is_dir()
+                    && (*dir == start || start.starts_with(dir.join(REPORTS_DIR)))
+            })
+        });
+        match found {
+            Some(dir) => Ok(Repo {
+                root: dir.to_path_buf(),
+            }),
+            None => Err(RepoError::NotFound(start)),
+        }
+    }
+
     /// The repository's `dossiers.yaml`, or the built-in registry where it has none.
     pub fn registry(&self) -> Result<Registry, RepoError> {
         let path = self.root.join(REGISTRY_FILE);
@@ -110,6 +146,16 @@ impl Repo {
         out.sort();
         Ok(out)
     }
+}
+
+/// Whether `dir` is the root of a repository: it holds the [`MARKER`], or `reports/` with
+/// `snapshots/` or with a `dossiers.yaml`.
+pub fn is_root(dir: &Path) -> bool {
+    if dir.join(MARKER).exists() {
+        return true;
+    }
+    dir.join(REPORTS_DIR).is_dir()
+        && (dir.join(SNAPSHOTS_DIR).is_dir() || dir.join(REGISTRY_FILE).is_file())
 }
 
 /// A path as stored in snapshots: relative, with `/` separators on every platform.

@@ -23,9 +23,10 @@ pub const INTEROP: &str = "implementatie-van-interoperabiliteit";
 
 /// The variables that change what `jbz-track` does or prints; no test run inherits them.
 /// Above all `CI`: CI sets `CI=true`, which turns `normalize` into `normalize --check`.
-pub const TOOL_ENV: [&str; 14] = [
+pub const TOOL_ENV: [&str; 15] = [
     "CI",
     "JBZ_REPO",
+    "JBZ_TRACK_REPO",
     "JBZ_NO_PAGER",
     "JBZ_CACHE",
     "JBZ_CACHE_DIR",
