@@ -43,6 +43,12 @@ pub struct Snapshot {
     pub stage_evidence: Option<String>,
     /// Who said what, in the fixed actor order.
     pub positions: Vec<Position>,
+    /// The sentences of the dossier's items that are no one's position: the state of play
+    /// ("Posities van lidstaten lopen uiteen", "Op het moment van schrijven zijn de
+    /// onderhandelingen nog gaande"), kept so that a change in them is seen too. Left out of
+    /// the file where there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub state_of_play: Vec<String>,
     /// Dated milestones, in the order the text gives them.
     pub timeline: Vec<Milestone>,
     /// Kamerstukken cited by the items.

@@ -122,6 +122,8 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
             stage,
         )| {
             let day = NaiveDate::from_ymd_opt(2023, 10, 19).expect("date");
+            // Random sentences for the state of play too (empty in a third of the cases).
+            let state_of_play: Vec<String> = highlights.iter().rev().cloned().collect();
             Snapshot {
                 schema: SCHEMA,
                 dossier: DossierRef { id, title },
@@ -152,6 +154,7 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
                     .into_iter()
                     .map(|(actor, statements)| Position { actor, statements })
                     .collect(),
+                state_of_play,
                 timeline: timeline
                     .into_iter()
                     .map(|(phrase, event, done)| Milestone {

@@ -157,6 +157,7 @@ pub fn snapshots(
 
 fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -> Snapshot {
     let mut positions: BTreeMap<Actor, Vec<String>> = BTreeMap::new();
+    let mut state_of_play: Vec<String> = Vec::new();
     let mut timeline = Vec::new();
     let mut seen_milestones = BTreeSet::new();
     let mut references: Vec<Reference> = Vec::new();
@@ -174,6 +175,9 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
                 .collect();
             let attributed = actors::attribute_sentences(&with_section, &mut ctx);
             for (sentence, attribution) in sentences.iter().zip(attributed) {
+                if attribution.actors.is_empty() && !state_of_play.contains(sentence) {
+                    state_of_play.push(sentence.clone());
+                }
                 for actor in attribution.actors {
                     let list = positions.entry(actor).or_default();
                     if !list.contains(sentence) {
@@ -225,6 +229,7 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
             .into_iter()
             .map(|(actor, statements)| Position { actor, statements })
             .collect(),
+        state_of_play,
         timeline,
         references,
     }

@@ -211,6 +211,12 @@ pub fn snapshot(out: &mut impl Write, s: &Snapshot, display: &DisplayOptions) ->
             }
         }
     }
+    if !s.state_of_play.is_empty() {
+        section(out, "State of play")?;
+        for st in &s.state_of_play {
+            bullet(out, st, 2, width)?;
+        }
+    }
     if !s.timeline.is_empty() {
         section(out, "Timeline")?;
         let when_w = s
