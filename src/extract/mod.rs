@@ -212,6 +212,7 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
         dossier: share.dossier,
         meeting: meeting.clone(),
         source: source.clone(),
+        // The paragraphs of one side topic are one item ref, listed once.
         items: share
             .items
             .iter()
@@ -221,7 +222,12 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
                 heading: normalize_text(&item.heading),
                 action: item.action.as_deref().map(normalize_text),
             })
-            .collect(),
+            .fold(Vec::new(), |mut refs: Vec<ItemRef>, r| {
+                if !refs.contains(&r) {
+                    refs.push(r);
+                }
+                refs
+            }),
         highlights: share.highlights.iter().map(|h| normalize_text(h)).collect(),
         stage,
         stage_evidence,
@@ -487,6 +493,22 @@ mod tests {
         assert!(positions
             .iter()
             .all(|p| !p.statements.iter().any(|s| s.starts_with("Posities lopen"))));
+    }
+
+    /// A covering letter's side topic of two paragraphs is one item (numbered 0, under its
+    /// heading) of the meeting's other topics, with the facts of both paragraphs.
+    #[test]
+    fn a_side_topic_of_two_paragraphs_is_listed_once() {
+        let text = "Hierbij bieden wij uw Kamer het verslag aan van de JBZ-Raad van 4 en 5 maart 2024.\n\nToetreding van Polen tot het EOM\n\nOp 29 februari jl. bevestigde de Commissie de deelname van Polen aan het EOM.\n\nHet kabinet verwelkomt de toetreding van Polen tot het EOM.\n";
+        let snaps = snapshots_of(text);
+        assert_eq!(snaps.len(), 1);
+        let s = &snaps[0];
+        assert_eq!(s.dossier.id, "overige-onderwerpen");
+        assert_eq!(s.items.len(), 1, "{:?}", s.items);
+        assert_eq!(s.items[0].number, 0);
+        assert_eq!(s.items[0].heading, "Toetreding van Polen tot het EOM");
+        assert_eq!(s.timeline[0].when.to_string(), "2024-02-29");
+        assert!(s.positions.iter().any(|p| p.actor == Actor::Nederland));
     }
 
     /// An item keeps exactly the wanted words it has, found as `content_words` finds them,
