@@ -287,7 +287,7 @@ fn looks_like_heading(line: &str) -> bool {
         return true;
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && digits <= 3 {
+    if digits > 0 && digits <= 5 {
         if let Some(rest) = t[digits..].strip_prefix(". ") {
             return rest.chars().next().is_some_and(char::is_uppercase);
         }

@@ -1165,11 +1165,11 @@ enum Numbered {
     Text(Option<String>),
 }
 
-/// `N. Heading`: a number of one to three digits, a full stop, a space, and a heading that
+/// `N. Heading`: a number of one to five digits, a full stop, a space, and a heading that
 /// opens with a capital, a digit, a quote or a bracket.
 fn numbered(text: &str) -> Option<(u32, &str)> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
+    if digits == 0 || digits > 5 {
         return None;
     }
     let rest = text[digits..].strip_prefix(". ")?;
@@ -1766,6 +1766,18 @@ mod tests {
             .collect();
         assert_eq!(headings, vec!["Een", "Twee"]);
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn a_part_of_ten_thousand_items_keeps_every_item() {
+        let mut text = String::from("Verslag JBZ-Raad 19-20 oktober 2023\n\n");
+        for n in 1..=10_000 {
+            text.push_str(&format!("{n}. Onderwerp nummer {n}\n\nTekst over punt {n}.\n\n"));
+        }
+        let r = parse(&text).expect("parses");
+        assert_eq!(r.parts[0].items.len(), 10_000);
+        assert_eq!(r.parts[0].items[9_999].heading, "Onderwerp nummer 10000");
+        assert!(r.warnings.is_empty(), "{:?}", &r.warnings[..r.warnings.len().min(3)]);
     }
 
     #[test]
