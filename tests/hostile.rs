@@ -664,3 +664,90 @@ fn ingest_replace_names_every_file_it_replaced_or_removed_with_its_sha256() {
     assert_eq!(std::fs::read(&canonical).expect("read"), new);
     assert!(!dir.path().join("reports/december.txt").exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Smaller items
+
+/// A snapshot that cannot be read as text was reported both as invalid and as missing.
+#[test]
+fn an_unreadable_snapshot_is_reported_once() {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    let snap = dir.path().join("snapshots/csam-verordening/2023-10.yaml");
+    let mut bytes = std::fs::read(&snap).expect("read");
+    bytes.extend_from_slice(b"\xff\xfe\n");
+    std::fs::write(&snap, bytes).expect("write");
+    let out = output(dir.path(), &["check"]);
+    let text = common::stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert_eq!(
+        text.matches("snapshots/csam-verordening/2023-10.yaml")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.contains("missing"), "{text}");
+}
+
+/// A write that fails names the file once, relative to the repository (it was
+/// `snapshots/x.yaml: /tmp/…/snapshots/x.yaml: …`).
+#[test]
+fn a_failed_write_names_its_path_once() {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    let snap = dir.path().join("snapshots/csam-verordening/2023-10.yaml");
+    std::fs::remove_file(&snap).expect("rm");
+    std::fs::create_dir_all(snap.join("sub")).expect("a folder where the file was");
+    let out = output(dir.path(), &["normalize"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("error: snapshots/csam-verordening/2023-10.yaml: "),
+        "{err}"
+    );
+    let root = dir.path().display().to_string();
+    for line in err.lines() {
+        assert!(!line.contains(&root), "absolute path repeated: {line}");
+        assert!(
+            line.matches("2023-10.yaml").count() <= 1,
+            "path twice: {line}"
+        );
+    }
+}
+
+/// A file name in `check --format markdown` is one table cell, whatever it holds: it cannot
+/// end the code span, the cell, the row or the table, and so cannot inject a heading.
+#[cfg(unix)]
+#[test]
+fn file_names_cannot_inject_markdown_into_check_summaries() {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    for name in [
+        "a`\n## Ingevoegd\n`.txt",
+        "b | x | y.txt",
+        "c``` **vet** ```.txt",
+        "d\r\n# Kop.txt",
+    ] {
+        std::fs::write(dir.path().join("reports").join(name), "appeltaart\n").expect("write");
+    }
+    let out = output(dir.path(), &["check", "--format", "markdown"]);
+    let md = common::stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{md}{}", stderr(&out));
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    // The header, its rule, and one row per bad report.
+    assert_eq!(rows.len(), 6, "{md}");
+    for line in md.lines() {
+        assert!(
+            !line.starts_with('#') || line.starts_with("## jbz-track check"),
+            "{line:?} in\n{md}"
+        );
+    }
+    for row in &rows[2..] {
+        // Four cells: five unescaped bars, outside code spans as GitHub reads them.
+        let unescaped = row
+            .char_indices()
+            .filter(|(i, c)| *c == '|' && (*i == 0 || row.as_bytes()[i - 1] != b'\\'))
+            .count();
+        assert_eq!(unescaped, 5, "{row:?}");
+    }
+}
