@@ -751,3 +751,38 @@ fn file_names_cannot_inject_markdown_into_check_summaries() {
         assert_eq!(unescaped, 5, "{row:?}");
     }
 }
+
+/// A repository where `git init` ran but nothing was committed: one clear message, not
+/// libgit2's `reference 'refs/heads/master' not found`.
+#[test]
+fn a_git_repository_without_commits_is_named_as_such() {
+    let dir = repo_with_snapshots();
+    let ok = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(dir.path())
+        .status()
+        .expect("git init")
+        .success();
+    assert!(ok);
+    for args in [
+        &["diff", "--git", "HEAD"][..],
+        &["diff", "--git"],
+        &["show", "csam-verordening", "--rev", "HEAD"],
+        &["dossiers", "--rev", "HEAD"],
+        &["timeline", "csam-verordening", "--git"],
+        &["check", "--base", "HEAD"],
+    ] {
+        let out = output(dir.path(), args);
+        let err = stderr(&out);
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("has no commits yet"), "{args:?}: {err}");
+        assert!(!err.contains("class="), "{args:?}: {err}");
+    }
+}
+
+fn repo_with_snapshots() -> tempfile::TempDir {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    dir
+}
