@@ -105,7 +105,13 @@ pub fn check(repo: &Repo) -> Result<Findings, RepoError> {
         }))
         .collect();
 
-    let on_disk = store::list(&repo.root).unwrap_or_default();
+    let scanned = store::scan(&repo.root).unwrap_or_default();
+    for e in &scanned.refused {
+        if let StoreError::Refused { path, reason } = e {
+            findings.push(finding(path, None, Problem::Invalid, reason.clone()));
+        }
+    }
+    let on_disk = scanned.files;
     let mut invalid: Vec<PathBuf> = Vec::new();
     // A file byte-identical to what the reports give was written by this tool from valid
     // types at the path they name: it needs no second reading.
@@ -116,14 +122,14 @@ pub fn check(repo: &Repo) -> Result<Findings, RepoError> {
         .map(|f| &f.path)
         .collect();
     for rel in on_disk.iter().filter(|r| !as_given.contains(r)) {
-        let text = match std::fs::read_to_string(repo.root.join(rel)) {
+        let text = match store::read_regular(&repo.root.join(rel)) {
             Ok(t) => t,
             Err(e) => {
                 findings.push(finding(
                     rel,
                     None,
                     Problem::Invalid,
-                    format!("cannot read: {e}"),
+                    format!("cannot read: {}", e.reason()),
                 ));
                 invalid.push(rel.clone());
                 continue;
@@ -140,17 +146,16 @@ pub fn check(repo: &Repo) -> Result<Findings, RepoError> {
                 ));
                 invalid.push(rel.clone());
             }
-            Err(StoreError::Io { source, .. }) => {
-                findings.push(finding(rel, None, Problem::Invalid, source.to_string()))
-            }
+            Err(e) => findings.push(finding(rel, None, Problem::Invalid, e.reason())),
         }
     }
 
     for f in &outcome.files {
         let (problem, message) = match f.status {
             FileStatus::Unchanged => continue,
-            // An invalid file is already named; "stale" would say the same twice.
-            FileStatus::Updated if invalid.contains(&f.path) => continue,
+            // An invalid or unreadable file is already named; "stale" or "missing" would say
+            // the same twice.
+            FileStatus::Updated | FileStatus::Created if invalid.contains(&f.path) => continue,
             FileStatus::Updated => (
                 Problem::Stale,
                 "differs from what the reports give; run `jbz-track normalize` and commit the result"
@@ -186,7 +191,10 @@ pub fn check(repo: &Repo) -> Result<Findings, RepoError> {
     }
 
     findings.sort();
-    findings.dedup();
+    // One problem, one finding: a link refused both while reading the reports' snapshots and
+    // while listing snapshots/ is named once.
+    let mut seen = std::collections::BTreeSet::new();
+    findings.retain(|f| seen.insert((f.path.clone(), f.line, f.message.clone())));
     Ok(Findings {
         reports: outcome.reports.len(),
         read: outcome.reports.clone(),

@@ -11,7 +11,7 @@ use crate::normalize::{read_report, Failure};
 use crate::repo::{display_path, Repo, REPORTS_DIR};
 use crate::report::{self, Kind, Report};
 use crate::source;
-use crate::store::fs::write_atomic;
+use crate::store::fs::{remove_within, write_within};
 
 /// What `ingest` did with one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,13 +26,29 @@ pub enum Ingested {
         /// The file that holds them.
         path: PathBuf,
     },
-    /// Took the place of another report of the same meeting (with `--replace`).
+    /// Took the place of the reports of the same meeting and kind (with `--replace`).
     Replaced {
         /// The new path.
         path: PathBuf,
-        /// The file it replaced (removed when its name differs).
-        old: PathBuf,
+        /// Every file it replaced: overwritten at `path`, or removed. None goes unnamed.
+        old: Vec<Previous>,
     },
+}
+
+/// A report that `ingest --replace` overwrote or removed, as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Previous {
+    /// Its path, relative to the repository.
+    pub path: PathBuf,
+    /// The SHA-256 of its bytes, hex (`git hash-object` does not give it; `sha256sum` does).
+    pub sha256: String,
+}
+
+impl Previous {
+    /// The first 12 hex digits of [`Previous::sha256`], as people quote it.
+    pub fn short_sha(&self) -> &str {
+        &self.sha256[..self.sha256.len().min(12)]
+    }
 }
 
 impl Ingested {
@@ -82,26 +98,33 @@ pub fn ingest(repo: &Repo, file: &Path, replace: bool) -> Result<Ingested, Failu
     let sha = Sha256::digest(&loaded.bytes);
 
     let existing = repo.reports().map_err(|e| fail(None, e.to_string()))?;
-    let mut same_meeting: Option<PathBuf> = None;
+    // Every report of this meeting and kind: the canonical file and any under another name.
+    let mut same_meeting: Vec<Previous> = Vec::new();
     for path in &existing {
-        let Ok(bytes) = std::fs::read(repo.root.join(path)) else {
+        // Only regular files: a link in reports/ is neither followed nor replaced.
+        let Ok(bytes) = crate::store::fs::read_regular_bytes(&repo.root.join(path)) else {
             continue;
         };
-        if Sha256::digest(&bytes) == sha {
+        let digest = Sha256::digest(&bytes);
+        if digest == sha {
             return Ok(Ingested::AlreadyThere { path: path.clone() });
         }
+        let previous = Previous {
+            path: path.clone(),
+            sha256: format!("{digest:x}"),
+        };
         if *path == target {
-            same_meeting = Some(path.clone());
+            same_meeting.push(previous);
             continue;
         }
         // A report under another name may still be of this meeting.
         if let Ok(other) = read_report(repo, path) {
             if other.report.start == report.start && other.report.kind == report.kind {
-                same_meeting = Some(path.clone());
+                same_meeting.push(previous);
             }
         }
     }
-    match same_meeting {
+    match same_meeting.first().map(|p| p.path.clone()) {
         Some(old) if !replace => Err(fail(
             None,
             format!(
@@ -112,17 +135,19 @@ pub fn ingest(repo: &Repo, file: &Path, replace: bool) -> Result<Ingested, Failu
                 display_path(&old)
             ),
         )),
-        Some(old) => {
-            write_atomic(&repo.root.join(&target), &loaded.bytes)
+        Some(_) => {
+            write_within(&repo.root, &target, &loaded.bytes)
                 .map_err(|e| fail(None, e.to_string()))?;
-            if old != target {
-                std::fs::remove_file(repo.root.join(&old))
-                    .map_err(|e| fail(None, e.to_string()))?;
+            for old in same_meeting.iter().filter(|p| p.path != target) {
+                remove_within(&repo.root, &old.path).map_err(|e| fail(None, e.to_string()))?;
             }
-            Ok(Ingested::Replaced { path: target, old })
+            Ok(Ingested::Replaced {
+                path: target,
+                old: same_meeting,
+            })
         }
         None => {
-            write_atomic(&repo.root.join(&target), &loaded.bytes)
+            write_within(&repo.root, &target, &loaded.bytes)
                 .map_err(|e| fail(None, e.to_string()))?;
             Ok(Ingested::Added { path: target })
         }

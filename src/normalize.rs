@@ -118,6 +118,19 @@ fn read_report_with(
     path: &Path,
 ) -> (Option<PdfReader>, Result<ParsedReport, Failure>) {
     let full = repo.root.join(path);
+    // A report in the repository is read from a regular file there, never through a link: a
+    // commit can carry a link to any file on the machine that runs `check`.
+    if path.is_relative() {
+        if let Some((link, target)) = store::link_on_path(&repo.root, path) {
+            let e = store::link_refused(&link, &target);
+            let failure = Failure {
+                path: link,
+                line: None,
+                message: e.reason(),
+            };
+            return (None, Err(failure));
+        }
+    }
     let loaded = match source::load(&full) {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -241,8 +254,8 @@ fn read_or_recall(
     if let Some(entry) = cache.entries.get(path) {
         let full = repo.root.join(path);
         // The recorded size bounds what is read here; a report of another size is read anew.
-        if std::fs::metadata(&full).is_ok_and(|m| m.len() == entry.size) {
-            if let Some(entry) = std::fs::read(&full)
+        if std::fs::symlink_metadata(&full).is_ok_and(|m| m.is_file() && m.len() == entry.size) {
+            if let Some(entry) = store::read_regular_bytes(&full)
                 .ok()
                 .and_then(|bytes| cache.recall(path, &bytes))
             {
@@ -314,7 +327,7 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
     let cache = match mode {
         UpdateMode::Write => Cache::open(
             &repo.root,
-            std::fs::read(repo.root.join(crate::repo::REGISTRY_FILE))
+            store::read_regular_bytes(&repo.root.join(crate::repo::REGISTRY_FILE))
                 .ok()
                 .as_deref(),
         ),
@@ -344,8 +357,21 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
     // a report: each report removes the old files of its own meeting and kind, and no two
     // reports that are normalised share a meeting and kind.
     let mut existing: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-    if let Ok(files) = store::list(&repo.root) {
-        for f in files {
+    if let Ok(scanned) = store::scan(&repo.root) {
+        // Links are never followed, so nothing behind one is removed or written; each is
+        // named once.
+        for e in scanned.refused {
+            let path = match &e {
+                store::StoreError::Refused { path, .. } => path.clone(),
+                _ => PathBuf::from(store::SNAPSHOTS_DIR),
+            };
+            outcome.failures.push(Failure {
+                path,
+                line: None,
+                message: e.reason(),
+            });
+        }
+        for f in scanned.files {
             if let Some(name) = f.file_name().and_then(|n| n.to_str()) {
                 existing.entry(name.to_string()).or_default().push(f);
             }
@@ -441,6 +467,11 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
             }
         }
     }
+    // The same link can be refused twice (listed, then on the way to a file to write).
+    let mut seen = BTreeSet::new();
+    outcome
+        .failures
+        .retain(|f| seen.insert((f.path.clone(), f.line, f.message.clone())));
     for f in &outcome.failures {
         entries.remove(&f.path);
     }
@@ -513,7 +544,7 @@ impl Job<'_> {
         }
         let mut files = Vec::with_capacity(entry.files.len());
         for (rel, sha) in &entry.files {
-            let bytes = std::fs::read(repo.root.join(rel)).ok()?;
+            let bytes = store::read_regular_bytes(&repo.root.join(rel)).ok()?;
             if cache::sha256_hex(&bytes) != *sha {
                 return None;
             }
@@ -613,12 +644,8 @@ impl Job<'_> {
                 continue;
             }
             if mode == UpdateMode::Write {
-                if let Err(e) = std::fs::remove_file(repo.root.join(old)) {
-                    out.failures.push(Failure {
-                        path: old.clone(),
-                        line: None,
-                        message: e.to_string(),
-                    });
+                if let Err(e) = store::remove_within(&repo.root, old) {
+                    out.failures.push(failure_of(old, &e));
                     continue;
                 }
             }
@@ -692,21 +719,35 @@ fn relative_to(root: &Path, p: &Path) -> PathBuf {
     p.to_path_buf()
 }
 
+/// A failure about `rel` from a store error: named by the link where a link is refused, and
+/// with the path said once.
+fn failure_of(rel: &Path, e: &store::StoreError) -> Failure {
+    Failure {
+        path: match e {
+            store::StoreError::Refused { path, .. } => path.clone(),
+            _ => rel.to_path_buf(),
+        },
+        line: None,
+        message: e.reason(),
+    }
+}
+
 fn update(repo: &Repo, rel: &Path, text: &str, mode: UpdateMode) -> Result<FileOutcome, Failure> {
+    if let Some((link, target)) = store::link_on_path(&repo.root, rel) {
+        return Err(failure_of(rel, &store::link_refused(&link, &target)));
+    }
     let full = repo.root.join(rel);
-    let old = std::fs::read_to_string(&full).ok();
-    let status = match &old {
-        Some(o) if o == text => FileStatus::Unchanged,
-        Some(_) => FileStatus::Updated,
-        None => FileStatus::Created,
+    // A file there that cannot be read (unreadable, a FIFO, too large) is not what the report
+    // gives: it is stale, and writing replaces it.
+    let (status, old) = match store::read_regular(&full) {
+        Ok(o) if o == text => (FileStatus::Unchanged, Some(o)),
+        Ok(o) => (FileStatus::Updated, Some(o)),
+        Err(e) if e.is_not_found() => (FileStatus::Created, None),
+        Err(_) => (FileStatus::Updated, None),
     };
     let first_difference = old.as_deref().and_then(|o| first_difference(o, text));
     if mode == UpdateMode::Write && status != FileStatus::Unchanged {
-        store::write_atomic(&full, text.as_bytes()).map_err(|e| Failure {
-            path: rel.to_path_buf(),
-            line: None,
-            message: e.to_string(),
-        })?;
+        store::write_within(&repo.root, rel, text.as_bytes()).map_err(|e| failure_of(rel, &e))?;
     }
     Ok(FileOutcome {
         path: rel.to_path_buf(),

@@ -115,15 +115,23 @@ impl Repo {
     }
 
     /// The repository's `dossiers.yaml`, or the built-in registry where it has none.
+    ///
+    /// Read only from a regular file no larger than a report: a registry linked elsewhere, to
+    /// `/dev/zero` or to a FIFO is refused, not followed, read without end, or waited on.
     pub fn registry(&self) -> Result<Registry, RepoError> {
+        use crate::store::fs::{read_regular, StoreError};
         let path = self.root.join(REGISTRY_FILE);
-        match std::fs::read_to_string(&path) {
+        match read_regular(&path) {
             Ok(text) => Registry::from_yaml(&text).map_err(|source| RepoError::Registry {
                 path: PathBuf::from(REGISTRY_FILE),
                 source,
             }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Registry::builtin()),
-            Err(source) => Err(RepoError::Io { path, source }),
+            Err(e) if e.is_not_found() => Ok(Registry::builtin()),
+            Err(StoreError::Io { source, .. }) => Err(RepoError::Io { path, source }),
+            Err(e) => Err(RepoError::Io {
+                path: PathBuf::from(REGISTRY_FILE),
+                source: std::io::Error::other(e.reason()),
+            }),
         }
     }
 
@@ -131,16 +139,26 @@ impl Repo {
     /// but those [`is_ignored_in_reports`] leaves alone (folders inside are not entered).
     pub fn reports(&self) -> Result<Vec<PathBuf>, RepoError> {
         let dir = self.root.join(REPORTS_DIR);
+        if let Some((link, target)) =
+            crate::store::fs::link_on_path(&self.root, Path::new(REPORTS_DIR))
+        {
+            let e = crate::store::fs::link_refused(&link, &target);
+            return Err(RepoError::Io {
+                path: link,
+                source: std::io::Error::other(e.reason()),
+            });
+        }
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(source) => return Err(RepoError::Io { path: dir, source }),
         };
+        // Links are listed (not followed) so that reading them refuses them by name.
         let mut out: Vec<PathBuf> = entries
             .flatten()
             .filter(|e| !e.file_name().to_str().is_some_and(is_ignored_in_reports))
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
             .map(|e| e.path())
-            .filter(|p| p.is_file())
             .filter_map(|p| p.strip_prefix(&self.root).ok().map(Path::to_path_buf))
             .collect();
         out.sort();

@@ -427,3 +427,362 @@ fn a_part_of_150_items_keeps_all_150() {
     }
     assert_eq!(numbers, (1..=150).collect(), "every item, 1 to 150");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The repository is a boundary
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) {
+    std::os::unix::fs::symlink(target, link).expect("symlink");
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo")
+        .success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+/// `normalize` deleted `elsewhere/2023-10.yaml` through `snapshots/evil -> elsewhere`.
+#[cfg(unix)]
+#[test]
+fn a_linked_snapshot_folder_is_neither_emptied_nor_written_through() {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let precious = elsewhere.path().join("2023-10.yaml");
+    std::fs::write(&precious, "not yours\n").expect("write");
+    symlink(elsewhere.path(), &dir.path().join("snapshots/evil"));
+    // And a dossier the report gives, linked out: it must not be written through.
+    let csam = dir.path().join("snapshots/csam-verordening");
+    std::fs::remove_dir_all(&csam).expect("rm");
+    let other = tempfile::tempdir().expect("temp dir");
+    symlink(other.path(), &csam);
+
+    let out = output(dir.path(), &["normalize"]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&precious).expect("kept"),
+        "not yours\n"
+    );
+    assert_eq!(
+        std::fs::read_dir(other.path()).expect("ls").count(),
+        0,
+        "nothing written"
+    );
+    let evil = format!(
+        "error: snapshots/evil: is a symbolic link to {}; jbz-track neither reads nor writes through links",
+        elsewhere.path().display()
+    );
+    assert!(err.contains(&evil), "{err}");
+    assert_eq!(err.matches(&evil).count(), 1, "named once:\n{err}");
+    assert!(
+        err.contains("error: snapshots/csam-verordening: is a symbolic link to"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("error: snapshots/csam-verordening:").count(),
+        1,
+        "named once:\n{err}"
+    );
+    // The other dossiers are normalised as before.
+    assert!(dir
+        .path()
+        .join("snapshots/asiel-migratiepact/2023-10.yaml")
+        .is_file());
+
+    let out = output(dir.path(), &["check"]);
+    let all = format!("{}{}", common::stdout(&out), stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert_eq!(all.matches("snapshots/evil:").count(), 1, "{all}");
+    let out = output(dir.path(), &["dossiers"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(": is a symbolic link to"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&precious).expect("kept"),
+        "not yours\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_linked_to_a_file_outside_is_refused_not_read() {
+    let dir = repo_holding(&[REPORT]);
+    let outside = tempfile::tempdir().expect("temp dir");
+    let secret = outside.path().join("geheim.txt");
+    std::fs::write(&secret, common::real_report()).expect("write");
+    symlink(&secret, &dir.path().join("reports/2023-10-kopie.txt"));
+    let out = output(dir.path(), &["normalize"]);
+    let err = stderr(&out);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "error: reports/2023-10-kopie.txt: is a symbolic link to {}",
+            secret.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        common::stdout(&out).contains("1 report normalized"),
+        "{}",
+        common::stdout(&out)
+    );
+}
+
+/// A FIFO or `/dev/zero` where dossiers.yaml or a snapshot should be: refused at once, not
+/// waited on or read without end.
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_dev_zero_as_registry_or_snapshot_is_refused_at_once() {
+    let started = Instant::now();
+    // dossiers.yaml
+    for kind in ["fifo", "zero"] {
+        let dir = repo_holding(&[REPORT]);
+        let registry = dir.path().join("dossiers.yaml");
+        match kind {
+            "fifo" => mkfifo(&registry),
+            _ => symlink(Path::new("/dev/zero"), &registry),
+        }
+        for args in [&["normalize"][..], &["dossiers"], &["check"]] {
+            let out = output(dir.path(), args);
+            let err = stderr(&out);
+            assert_no_panic(&out);
+            assert_eq!(out.status.code(), Some(2), "{kind} {args:?}: {err}");
+            assert!(err.contains("dossiers.yaml: is "), "{kind} {args:?}: {err}");
+        }
+    }
+    // a snapshot
+    for kind in ["fifo", "zero"] {
+        let dir = repo_holding(&[REPORT]);
+        assert!(output(dir.path(), &["normalize"]).status.success());
+        let snap = dir.path().join("snapshots/csam-verordening/2023-10.yaml");
+        std::fs::remove_file(&snap).expect("rm");
+        match kind {
+            "fifo" => mkfifo(&snap),
+            _ => symlink(Path::new("/dev/zero"), &snap),
+        }
+        for (args, code) in [
+            (&["check"][..], 1),
+            (&["show", "csam-verordening"], 2),
+            (&["dossiers"], 2),
+            (&["diff", "2023-10"], 2),
+        ] {
+            let out = output(dir.path(), args);
+            let all = format!("{}{}", common::stdout(&out), stderr(&out));
+            assert_no_panic(&out);
+            assert_eq!(out.status.code(), Some(code), "{kind} {args:?}: {all}");
+            assert!(
+                all.contains("snapshots/csam-verordening/2023-10.yaml: is "),
+                "{kind} {args:?}: {all}"
+            );
+        }
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_snapshot_larger_than_a_report_can_be_is_refused_before_it_is_read() {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    sparse(
+        &dir.path().join("snapshots/csam-verordening/2023-10.yaml"),
+        HUNDRED_MB,
+    );
+    sparse(&dir.path().join("dossiers.yaml"), HUNDRED_MB);
+    let out = output(dir.path(), &["dossiers"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("dossiers.yaml: the file is 104857600 bytes, larger than the 33554432"),
+        "{err}"
+    );
+    std::fs::remove_file(dir.path().join("dossiers.yaml")).expect("rm");
+    let out = output(dir.path(), &["show", "csam-verordening"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("snapshots/csam-verordening/2023-10.yaml: the file is 104857600 bytes"),
+        "{err}"
+    );
+}
+
+/// With two reports of one meeting in reports/, `--replace` overwrote the canonical one and
+/// named only the other.
+#[test]
+fn ingest_replace_names_every_file_it_replaced_or_removed_with_its_sha256() {
+    use sha2::Digest;
+    let dir = repo_holding(&[common::DEC]);
+    let canonical = dir.path().join("reports").join(common::DEC);
+    let original = std::fs::read(&canonical).expect("read");
+    // A second copy of the same meeting under another name, slightly different.
+    let mut copy = original.clone();
+    copy.extend_from_slice(b"\nEen regel erbij.\n");
+    std::fs::write(dir.path().join("reports/december.txt"), &copy).expect("write");
+    let outside = tempfile::tempdir().expect("temp dir");
+    let corrected = outside.path().join("gecorrigeerd.txt");
+    let mut new = original.clone();
+    new.extend_from_slice(b"\nGecorrigeerd.\n");
+    std::fs::write(&corrected, &new).expect("write");
+
+    let out = output(
+        dir.path(),
+        &["ingest", "--replace", &corrected.to_string_lossy()],
+    );
+    let text = common::stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}{text}", stderr(&out));
+    let short = |b: &[u8]| format!("{:x}", sha2::Sha256::digest(b))[..12].to_string();
+    assert!(
+        text.contains(&format!(
+            "replaced  reports/{} (was sha256 {}) with {}",
+            common::DEC,
+            short(&original),
+            corrected.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "removed  reports/december.txt (sha256 {}), a report of the same meeting",
+            short(&copy)
+        )),
+        "{text}"
+    );
+    assert_eq!(std::fs::read(&canonical).expect("read"), new);
+    assert!(!dir.path().join("reports/december.txt").exists());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Smaller items
+
+/// A snapshot that cannot be read as text was reported both as invalid and as missing.
+#[test]
+fn an_unreadable_snapshot_is_reported_once() {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    let snap = dir.path().join("snapshots/csam-verordening/2023-10.yaml");
+    let mut bytes = std::fs::read(&snap).expect("read");
+    bytes.extend_from_slice(b"\xff\xfe\n");
+    std::fs::write(&snap, bytes).expect("write");
+    let out = output(dir.path(), &["check"]);
+    let text = common::stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert_eq!(
+        text.matches("snapshots/csam-verordening/2023-10.yaml")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.contains("missing"), "{text}");
+}
+
+/// A write that fails names the file once, relative to the repository (it was
+/// `snapshots/x.yaml: /tmp/…/snapshots/x.yaml: …`).
+#[test]
+fn a_failed_write_names_its_path_once() {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    let snap = dir.path().join("snapshots/csam-verordening/2023-10.yaml");
+    std::fs::remove_file(&snap).expect("rm");
+    std::fs::create_dir_all(snap.join("sub")).expect("a folder where the file was");
+    let out = output(dir.path(), &["normalize"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("error: snapshots/csam-verordening/2023-10.yaml: "),
+        "{err}"
+    );
+    let root = dir.path().display().to_string();
+    for line in err.lines() {
+        assert!(!line.contains(&root), "absolute path repeated: {line}");
+        assert!(
+            line.matches("2023-10.yaml").count() <= 1,
+            "path twice: {line}"
+        );
+    }
+}
+
+/// A file name in `check --format markdown` is one table cell, whatever it holds: it cannot
+/// end the code span, the cell, the row or the table, and so cannot inject a heading.
+#[cfg(unix)]
+#[test]
+fn file_names_cannot_inject_markdown_into_check_summaries() {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    for name in [
+        "a`\n## Ingevoegd\n`.txt",
+        "b | x | y.txt",
+        "c``` **vet** ```.txt",
+        "d\r\n# Kop.txt",
+    ] {
+        std::fs::write(dir.path().join("reports").join(name), "appeltaart\n").expect("write");
+    }
+    let out = output(dir.path(), &["check", "--format", "markdown"]);
+    let md = common::stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{md}{}", stderr(&out));
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    // The header, its rule, and one row per bad report.
+    assert_eq!(rows.len(), 6, "{md}");
+    for line in md.lines() {
+        assert!(
+            !line.starts_with('#') || line.starts_with("## jbz-track check"),
+            "{line:?} in\n{md}"
+        );
+    }
+    for row in &rows[2..] {
+        // Four cells: five unescaped bars, outside code spans as GitHub reads them.
+        let unescaped = row
+            .char_indices()
+            .filter(|(i, c)| *c == '|' && (*i == 0 || row.as_bytes()[i - 1] != b'\\'))
+            .count();
+        assert_eq!(unescaped, 5, "{row:?}");
+    }
+}
+
+/// A repository where `git init` ran but nothing was committed: one clear message, not
+/// libgit2's `reference 'refs/heads/master' not found`.
+#[test]
+fn a_git_repository_without_commits_is_named_as_such() {
+    let dir = repo_with_snapshots();
+    let ok = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(dir.path())
+        .status()
+        .expect("git init")
+        .success();
+    assert!(ok);
+    for args in [
+        &["diff", "--git", "HEAD"][..],
+        &["diff", "--git"],
+        &["show", "csam-verordening", "--rev", "HEAD"],
+        &["dossiers", "--rev", "HEAD"],
+        &["timeline", "csam-verordening", "--git"],
+        &["check", "--base", "HEAD"],
+    ] {
+        let out = output(dir.path(), args);
+        let err = stderr(&out);
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("has no commits yet"), "{args:?}: {err}");
+        assert!(!err.contains("class="), "{args:?}: {err}");
+    }
+}
+
+fn repo_with_snapshots() -> tempfile::TempDir {
+    let dir = repo_holding(&[REPORT]);
+    assert!(output(dir.path(), &["normalize"]).status.success());
+    dir
+}

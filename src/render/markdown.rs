@@ -26,6 +26,39 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A file path as one table cell: a code span that nothing in the name can end (a fence of
+/// more backticks than any run in it), line breaks and other control characters shown as
+/// `\u{FFFD}`, and `|` escaped, as GitHub's tables need even inside code. A file name is
+/// whatever a commit says it is: it must not inject a heading or break the table.
+pub fn path_cell(path: &str) -> String {
+    let clean: String = path
+        .chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect::<String>()
+        .replace('|', "\\|");
+    let mut longest = 0;
+    let mut run = 0;
+    for c in clean.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if clean.starts_with('`') || clean.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{clean}{pad}{fence}")
+}
+
+/// Text as one table cell: markup escaped, line breaks made spaces.
+fn text_cell(text: &str) -> String {
+    escape(text)
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 fn inline(words: &[Piece]) -> String {
     let mut s = String::new();
     for p in words {
@@ -227,11 +260,11 @@ pub fn findings(
         for x in &f.findings {
             writeln!(
                 out,
-                "| `{}` | {} | {} | {} |",
-                display_path(&x.path),
+                "| {} | {} | {} | {} |",
+                path_cell(&display_path(&x.path)),
                 x.line.map(|l| l.to_string()).unwrap_or_default(),
                 x.problem.as_str(),
-                escape(&x.message)
+                text_cell(&x.message)
             )?;
         }
     }

@@ -58,18 +58,38 @@ pub fn ingested(
             "{}: already in the repository as {path}; nothing to do",
             file.display()
         ),
-        Ingested::Replaced { old, .. } if old == done.path() => status_line(
-            out,
-            YELLOW,
-            "replaced",
-            format_args!("{path} with {}", file.display()),
-        ),
-        Ingested::Replaced { old, .. } => status_line(
-            out,
-            YELLOW,
-            "replaced",
-            format_args!("{} with {path}", display_path(old)),
-        ),
+        // Every file replaced or removed is named, with the SHA-256 it had.
+        Ingested::Replaced { old, .. } => {
+            for p in old {
+                if p.path == done.path() {
+                    status_line(
+                        out,
+                        YELLOW,
+                        "replaced",
+                        format_args!(
+                            "{path} (was sha256 {}) with {}",
+                            p.short_sha(),
+                            file.display()
+                        ),
+                    )?;
+                } else {
+                    status_line(
+                        out,
+                        YELLOW,
+                        "removed",
+                        format_args!(
+                            "{} (sha256 {}), a report of the same meeting",
+                            display_path(&p.path),
+                            p.short_sha()
+                        ),
+                    )?;
+                }
+            }
+            if !old.iter().any(|p| p.path == done.path()) {
+                status_line(out, GREEN, "added", path)?;
+            }
+            Ok(())
+        }
     }
 }
 

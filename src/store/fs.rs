@@ -1,7 +1,7 @@
 //! Snapshots in the working tree: `snapshots/<dossier-id>/<meeting-id>.yaml`, written whole or
 //! not at all (a temporary file in the same folder, then a rename).
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::snapshot::{Snapshot, SCHEMA};
@@ -28,6 +28,15 @@ pub enum StoreError {
         /// What is wrong.
         message: String,
     },
+    /// A path the repository may not use: a symbolic link (which would lead outside it), a
+    /// FIFO or device, or a file too large to be one of its files.
+    #[error("{path}: {reason}")]
+    Refused {
+        /// The link or file, relative to the repository where it is in one.
+        path: PathBuf,
+        /// What it is, and what to do.
+        reason: String,
+    },
 }
 
 impl StoreError {
@@ -48,8 +57,137 @@ impl StoreError {
                 line,
                 message,
             },
+            StoreError::Refused { path, reason } => StoreError::Refused {
+                path: strip(path),
+                reason,
+            },
         }
     }
+
+    /// Whether the file is not there at all.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+    }
+
+    /// What is wrong, without the path (for a message that names the path itself).
+    pub fn reason(&self) -> String {
+        match self {
+            StoreError::Io { source, .. } => source.to_string(),
+            StoreError::Invalid { line, message, .. } => match line {
+                Some(l) => format!("line {l}: {message}"),
+                None => message.clone(),
+            },
+            StoreError::Refused { reason, .. } => reason.clone(),
+        }
+    }
+}
+
+/// The refusal of a symbolic link at `link` (as the user names it) that points to `target`.
+pub fn link_refused(link: &Path, target: &Path) -> StoreError {
+    StoreError::Refused {
+        path: link.to_path_buf(),
+        reason: format!(
+            "is a symbolic link to {}; jbz-track neither reads nor writes through links in \
+             reports/, snapshots/ or dossiers.yaml (they could lead outside the repository): \
+             put the file or folder itself there",
+            target.display()
+        ),
+    }
+}
+
+/// The first symbolic link on the way from `root` to `root/rel` (`rel` included), as
+/// (its path relative to `root`, where it points); `None` where there is none.
+pub fn link_on_path(root: &Path, rel: &Path) -> Option<(PathBuf, PathBuf)> {
+    let mut at = PathBuf::new();
+    for part in rel.components() {
+        at.push(part);
+        let full = root.join(&at);
+        match std::fs::symlink_metadata(&full) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = std::fs::read_link(&full).unwrap_or_default();
+                return Some((at, target));
+            }
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// Read a file of the repository whole: a regular file only (not a link, FIFO or device, which
+/// could lead outside the repository, never end, or block), no larger than a report can be
+/// ([`crate::source::MAX_REPORT_BYTES`]). `path` is the path to open; errors name it.
+pub fn read_regular_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
+    let limit = crate::source::MAX_REPORT_BYTES;
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::symlink_metadata(path).map_err(io)?;
+    let refused = |reason: String| StoreError::Refused {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if meta.file_type().is_symlink() {
+        return Err(link_refused(
+            path,
+            &std::fs::read_link(path).unwrap_or_default(),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(refused(
+            "is not a regular file (a folder, FIFO, socket or device); jbz-track reads only \
+             regular files here"
+                .to_string(),
+        ));
+    }
+    let too_large = |size: u64| {
+        refused(format!(
+            "the file is {size} bytes, larger than the {limit} bytes any file of a jbz-track \
+             repository can be; is this the right file?"
+        ))
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // One byte past the limit: a file that grows (or was swapped) while it is read is caught.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// [`read_regular_bytes`], as UTF-8 text.
+pub fn read_regular(path: &Path) -> Result<String, StoreError> {
+    String::from_utf8(read_regular_bytes(path)?).map_err(|e| StoreError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    })
+}
+
+/// Write `root/rel` with [`write_atomic`], unless a symbolic link stands on the way there
+/// (the folder, or the file itself): that is refused, and nothing is written through it.
+pub fn write_within(root: &Path, rel: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    if let Some((link, target)) = link_on_path(root, rel) {
+        return Err(link_refused(&link, &target));
+    }
+    write_atomic(&root.join(rel), contents).map_err(|e| e.relative_to(root))
+}
+
+/// Remove `root/rel`, unless a symbolic link stands on the way there (then nothing is
+/// removed: a link to a folder elsewhere would make this remove a file outside the
+/// repository).
+pub fn remove_within(root: &Path, rel: &Path) -> Result<(), StoreError> {
+    if let Some((link, target)) = link_on_path(root, rel) {
+        return Err(link_refused(&link, &target));
+    }
+    std::fs::remove_file(root.join(rel)).map_err(|source| StoreError::Io {
+        path: rel.to_path_buf(),
+        source,
+    })
 }
 
 /// The folder of snapshots in a repository.
@@ -104,9 +242,16 @@ pub fn remove_stale_temp_files(root: &Path) -> usize {
     let Ok(dirs) = std::fs::read_dir(root.join(SNAPSHOTS_DIR)) else {
         return 0;
     };
+    if link_on_path(root, Path::new(SNAPSHOTS_DIR)).is_some() {
+        return 0;
+    }
     let have_proc = Path::new("/proc/self").exists();
     let mut removed = 0;
-    for dir in dirs.flatten().filter(|d| d.path().is_dir()) {
+    // Never into a linked folder: its temporary-looking files are someone else's.
+    for dir in dirs
+        .flatten()
+        .filter(|d| d.file_type().is_ok_and(|t| t.is_dir()))
+    {
         let Ok(files) = std::fs::read_dir(dir.path()) else {
             continue;
         };
@@ -158,11 +303,11 @@ fn pause_for_fault_tests() {
 }
 
 /// Read and validate one snapshot file.
+///
+/// Only a regular file is read (see [`read_regular`]): a snapshot linked to `/dev/zero` or a
+/// FIFO is refused at once.
 pub fn read(path: &Path) -> Result<Snapshot, StoreError> {
-    let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = read_regular(path)?;
     parse(path, &text)
 }
 
@@ -233,14 +378,42 @@ pub fn is_meeting_id(id: &str) -> bool {
 }
 
 /// Every snapshot file under `root/snapshots`, sorted by path (dossier, then meeting).
+///
+/// A symbolic link among them (`snapshots/` itself, a dossier folder or a snapshot file), or a
+/// snapshot that is not a regular file, is an error naming it: see [`scan`] to list the rest.
 pub fn list(root: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let scanned = scan(root)?;
+    match scanned.refused.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(scanned.files),
+    }
+}
+
+/// What [`scan`] found under `snapshots/`.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// The snapshot files, regular files in real folders, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// The links and other files that are refused, each with what is wrong.
+    pub refused: Vec<StoreError>,
+}
+
+/// Every snapshot file under `root/snapshots`, sorted by path, and apart from them every
+/// link and non-regular file where a snapshot or dossier folder would be. A link is never
+/// followed: `snapshots/evil -> /elsewhere` must not make `normalize` remove files there.
+pub fn scan(root: &Path) -> Result<Scan, StoreError> {
     let dir = root.join(SNAPSHOTS_DIR);
-    let mut out = Vec::new();
+    let mut out = Scan::default();
+    if let Some((link, target)) = link_on_path(root, Path::new(SNAPSHOTS_DIR)) {
+        out.refused.push(link_refused(&link, &target));
+        return Ok(out);
+    }
     let entries = match std::fs::read_dir(&dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
         Err(source) => return Err(StoreError::Io { path: dir, source }),
     };
+    let snapshots = Path::new(SNAPSHOTS_DIR);
     // Sorted by (dossier, file name): the order of comparing the paths component by
     // component, at a fraction of its cost (that comparison, and taking paths apart again,
     // were most of `diff`'s time on 14,000 files).
@@ -251,29 +424,57 @@ pub fn list(root: &Path) -> Result<Vec<PathBuf>, StoreError> {
             source,
         })?;
         let sub = entry.path();
-        if !sub.is_dir() {
+        let name = entry.file_name();
+        let kind = entry.file_type().map_err(|source| StoreError::Io {
+            path: sub.clone(),
+            source,
+        })?;
+        if kind.is_symlink() {
+            let target = std::fs::read_link(&sub).unwrap_or_default();
+            out.refused
+                .push(link_refused(&snapshots.join(&name), &target));
             continue;
         }
-        let name = entry.file_name();
+        if !kind.is_dir() {
+            continue;
+        }
         dossiers.push((name.to_string_lossy().into_owned(), name, sub));
     }
     dossiers.sort_unstable();
-    let snapshots = Path::new(SNAPSHOTS_DIR);
     for (_, dossier, sub) in dossiers {
         let files = std::fs::read_dir(&sub).map_err(|source| StoreError::Io {
             path: sub.clone(),
             source,
         })?;
-        let mut names: Vec<String> = files
-            .flatten()
-            .filter_map(|f| f.file_name().into_string().ok())
-            .filter(|name| name.ends_with(".yaml") && !name.starts_with('.'))
-            .collect();
+        let folder = snapshots.join(&dossier);
+        let mut names: Vec<String> = Vec::new();
+        for f in files.flatten() {
+            let Ok(name) = f.file_name().into_string() else {
+                continue;
+            };
+            if !name.ends_with(".yaml") || name.starts_with('.') {
+                continue;
+            }
+            match f.file_type() {
+                Ok(t) if t.is_file() => names.push(name),
+                Ok(t) if t.is_symlink() => {
+                    let target = std::fs::read_link(f.path()).unwrap_or_default();
+                    out.refused.push(link_refused(&folder.join(&name), &target));
+                }
+                _ => out.refused.push(StoreError::Refused {
+                    path: folder.join(&name),
+                    reason: "is not a regular file (a folder, FIFO, socket or device); a \
+                             snapshot is a regular file"
+                        .to_string(),
+                }),
+            }
+        }
         // File names in one folder are unique: an unstable sort gives the one order.
         names.sort_unstable();
-        let folder = snapshots.join(&dossier);
-        out.extend(names.into_iter().map(|name| folder.join(name)));
+        out.files
+            .extend(names.into_iter().map(|name| folder.join(name)));
     }
+    out.refused.sort_by_key(|e| e.to_string());
     Ok(out)
 }
 

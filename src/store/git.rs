@@ -26,6 +26,16 @@ pub enum GitError {
         /// The folder.
         path: String,
     },
+    /// The git repository has no commit yet (`git init` and nothing committed).
+    #[error(
+        "the git repository at {path} has no commits yet; --git and --rev read snapshots from \
+         git history: commit the snapshots first (`git add -A && git commit`), or leave out \
+         --git/--rev"
+    )]
+    NoCommits {
+        /// The repository's folder.
+        path: String,
+    },
     /// The revision does not resolve.
     #[error("unknown revision '{rev}'{}", if *.shallow {
         "; this is a shallow clone, so older commits are missing: fetch the whole history \
@@ -122,8 +132,25 @@ impl GitStore {
         Ok(GitStore { repo, prefix })
     }
 
+    /// Refuse a repository without commits, where libgit2's own message would be
+    /// `reference 'refs/heads/master' not found`.
+    fn require_commits(&self) -> Result<(), GitError> {
+        if self.repo.head().is_err() && self.repo.is_empty().unwrap_or(false) {
+            return Err(GitError::NoCommits {
+                path: self
+                    .repo
+                    .workdir()
+                    .unwrap_or(self.repo.path())
+                    .display()
+                    .to_string(),
+            });
+        }
+        Ok(())
+    }
+
     /// The commit a revision names.
     fn commit(&self, rev: &str) -> Result<git2::Commit<'_>, GitError> {
+        self.require_commits()?;
         let unknown = || GitError::UnknownRevision {
             rev: rev.to_string(),
             shallow: self.repo.is_shallow(),
@@ -266,6 +293,7 @@ impl GitStore {
         // git itself does not re-hash objects it reads; libgit2 does by default, which was a
         // tenth of the walk.
         git2::opts::strict_hash_verification(false);
+        self.require_commits()?;
         let mut walk = self.repo.revwalk()?;
         if let Err(e) = walk.push_head() {
             return if e.code() == git2::ErrorCode::UnbornBranch {
