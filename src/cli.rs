@@ -61,17 +61,35 @@ pub enum Color {
     Never,
 }
 
-/// Output formats of the reading commands.
+/// Output formats of `show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum ShowFormat {
     /// For people.
     Text,
     /// For machines; every document carries a `schema` version.
     Json,
-    /// The snapshot file itself (show only).
+    /// The snapshot file itself.
     Yaml,
-    /// For pull requests and mailing lists (diff only).
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For people.
+    Text,
+    /// For pull requests and mailing lists.
     Markdown,
+    /// For machines; every document carries a `schema` version.
+    Json,
+}
+
+/// Output formats of `dossiers`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DossiersFormat {
+    /// For people.
+    Text,
+    /// For machines; every document carries a `schema` version.
+    Json,
 }
 
 /// Output formats of `timeline`.
@@ -112,7 +130,7 @@ pub enum Command {
     /// Examples:
     ///   jbz-track ingest ~/Downloads/verslag-jbz-raad-oktober.txt
     ///   jbz-track ingest --replace corrected-report.txt
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 2)]
     Ingest {
         /// The report files.
         #[arg(value_name = "FILE", required = true)]
@@ -130,7 +148,7 @@ pub enum Command {
     ///   jbz-track check
     ///   jbz-track check --base origin/main --format markdown > summary.md
     ///   jbz-track check --format github
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 5)]
     Check {
         /// Also show the dossier diff between this revision and the working tree.
         #[arg(long, value_name = "REV")]
@@ -149,7 +167,7 @@ pub enum Command {
     ///   jbz-track normalize
     ///   jbz-track normalize reports/2023-10-19-jbz-raad-verslag.txt
     ///   jbz-track normalize --check     (writes nothing; exit 1 when snapshots are stale)
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 1)]
     Normalize {
         /// Reports to normalise (all in reports/ when none are named).
         #[arg(value_name = "REPORT")]
@@ -173,15 +191,15 @@ pub enum Command {
     ///   jbz-track show csam-verordening
     ///   jbz-track show asiel-migratiepact 2023-10
     ///   jbz-track show insolventierichtlijn 2023-10 --format json
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 6)]
     Show {
         /// The dossier id (see `jbz-track dossiers`).
         dossier: String,
         /// The meeting: `2023-10`, `2023-10-19`, or `2023-10.agenda` for the agenda.
         meeting: Option<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
         /// Read the snapshots as they were at this git revision.
         #[arg(long, value_name = "REV")]
         rev: Option<String>,
@@ -192,11 +210,11 @@ pub enum Command {
     /// Examples:
     ///   jbz-track dossiers
     ///   jbz-track dossiers --format json
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 7)]
     Dossiers {
-        /// Output format (text or json).
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DossiersFormat::Text)]
+        format: DossiersFormat,
         /// Read the snapshots as they were at this git revision.
         #[arg(long, value_name = "REV")]
         rev: Option<String>,
@@ -209,7 +227,7 @@ pub enum Command {
     ///   jbz-track timeline implementatie-van-interoperabiliteit --format svg > ees.svg
     ///   jbz-track timeline csam-verordening asiel-migratiepact --format html > timeline.html
     ///   jbz-track timeline csam-verordening --git      (one entry per commit)
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 4)]
     Timeline {
         /// The dossier ids (see `jbz-track dossiers`).
         #[arg(value_name = "DOSSIER", required = true)]
@@ -236,7 +254,7 @@ pub enum Command {
     /// Examples:
     ///   jbz-track init my-reports
     ///   cd my-reports && jbz-track ingest ~/Downloads/verslag.txt
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 8)]
     Init {
         /// The folder (created if needed; default: --repo, else the current folder).
         #[arg(value_name = "DIR")]
@@ -251,7 +269,7 @@ pub enum Command {
     ///   jbz-track completions zsh > ~/.zfunc/_jbz-track
     ///   mkdir -p ~/.config/fish/completions
     ///   jbz-track completions fish > ~/.config/fish/completions/jbz-track.fish
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 9)]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
@@ -262,7 +280,7 @@ pub enum Command {
     ///   mkdir -p ~/.local/share/man/man1
     ///   jbz-track man > ~/.local/share/man/man1/jbz-track.1
     ///   jbz-track man --dir ~/.local/share/man/man1      (also jbz-track-diff.1 and the others)
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 10)]
     Man {
         /// Write jbz-track.1 and a page per command (jbz-track-diff.1, …) into this folder.
         #[arg(long, value_name = "DIR")]
@@ -282,7 +300,7 @@ pub enum Command {
     /// Examples:
     ///   jbz-track schema > snapshot.schema.json
     ///   jbz-track schema | head -5
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 11)]
     Schema,
     /// Show what changed between two meetings, per dossier: stage, timeline, statements.
     ///
@@ -294,7 +312,7 @@ pub enum Command {
     ///   jbz-track diff 2023-10 2023-12 --dossier csam-verordening
     ///   jbz-track diff 2023-12.agenda 2023-12     (what was planned against what happened)
     ///   jbz-track diff --git origin/main HEAD --format markdown
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 3)]
     Diff {
         /// The old meeting (or revision with --git; `A..B` names both).
         #[arg(value_name = "A")]
@@ -305,9 +323,9 @@ pub enum Command {
         /// Only these dossiers (repeatable).
         #[arg(long = "dossier", value_name = "ID")]
         dossiers: Vec<String>,
-        /// Output format: text, markdown or json.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
         /// A and B are git revisions: compare the snapshots committed there.
         #[arg(long, conflicts_with = "rev")]
         git: bool,
@@ -364,16 +382,6 @@ pub enum CliError {
     /// Too few meetings to compare.
     #[error("{0}")]
     Usage(String),
-    /// A format that the command does not write.
-    #[error("{command} does not write {format}; use {supported}")]
-    Unsupported {
-        /// The command.
-        command: &'static str,
-        /// The format asked for.
-        format: &'static str,
-        /// What it writes.
-        supported: &'static str,
-    },
 }
 
 fn suggest(near: &[String]) -> String {
@@ -553,11 +561,12 @@ fn dispatch(
             write,
             explain: None,
         } => {
-            let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
-            let mode = if check || (in_ci && !write) {
+            let mode = if check {
                 UpdateMode::Check
-            } else {
+            } else if write {
                 UpdateMode::Write
+            } else {
+                UpdateMode::default_here()
             };
             let reports: Vec<PathBuf> = reports.iter().map(|p| from_cwd(p)).collect();
             let outcome = normalize::normalize(&repo, &reports, mode)?;
@@ -683,20 +692,13 @@ fn dispatch(
             }
             let entry = find_snapshot(&repo, &snapshots, &dossier, meeting.as_deref())?;
             match format {
-                Format::Text => render::text::snapshot(&mut out, &entry.snapshot, &display)?,
-                Format::Json => render::json::snapshot(&mut out, &entry.snapshot)?,
-                Format::Yaml => {
+                ShowFormat::Text => render::text::snapshot(&mut out, &entry.snapshot, &display)?,
+                ShowFormat::Json => render::json::snapshot(&mut out, &entry.snapshot)?,
+                ShowFormat::Yaml => {
                     let text = store::render(&entry.snapshot).map_err(|e| {
                         CliError::Usage(format!("cannot print the snapshot as YAML: {e}"))
                     })?;
                     out.write_all(text.as_bytes())?;
-                }
-                Format::Markdown => {
-                    return Err(CliError::Unsupported {
-                        command: "show",
-                        format: "markdown",
-                        supported: "--format text, json or yaml",
-                    })
                 }
             }
             Ok(exit::OK)
@@ -707,19 +709,8 @@ fn dispatch(
             let all: Vec<Snapshot> = snapshots.entries().map(|e| e.snapshot.clone()).collect();
             let list = render::DossierList::build(&registry, &all);
             match format {
-                Format::Text => render::text::dossiers(&mut out, &list, &display)?,
-                Format::Json => render::json::dossiers(&mut out, &list)?,
-                Format::Yaml | Format::Markdown => {
-                    return Err(CliError::Unsupported {
-                        command: "dossiers",
-                        format: if format == Format::Yaml {
-                            "yaml"
-                        } else {
-                            "markdown"
-                        },
-                        supported: "--format text or --format json",
-                    })
-                }
+                DossiersFormat::Text => render::text::dossiers(&mut out, &list, &display)?,
+                DossiersFormat::Json => render::json::dossiers(&mut out, &list)?,
             }
             Ok(exit::OK)
         }
@@ -753,16 +744,9 @@ fn dispatch(
                 diff::meetings((&snapshots, &a), (&snapshots, &b), &dossiers)
             };
             match format {
-                Format::Text => render::text::comparison(&mut out, &comparison, &display)?,
-                Format::Markdown => render::markdown::comparison(&mut out, &comparison)?,
-                Format::Json => render::json::comparison(&mut out, &comparison)?,
-                Format::Yaml => {
-                    return Err(CliError::Unsupported {
-                        command: "diff",
-                        format: "yaml",
-                        supported: "--format text, markdown or json",
-                    })
-                }
+                DiffFormat::Text => render::text::comparison(&mut out, &comparison, &display)?,
+                DiffFormat::Markdown => render::markdown::comparison(&mut out, &comparison)?,
+                DiffFormat::Json => render::json::comparison(&mut out, &comparison)?,
             }
             Ok(if exit_code && !comparison.is_empty() {
                 exit::DIFFERENCES
@@ -784,11 +768,22 @@ fn ingest(
     let mut err = anstream::stderr().lock();
     let mut failed = false;
     let mut new_reports = Vec::new();
+    // A replaced report is shown against what it replaced (a one-word correction shows that
+    // word), so the snapshots as they were are read first.
+    let before = if replace {
+        Some(Collection::from_worktree(&repo.root)?)
+    } else {
+        None
+    };
+    let mut replaced = Vec::new();
     for file in files {
         match crate::ingest::ingest(repo, file, replace) {
             Ok(done) => {
                 if !display.quiet {
                     render::text::ingested(out, &done, file)?;
+                }
+                if matches!(done, crate::ingest::Ingested::Replaced { .. }) {
+                    replaced.push(done.path().to_path_buf());
                 }
                 if !matches!(done, crate::ingest::Ingested::AlreadyThere { .. }) {
                     new_reports.push(done.path().to_path_buf());
@@ -818,14 +813,19 @@ fn ingest(
             else {
                 continue;
             };
-            let before = known
-                .iter()
-                .filter(|k| k.kind == key.kind && **k < key)
-                .max();
             if display.quiet {
                 continue;
             }
             writeln!(out)?;
+            if let Some(old) = before.as_ref().filter(|_| replaced.contains(path)) {
+                let c = diff::meetings((old, &key), (&snapshots, &key), &[]);
+                render::text::comparison(out, &c, display)?;
+                continue;
+            }
+            let before = known
+                .iter()
+                .filter(|k| k.kind == key.kind && **k < key)
+                .max();
             match before {
                 Some(prev) => {
                     let c = diff::meetings((&snapshots, prev), (&snapshots, &key), &[]);
@@ -1149,10 +1149,20 @@ fn unknown_dossier<'k>(
             known.push(d.to_string());
         }
     }
+    // A dossier asked for by another of its names (`chat-control`) is the best suggestion.
+    let mut near: Vec<String> = repo
+        .registry()
+        .map(|r| r.by_name(id).iter().map(|(d, _)| d.id.clone()).collect())
+        .unwrap_or_default();
+    for k in closest(id, &known) {
+        if !near.contains(&k) {
+            near.push(k);
+        }
+    }
     CliError::UnknownDossier {
         id: id.to_string(),
         repo: repo.root.display().to_string(),
-        near: closest(id, &known),
+        near,
     }
 }
 

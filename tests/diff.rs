@@ -970,7 +970,7 @@ fn one_meeting_is_not_enough() {
     assert_eq!(
         e,
         "jbz-track: diff needs two meetings and there is only 2023-10; add a report with \
-         `jbz-track normalize` or name two meetings\n"
+         `jbz-track ingest` or name two meetings\n"
     );
     let e = trouble(repo.path(), &["diff", "2023-10"]);
     has(&e, "there is no meeting before 2023-10 to compare it with");
@@ -985,11 +985,10 @@ fn one_meeting_is_not_enough() {
 #[test]
 fn diff_does_not_write_yaml() {
     let repo = repo_with(&[OCT, DEC]);
-    let e = trouble(repo.path(), &["diff", "--format", "yaml"]);
-    has(
-        &e,
-        "diff does not write yaml; use --format text, markdown or json",
-    );
+    // Refused by the parser, which names the formats diff writes (issue 16).
+    let (_, e) = run_expecting(repo.path(), &["diff", "--format", "yaml"], 2);
+    has(&e, "invalid value 'yaml'");
+    has(&e, "[possible values: text, markdown, json]");
 }
 
 // ---------------------------------------------------------------------------------------------

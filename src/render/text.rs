@@ -117,26 +117,55 @@ pub fn normalize_outcome(
             format_args!("{}{at}", display_path(&f.path)),
         )?;
     }
-    let changed = outcome.changed().count();
-    let total = outcome.files.len();
-    let reports = outcome.reports.len();
+    writeln!(out, "{}", normalize_summary(outcome, mode))
+}
+
+/// The last line of `normalize`: the reports (those that failed counted too) and the snapshots
+/// the reports give. A removed file is no snapshot any more: after a registry edit merges two
+/// dossiers, "42 snapshots, 2 removed", not "44 snapshots".
+pub fn normalize_summary(outcome: &Outcome, mode: UpdateMode) -> String {
+    let count = |s: FileStatus| outcome.files.iter().filter(|f| f.status == s).count();
+    let (created, updated, removed) = (
+        count(FileStatus::Created),
+        count(FileStatus::Updated),
+        count(FileStatus::Removed),
+    );
+    let unchanged = count(FileStatus::Unchanged);
+    let given = outcome.files.len() - removed;
+    let read = outcome.reports.len();
+    let failed = outcome.failures.len();
+    let reports = read + failed;
     let r = if reports == 1 { "report" } else { "reports" };
+    let failed = if failed > 0 {
+        format!(" ({failed} failed)")
+    } else {
+        String::new()
+    };
+    let s = |n: usize| if n == 1 { "snapshot" } else { "snapshots" };
     match mode {
-        UpdateMode::Write => writeln!(
-            out,
-            "{reports} {r} normalized: {total} snapshots, {changed} written, {} unchanged",
-            total - changed
-        )?,
-        UpdateMode::Check if changed == 0 => writeln!(
-            out,
-            "{reports} {r} checked: all {total} snapshots are up to date"
-        )?,
-        UpdateMode::Check => writeln!(
-            out,
-            "{reports} {r} checked: {changed} of {total} snapshots differ from what the reports give; run `jbz-track normalize` to update them"
-        )?,
+        UpdateMode::Write => {
+            let removed = if removed > 0 {
+                format!(", {removed} removed")
+            } else {
+                String::new()
+            };
+            format!(
+                "{reports} {r} normalized{failed}: {given} {}, {} written, {unchanged} unchanged{removed}",
+                s(given),
+                created + updated
+            )
+        }
+        UpdateMode::Check if created + updated + removed == 0 => {
+            format!("{reports} {r} checked{failed}: all {given} {} are up to date", s(given))
+        }
+        UpdateMode::Check => format!(
+            "{reports} {r} checked{failed}: {} of {} {} differ from what the reports give; run `{}` to update them",
+            created + updated + removed,
+            outcome.files.len(),
+            s(outcome.files.len()),
+            UpdateMode::write_command()
+        ),
     }
-    Ok(())
 }
 
 /// `-v`: each report read, then what read the PDFs among them (once a run, not once a file).
