@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 use crate::diff;
 use crate::exit;
@@ -194,8 +195,10 @@ pub enum Command {
     #[command(verbatim_doc_comment, display_order = 6)]
     Show {
         /// The dossier id (see `jbz-track dossiers`).
+        #[arg(add = ArgValueCompleter::new(complete_dossier))]
         dossier: String,
         /// The meeting: `2023-10`, `2023-10-19`, or `2023-10.agenda` for the agenda.
+        #[arg(add = ArgValueCompleter::new(complete_meeting))]
         meeting: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
@@ -230,13 +233,13 @@ pub enum Command {
     #[command(verbatim_doc_comment, display_order = 4)]
     Timeline {
         /// The dossier ids (see `jbz-track dossiers`).
-        #[arg(value_name = "DOSSIER", required = true)]
+        #[arg(value_name = "DOSSIER", required = true, add = ArgValueCompleter::new(complete_dossier))]
         dossiers: Vec<String>,
         /// From this meeting on.
-        #[arg(long, value_name = "MEETING")]
+        #[arg(long, value_name = "MEETING", add = ArgValueCompleter::new(complete_meeting))]
         since: Option<String>,
         /// Up to this meeting.
-        #[arg(long, value_name = "MEETING")]
+        #[arg(long, value_name = "MEETING", add = ArgValueCompleter::new(complete_meeting))]
         until: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
@@ -315,13 +318,13 @@ pub enum Command {
     #[command(verbatim_doc_comment, display_order = 3)]
     Diff {
         /// The old meeting (or revision with --git; `A..B` names both).
-        #[arg(value_name = "A")]
+        #[arg(value_name = "A", add = ArgValueCompleter::new(complete_meeting))]
         old: Option<String>,
         /// The new meeting (or revision with --git).
-        #[arg(value_name = "B")]
+        #[arg(value_name = "B", add = ArgValueCompleter::new(complete_meeting))]
         new: Option<String>,
         /// Only these dossiers (repeatable).
-        #[arg(long = "dossier", value_name = "ID")]
+        #[arg(long = "dossier", value_name = "ID", add = ArgValueCompleter::new(complete_dossier))]
         dossiers: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
@@ -410,11 +413,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     let display = DisplayOptions::detect(cli.quiet, cli.verbose);
     match &cli.command {
         Command::Completions { shell } => {
-            let mut cmd = completion_command();
-            // Into a buffer first: clap_complete panics on a write error (a closed pipe).
-            let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut cmd, "jbz-track", &mut buf);
-            std::io::stdout().write_all(&buf)?;
+            std::io::stdout().write_all(&completion_script(*shell)?)?;
             return Ok(exit::OK);
         }
         Command::Man { dir } => {
@@ -499,6 +498,116 @@ fn from_cwd(path: &std::path::Path) -> PathBuf {
         return path.to_path_buf();
     }
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Answer the shell when it asks for completions (`COMPLETE=bash jbz-track -- jbz-track sh…`):
+/// prints the candidates and exits. Does nothing otherwise; `main` calls it before parsing.
+pub fn complete_from_env() {
+    clap_complete::CompleteEnv::with_factory(completion_command)
+        .bin("jbz-track")
+        .completer("jbz-track")
+        .complete();
+}
+
+/// The script that `completions SHELL` prints: it has the shell ask `jbz-track` itself for
+/// candidates (clap_complete's dynamic engine), which completes every subcommand's options
+/// and the dossier and meeting ids of the repository at hand.
+///
+/// Not clap_complete's static scripts: their bash one completes no subcommand option for a
+/// binary with a hyphen in its name (clap issues 6421, 6529), and none can know the ids.
+fn completion_script(shell: clap_complete::Shell) -> Result<Vec<u8>, CliError> {
+    let shells = clap_complete::env::Shells::builtins();
+    let Some(completer) = shells.completer(&shell.to_string()) else {
+        return Err(CliError::Usage(format!("no completions for {shell}")));
+    };
+    let mut buf = Vec::new();
+    completer.write_registration("COMPLETE", "jbz-track", "jbz-track", "jbz-track", &mut buf)?;
+    Ok(buf)
+}
+
+/// The repository that completions read: `--repo` where the line being completed names it,
+/// else as a command would find it.
+fn completion_repo() -> Option<Repo> {
+    let args: Vec<String> = std::env::args().collect();
+    let named = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--repo=")
+            .map(str::to_string)
+            .or_else(|| (a == "--repo").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    let named = named.map(PathBuf::from).or_else(|| {
+        ["JBZ_TRACK_REPO", "JBZ_REPO"]
+            .iter()
+            .find_map(|v| std::env::var_os(v).filter(|v| !v.is_empty()))
+            .map(PathBuf::from)
+    });
+    match named {
+        Some(dir) => Repo::open(&dir).ok(),
+        None => Repo::discover(&std::env::current_dir().ok()?).ok(),
+    }
+}
+
+/// Dossier ids for the shell: the registry's (with their titles) and those with snapshots,
+/// starting with what was typed; where none does, the dossiers one of whose other names
+/// (`chat-control`, `ammr`) starts so.
+fn complete_dossier(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    let Some(repo) = completion_repo() else {
+        return Vec::new();
+    };
+    let typed = current.to_string_lossy();
+    let registry = repo
+        .registry()
+        .unwrap_or_else(|_| crate::dossier::Registry::builtin());
+    let mut ids: Vec<(String, Option<String>)> = registry
+        .dossiers
+        .iter()
+        .map(|d| (d.id.clone(), Some(d.title.clone())))
+        .collect();
+    if let Ok(list) = listing(&repo, None) {
+        for d in list.dossiers {
+            if !ids.iter().any(|(id, _)| *id == d) {
+                ids.push((d, None));
+            }
+        }
+    }
+    let candidate =
+        |id: &str, help: Option<String>| CompletionCandidate::new(id).help(help.map(Into::into));
+    let by_id: Vec<CompletionCandidate> = ids
+        .iter()
+        .filter(|(id, _)| id.starts_with(typed.as_ref()))
+        .map(|(id, title)| candidate(id, title.clone()))
+        .collect();
+    if !by_id.is_empty() || typed.is_empty() {
+        return by_id;
+    }
+    let wanted = crate::dossier::slug(&typed);
+    registry
+        .dossiers
+        .iter()
+        .filter_map(|d| {
+            d.aliases
+                .iter()
+                .chain(&d.keywords)
+                .find(|a| crate::dossier::slug(a).starts_with(&wanted))
+                .map(|a| candidate(&d.id, Some(format!("goes by '{a}'"))))
+        })
+        .collect()
+}
+
+/// Meeting ids for the shell (`2023-10`, `2023-12.agenda`), from the snapshot paths.
+fn complete_meeting(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    let Some(repo) = completion_repo() else {
+        return Vec::new();
+    };
+    let typed = current.to_string_lossy();
+    let Ok(list) = listing(&repo, None) else {
+        return Vec::new();
+    };
+    list.meetings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|m| m.starts_with(typed.as_ref()))
+        .map(CompletionCandidate::new)
+        .collect()
 }
 
 /// The command line as completions offer it: without the hidden subcommands (the
