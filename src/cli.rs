@@ -463,7 +463,26 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 | Command::Timeline { .. }
                 | Command::Dossiers { .. }
         );
-    let mut out = crate::pager::Output::new(pages, display.color);
+    // -q means the same everywhere: nothing but errors (and the exit code). What the reading
+    // commands print is their output, not an error, so it goes; check's findings are errors
+    // and stay.
+    let silenced = display.quiet
+        && matches!(
+            cli.command,
+            Command::Show { .. }
+                | Command::Diff { .. }
+                | Command::Timeline { .. }
+                | Command::Dossiers { .. }
+                | Command::Normalize {
+                    explain: Some(_),
+                    ..
+                }
+        );
+    let mut out = if silenced {
+        crate::pager::Output::discard()
+    } else {
+        crate::pager::Output::new(pages, display.color)
+    };
     let result = dispatch(cli.command, &repo, display, &mut out);
     out.finish()?;
     result
@@ -698,7 +717,15 @@ fn dispatch(
             git,
             rev,
         } => {
-            let timelines = build_timelines(&repo, &dossiers, since, until, git, rev.as_deref())?;
+            let timelines = build_timelines(
+                &repo,
+                &dossiers,
+                since,
+                until,
+                git,
+                rev.as_deref(),
+                display.verbose,
+            )?;
             let text = |display: &DisplayOptions| -> Result<String, CliError> {
                 let mut buf = Vec::new();
                 for (i, t) in timelines.iter().enumerate() {
@@ -800,6 +827,9 @@ fn dispatch(
                 ));
             }
             let entry = find_snapshot(&repo, &snapshots, &dossier, meeting.as_deref())?;
+            if display.verbose {
+                render::text::read_files(&mut anstream::stderr(), [&entry.path], rev.as_deref())?;
+            }
             match format {
                 ShowFormat::Text => render::text::snapshot(&mut out, &entry.snapshot, &display)?,
                 ShowFormat::Json => render::json::snapshot(&mut out, &entry.snapshot)?,
@@ -815,6 +845,10 @@ fn dispatch(
         Command::Dossiers { format, rev } => {
             let registry = repo.registry()?;
             let snapshots = load(&repo, rev.as_deref())?;
+            if display.verbose {
+                let paths = snapshots.entries().map(|e| &e.path);
+                render::text::read_files(&mut anstream::stderr(), paths, rev.as_deref())?;
+            }
             let all: Vec<Snapshot> = snapshots.entries().map(|e| e.snapshot.clone()).collect();
             let list = render::DossierList::build(&registry, &all);
             match format {
@@ -850,6 +884,10 @@ fn dispatch(
                 let snapshots = load_listed(&repo, rev.as_deref(), &list, |d, k| {
                     (*k == a || *k == b) && (dossiers.is_empty() || dossiers.iter().any(|x| x == d))
                 })?;
+                if display.verbose {
+                    let paths = snapshots.entries().map(|e| &e.path);
+                    render::text::read_files(&mut anstream::stderr(), paths, rev.as_deref())?;
+                }
                 diff::meetings((&snapshots, &a), (&snapshots, &b), &dossiers)
             };
             match format {
@@ -857,7 +895,8 @@ fn dispatch(
                 DiffFormat::Markdown => render::markdown::comparison(&mut out, &comparison)?,
                 DiffFormat::Json => render::json::comparison(&mut out, &comparison)?,
             }
-            Ok(if exit_code && !comparison.is_empty() {
+            // Like `git diff --quiet`: with nothing printed, the exit code says it.
+            Ok(if (exit_code || display.quiet) && !comparison.is_empty() {
                 exit::DIFFERENCES
             } else {
                 exit::OK
@@ -959,6 +998,7 @@ fn build_timelines(
     until: Option<String>,
     git: bool,
     rev: Option<&str>,
+    verbose: bool,
 ) -> Result<Vec<crate::timeline::Timeline>, CliError> {
     let mut out = Vec::new();
     if git {
@@ -979,6 +1019,10 @@ fn build_timelines(
     }
     let list = listing(repo, rev)?;
     let snapshots = load_listed(repo, rev, &list, |d, _| dossiers.iter().any(|x| x == d))?;
+    if verbose {
+        let paths = snapshots.entries().map(|e| &e.path);
+        render::text::read_files(&mut anstream::stderr(), paths, rev)?;
+    }
     let known = list.meetings;
     let range = crate::timeline::Range {
         since: since

@@ -10,6 +10,8 @@ use std::process::{Command, Stdio};
 pub enum Output {
     /// Written through as it comes (colour handled by `anstream`).
     Direct(anstream::AutoStream<io::Stdout>),
+    /// Thrown away: `-q` prints nothing but errors.
+    Discard,
     /// Collected, then shown through the pager.
     Paged {
         /// What was written, with colour codes.
@@ -20,6 +22,11 @@ pub enum Output {
 }
 
 impl Output {
+    /// Output that goes nowhere, for `-q`.
+    pub fn discard() -> Output {
+        Output::Discard
+    }
+
     /// Page if `wanted`, stdout is a terminal, and a pager is configured.
     pub fn new(wanted: bool, color: bool) -> Output {
         if wanted && io::stdout().is_terminal() && pager_command().is_some() {
@@ -49,6 +56,10 @@ impl Output {
         let rows = std::env::var("LINES")
             .ok()
             .and_then(|l| l.parse::<usize>().ok())
+            .or_else(|| {
+                terminal_size::terminal_size_of(io::stdout()).map(|(_, h)| usize::from(h.0))
+            })
+            .filter(|r| *r > 0)
             .unwrap_or(24);
         let lines = text.iter().filter(|b| **b == b'\n').count();
         if lines < rows {
@@ -84,6 +95,7 @@ impl Write for Output {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         match self {
             Output::Direct(s) => s.write(data),
+            Output::Discard => Ok(data.len()),
             Output::Paged { buf, .. } => buf.write(data),
         }
     }
@@ -91,7 +103,7 @@ impl Write for Output {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Direct(s) => s.flush(),
-            Output::Paged { .. } => Ok(()),
+            Output::Discard | Output::Paged { .. } => Ok(()),
         }
     }
 }
