@@ -142,7 +142,10 @@ pub fn check(repo: &Repo) -> Result<Findings, RepoError> {
                     rel,
                     line,
                     Problem::Invalid,
-                    format!("{message}; fix the file by hand or run `jbz-track normalize` to write it again"),
+                    format!(
+                        "{message}; fix the file by hand or run `{}` to write it again",
+                        UpdateMode::write_command()
+                    ),
                 ));
                 invalid.push(rel.clone());
             }
@@ -158,17 +161,24 @@ pub fn check(repo: &Repo) -> Result<Findings, RepoError> {
             FileStatus::Updated | FileStatus::Created if invalid.contains(&f.path) => continue,
             FileStatus::Updated => (
                 Problem::Stale,
-                "differs from what the reports give; run `jbz-track normalize` and commit the result"
-                    .to_string(),
+                format!(
+                    "differs from what the reports give; run `{}` and commit the result",
+                    UpdateMode::write_command()
+                ),
             ),
             FileStatus::Created => (
                 Problem::Missing,
-                "is given by the reports but not committed; run `jbz-track normalize` and commit it"
-                    .to_string(),
+                format!(
+                    "is given by the reports but not committed; run `{}` and commit it",
+                    UpdateMode::write_command()
+                ),
             ),
             FileStatus::Removed => (
                 Problem::Orphaned,
-                "is no longer given by its report; run `jbz-track normalize` to remove it".to_string(),
+                format!(
+                    "is no longer given by its report; run `{}` to remove it",
+                    UpdateMode::write_command()
+                ),
             ),
         };
         findings.push(finding(&f.path, f.first_difference, problem, message));

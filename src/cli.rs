@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 use crate::diff;
 use crate::exit;
@@ -61,17 +62,35 @@ pub enum Color {
     Never,
 }
 
-/// Output formats of the reading commands.
+/// Output formats of `show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum ShowFormat {
     /// For people.
     Text,
     /// For machines; every document carries a `schema` version.
     Json,
-    /// The snapshot file itself (show only).
+    /// The snapshot file itself.
     Yaml,
-    /// For pull requests and mailing lists (diff only).
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For people.
+    Text,
+    /// For pull requests and mailing lists.
     Markdown,
+    /// For machines; every document carries a `schema` version.
+    Json,
+}
+
+/// Output formats of `dossiers`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DossiersFormat {
+    /// For people.
+    Text,
+    /// For machines; every document carries a `schema` version.
+    Json,
 }
 
 /// Output formats of `timeline`.
@@ -112,7 +131,7 @@ pub enum Command {
     /// Examples:
     ///   jbz-track ingest ~/Downloads/verslag-jbz-raad-oktober.txt
     ///   jbz-track ingest --replace corrected-report.txt
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 2)]
     Ingest {
         /// The report files.
         #[arg(value_name = "FILE", required = true)]
@@ -130,7 +149,7 @@ pub enum Command {
     ///   jbz-track check
     ///   jbz-track check --base origin/main --format markdown > summary.md
     ///   jbz-track check --format github
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 5)]
     Check {
         /// Also show the dossier diff between this revision and the working tree.
         #[arg(long, value_name = "REV")]
@@ -149,7 +168,7 @@ pub enum Command {
     ///   jbz-track normalize
     ///   jbz-track normalize reports/2023-10-19-jbz-raad-verslag.txt
     ///   jbz-track normalize --check     (writes nothing; exit 1 when snapshots are stale)
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 1)]
     Normalize {
         /// Reports to normalise (all in reports/ when none are named).
         #[arg(value_name = "REPORT")]
@@ -173,15 +192,17 @@ pub enum Command {
     ///   jbz-track show csam-verordening
     ///   jbz-track show asiel-migratiepact 2023-10
     ///   jbz-track show insolventierichtlijn 2023-10 --format json
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 6)]
     Show {
         /// The dossier id (see `jbz-track dossiers`).
+        #[arg(add = ArgValueCompleter::new(complete_dossier))]
         dossier: String,
         /// The meeting: `2023-10`, `2023-10-19`, or `2023-10.agenda` for the agenda.
+        #[arg(add = ArgValueCompleter::new(complete_meeting))]
         meeting: Option<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
         /// Read the snapshots as they were at this git revision.
         #[arg(long, value_name = "REV")]
         rev: Option<String>,
@@ -192,11 +213,11 @@ pub enum Command {
     /// Examples:
     ///   jbz-track dossiers
     ///   jbz-track dossiers --format json
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 7)]
     Dossiers {
-        /// Output format (text or json).
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DossiersFormat::Text)]
+        format: DossiersFormat,
         /// Read the snapshots as they were at this git revision.
         #[arg(long, value_name = "REV")]
         rev: Option<String>,
@@ -209,16 +230,16 @@ pub enum Command {
     ///   jbz-track timeline implementatie-van-interoperabiliteit --format svg > ees.svg
     ///   jbz-track timeline csam-verordening asiel-migratiepact --format html > timeline.html
     ///   jbz-track timeline csam-verordening --git      (one entry per commit)
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 4)]
     Timeline {
         /// The dossier ids (see `jbz-track dossiers`).
-        #[arg(value_name = "DOSSIER", required = true)]
+        #[arg(value_name = "DOSSIER", required = true, add = ArgValueCompleter::new(complete_dossier))]
         dossiers: Vec<String>,
         /// From this meeting on.
-        #[arg(long, value_name = "MEETING")]
+        #[arg(long, value_name = "MEETING", add = ArgValueCompleter::new(complete_meeting))]
         since: Option<String>,
         /// Up to this meeting.
-        #[arg(long, value_name = "MEETING")]
+        #[arg(long, value_name = "MEETING", add = ArgValueCompleter::new(complete_meeting))]
         until: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
@@ -236,7 +257,7 @@ pub enum Command {
     /// Examples:
     ///   jbz-track init my-reports
     ///   cd my-reports && jbz-track ingest ~/Downloads/verslag.txt
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 8)]
     Init {
         /// The folder (created if needed; default: --repo, else the current folder).
         #[arg(value_name = "DIR")]
@@ -251,7 +272,7 @@ pub enum Command {
     ///   jbz-track completions zsh > ~/.zfunc/_jbz-track
     ///   mkdir -p ~/.config/fish/completions
     ///   jbz-track completions fish > ~/.config/fish/completions/jbz-track.fish
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 9)]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
@@ -262,7 +283,7 @@ pub enum Command {
     ///   mkdir -p ~/.local/share/man/man1
     ///   jbz-track man > ~/.local/share/man/man1/jbz-track.1
     ///   jbz-track man --dir ~/.local/share/man/man1      (also jbz-track-diff.1 and the others)
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 10)]
     Man {
         /// Write jbz-track.1 and a page per command (jbz-track-diff.1, …) into this folder.
         #[arg(long, value_name = "DIR")]
@@ -282,7 +303,7 @@ pub enum Command {
     /// Examples:
     ///   jbz-track schema > snapshot.schema.json
     ///   jbz-track schema | head -5
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 11)]
     Schema,
     /// Show what changed between two meetings, per dossier: stage, timeline, statements.
     ///
@@ -294,20 +315,20 @@ pub enum Command {
     ///   jbz-track diff 2023-10 2023-12 --dossier csam-verordening
     ///   jbz-track diff 2023-12.agenda 2023-12     (what was planned against what happened)
     ///   jbz-track diff --git origin/main HEAD --format markdown
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, display_order = 3)]
     Diff {
         /// The old meeting (or revision with --git; `A..B` names both).
-        #[arg(value_name = "A")]
+        #[arg(value_name = "A", add = ArgValueCompleter::new(complete_meeting))]
         old: Option<String>,
         /// The new meeting (or revision with --git).
-        #[arg(value_name = "B")]
+        #[arg(value_name = "B", add = ArgValueCompleter::new(complete_meeting))]
         new: Option<String>,
         /// Only these dossiers (repeatable).
-        #[arg(long = "dossier", value_name = "ID")]
+        #[arg(long = "dossier", value_name = "ID", add = ArgValueCompleter::new(complete_dossier))]
         dossiers: Vec<String>,
-        /// Output format: text, markdown or json.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
         /// A and B are git revisions: compare the snapshots committed there.
         #[arg(long, conflicts_with = "rev")]
         git: bool,
@@ -364,16 +385,6 @@ pub enum CliError {
     /// Too few meetings to compare.
     #[error("{0}")]
     Usage(String),
-    /// A format that the command does not write.
-    #[error("{command} does not write {format}; use {supported}")]
-    Unsupported {
-        /// The command.
-        command: &'static str,
-        /// The format asked for.
-        format: &'static str,
-        /// What it writes.
-        supported: &'static str,
-    },
 }
 
 fn suggest(near: &[String]) -> String {
@@ -402,11 +413,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     let display = DisplayOptions::detect(cli.quiet, cli.verbose);
     match &cli.command {
         Command::Completions { shell } => {
-            let mut cmd = completion_command();
-            // Into a buffer first: clap_complete panics on a write error (a closed pipe).
-            let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut cmd, "jbz-track", &mut buf);
-            std::io::stdout().write_all(&buf)?;
+            std::io::stdout().write_all(&completion_script(*shell)?)?;
             return Ok(exit::OK);
         }
         Command::Man { dir } => {
@@ -461,7 +468,26 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 | Command::Timeline { .. }
                 | Command::Dossiers { .. }
         );
-    let mut out = crate::pager::Output::new(pages, display.color);
+    // -q means the same everywhere: nothing but errors (and the exit code). What the reading
+    // commands print is their output, not an error, so it goes; check's findings are errors
+    // and stay.
+    let silenced = display.quiet
+        && matches!(
+            cli.command,
+            Command::Show { .. }
+                | Command::Diff { .. }
+                | Command::Timeline { .. }
+                | Command::Dossiers { .. }
+                | Command::Normalize {
+                    explain: Some(_),
+                    ..
+                }
+        );
+    let mut out = if silenced {
+        crate::pager::Output::discard()
+    } else {
+        crate::pager::Output::new(pages, display.color)
+    };
     let result = dispatch(cli.command, &repo, display, &mut out);
     out.finish()?;
     result
@@ -496,6 +522,116 @@ fn from_cwd(path: &std::path::Path) -> PathBuf {
         return path.to_path_buf();
     }
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Answer the shell when it asks for completions (`COMPLETE=bash jbz-track -- jbz-track sh…`):
+/// prints the candidates and exits. Does nothing otherwise; `main` calls it before parsing.
+pub fn complete_from_env() {
+    clap_complete::CompleteEnv::with_factory(completion_command)
+        .bin("jbz-track")
+        .completer("jbz-track")
+        .complete();
+}
+
+/// The script that `completions SHELL` prints: it has the shell ask `jbz-track` itself for
+/// candidates (clap_complete's dynamic engine), which completes every subcommand's options
+/// and the dossier and meeting ids of the repository at hand.
+///
+/// Not clap_complete's static scripts: their bash one completes no subcommand option for a
+/// binary with a hyphen in its name (clap issues 6421, 6529), and none can know the ids.
+fn completion_script(shell: clap_complete::Shell) -> Result<Vec<u8>, CliError> {
+    let shells = clap_complete::env::Shells::builtins();
+    let Some(completer) = shells.completer(&shell.to_string()) else {
+        return Err(CliError::Usage(format!("no completions for {shell}")));
+    };
+    let mut buf = Vec::new();
+    completer.write_registration("COMPLETE", "jbz-track", "jbz-track", "jbz-track", &mut buf)?;
+    Ok(buf)
+}
+
+/// The repository that completions read: `--repo` where the line being completed names it,
+/// else as a command would find it.
+fn completion_repo() -> Option<Repo> {
+    let args: Vec<String> = std::env::args().collect();
+    let named = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--repo=")
+            .map(str::to_string)
+            .or_else(|| (a == "--repo").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    let named = named.map(PathBuf::from).or_else(|| {
+        ["JBZ_TRACK_REPO", "JBZ_REPO"]
+            .iter()
+            .find_map(|v| std::env::var_os(v).filter(|v| !v.is_empty()))
+            .map(PathBuf::from)
+    });
+    match named {
+        Some(dir) => Repo::open(&dir).ok(),
+        None => Repo::discover(&std::env::current_dir().ok()?).ok(),
+    }
+}
+
+/// Dossier ids for the shell: the registry's (with their titles) and those with snapshots,
+/// starting with what was typed; where none does, the dossiers one of whose other names
+/// (`chat-control`, `ammr`) starts so.
+fn complete_dossier(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    let Some(repo) = completion_repo() else {
+        return Vec::new();
+    };
+    let typed = current.to_string_lossy();
+    let registry = repo
+        .registry()
+        .unwrap_or_else(|_| crate::dossier::Registry::builtin());
+    let mut ids: Vec<(String, Option<String>)> = registry
+        .dossiers
+        .iter()
+        .map(|d| (d.id.clone(), Some(d.title.clone())))
+        .collect();
+    if let Ok(list) = listing(&repo, None) {
+        for d in list.dossiers {
+            if !ids.iter().any(|(id, _)| *id == d) {
+                ids.push((d, None));
+            }
+        }
+    }
+    let candidate =
+        |id: &str, help: Option<String>| CompletionCandidate::new(id).help(help.map(Into::into));
+    let by_id: Vec<CompletionCandidate> = ids
+        .iter()
+        .filter(|(id, _)| id.starts_with(typed.as_ref()))
+        .map(|(id, title)| candidate(id, title.clone()))
+        .collect();
+    if !by_id.is_empty() || typed.is_empty() {
+        return by_id;
+    }
+    let wanted = crate::dossier::slug(&typed);
+    registry
+        .dossiers
+        .iter()
+        .filter_map(|d| {
+            d.aliases
+                .iter()
+                .chain(&d.keywords)
+                .find(|a| crate::dossier::slug(a).starts_with(&wanted))
+                .map(|a| candidate(&d.id, Some(format!("goes by '{a}'"))))
+        })
+        .collect()
+}
+
+/// Meeting ids for the shell (`2023-10`, `2023-12.agenda`), from the snapshot paths.
+fn complete_meeting(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    let Some(repo) = completion_repo() else {
+        return Vec::new();
+    };
+    let typed = current.to_string_lossy();
+    let Ok(list) = listing(&repo, None) else {
+        return Vec::new();
+    };
+    list.meetings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|m| m.starts_with(typed.as_ref()))
+        .map(CompletionCandidate::new)
+        .collect()
 }
 
 /// The command line as completions offer it: without the hidden subcommands (the
@@ -558,11 +694,12 @@ fn dispatch(
             write,
             explain: None,
         } => {
-            let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
-            let mode = if check || (in_ci && !write) {
+            let mode = if check {
                 UpdateMode::Check
-            } else {
+            } else if write {
                 UpdateMode::Write
+            } else {
+                UpdateMode::default_here()
             };
             let reports: Vec<PathBuf> = reports.iter().map(|p| from_cwd(p)).collect();
             let outcome = normalize::normalize(&repo, &reports, mode)?;
@@ -585,7 +722,15 @@ fn dispatch(
             git,
             rev,
         } => {
-            let timelines = build_timelines(&repo, &dossiers, since, until, git, rev.as_deref())?;
+            let timelines = build_timelines(
+                &repo,
+                &dossiers,
+                since,
+                until,
+                git,
+                rev.as_deref(),
+                display.verbose,
+            )?;
             let text = |display: &DisplayOptions| -> Result<String, CliError> {
                 let mut buf = Vec::new();
                 for (i, t) in timelines.iter().enumerate() {
@@ -687,21 +832,17 @@ fn dispatch(
                 ));
             }
             let entry = find_snapshot(&repo, &snapshots, &dossier, meeting.as_deref())?;
+            if display.verbose {
+                render::text::read_files(&mut anstream::stderr(), [&entry.path], rev.as_deref())?;
+            }
             match format {
-                Format::Text => render::text::snapshot(&mut out, &entry.snapshot, &display)?,
-                Format::Json => render::json::snapshot(&mut out, &entry.snapshot)?,
-                Format::Yaml => {
+                ShowFormat::Text => render::text::snapshot(&mut out, &entry.snapshot, &display)?,
+                ShowFormat::Json => render::json::snapshot(&mut out, &entry.snapshot)?,
+                ShowFormat::Yaml => {
                     let text = store::render(&entry.snapshot).map_err(|e| {
                         CliError::Usage(format!("cannot print the snapshot as YAML: {e}"))
                     })?;
                     out.write_all(text.as_bytes())?;
-                }
-                Format::Markdown => {
-                    return Err(CliError::Unsupported {
-                        command: "show",
-                        format: "markdown",
-                        supported: "--format text, json or yaml",
-                    })
                 }
             }
             Ok(exit::OK)
@@ -709,22 +850,15 @@ fn dispatch(
         Command::Dossiers { format, rev } => {
             let registry = repo.registry()?;
             let snapshots = load(&repo, rev.as_deref())?;
+            if display.verbose {
+                let paths = snapshots.entries().map(|e| &e.path);
+                render::text::read_files(&mut anstream::stderr(), paths, rev.as_deref())?;
+            }
             let all: Vec<Snapshot> = snapshots.entries().map(|e| e.snapshot.clone()).collect();
             let list = render::DossierList::build(&registry, &all);
             match format {
-                Format::Text => render::text::dossiers(&mut out, &list, &display)?,
-                Format::Json => render::json::dossiers(&mut out, &list)?,
-                Format::Yaml | Format::Markdown => {
-                    return Err(CliError::Unsupported {
-                        command: "dossiers",
-                        format: if format == Format::Yaml {
-                            "yaml"
-                        } else {
-                            "markdown"
-                        },
-                        supported: "--format text or --format json",
-                    })
-                }
+                DossiersFormat::Text => render::text::dossiers(&mut out, &list, &display)?,
+                DossiersFormat::Json => render::json::dossiers(&mut out, &list)?,
             }
             Ok(exit::OK)
         }
@@ -755,21 +889,19 @@ fn dispatch(
                 let snapshots = load_listed(&repo, rev.as_deref(), &list, |d, k| {
                     (*k == a || *k == b) && (dossiers.is_empty() || dossiers.iter().any(|x| x == d))
                 })?;
+                if display.verbose {
+                    let paths = snapshots.entries().map(|e| &e.path);
+                    render::text::read_files(&mut anstream::stderr(), paths, rev.as_deref())?;
+                }
                 diff::meetings((&snapshots, &a), (&snapshots, &b), &dossiers)
             };
             match format {
-                Format::Text => render::text::comparison(&mut out, &comparison, &display)?,
-                Format::Markdown => render::markdown::comparison(&mut out, &comparison)?,
-                Format::Json => render::json::comparison(&mut out, &comparison)?,
-                Format::Yaml => {
-                    return Err(CliError::Unsupported {
-                        command: "diff",
-                        format: "yaml",
-                        supported: "--format text, markdown or json",
-                    })
-                }
+                DiffFormat::Text => render::text::comparison(&mut out, &comparison, &display)?,
+                DiffFormat::Markdown => render::markdown::comparison(&mut out, &comparison)?,
+                DiffFormat::Json => render::json::comparison(&mut out, &comparison)?,
             }
-            Ok(if exit_code && !comparison.is_empty() {
+            // Like `git diff --quiet`: with nothing printed, the exit code says it.
+            Ok(if (exit_code || display.quiet) && !comparison.is_empty() {
                 exit::DIFFERENCES
             } else {
                 exit::OK
@@ -789,11 +921,22 @@ fn ingest(
     let mut err = anstream::stderr().lock();
     let mut failed = false;
     let mut new_reports = Vec::new();
+    // A replaced report is shown against what it replaced (a one-word correction shows that
+    // word), so the snapshots as they were are read first.
+    let before = if replace {
+        Some(Collection::from_worktree(&repo.root)?)
+    } else {
+        None
+    };
+    let mut replaced = Vec::new();
     for file in files {
         match crate::ingest::ingest(repo, file, replace) {
             Ok(done) => {
                 if !display.quiet {
                     render::text::ingested(out, &done, file)?;
+                }
+                if matches!(done, crate::ingest::Ingested::Replaced { .. }) {
+                    replaced.push(done.path().to_path_buf());
                 }
                 if !matches!(done, crate::ingest::Ingested::AlreadyThere { .. }) {
                     new_reports.push(done.path().to_path_buf());
@@ -823,14 +966,19 @@ fn ingest(
             else {
                 continue;
             };
-            let before = known
-                .iter()
-                .filter(|k| k.kind == key.kind && **k < key)
-                .max();
             if display.quiet {
                 continue;
             }
             writeln!(out)?;
+            if let Some(old) = before.as_ref().filter(|_| replaced.contains(path)) {
+                let c = diff::meetings((old, &key), (&snapshots, &key), &[]);
+                render::text::comparison(out, &c, display)?;
+                continue;
+            }
+            let before = known
+                .iter()
+                .filter(|k| k.kind == key.kind && **k < key)
+                .max();
             match before {
                 Some(prev) => {
                     let c = diff::meetings((&snapshots, prev), (&snapshots, &key), &[]);
@@ -855,6 +1003,7 @@ fn build_timelines(
     until: Option<String>,
     git: bool,
     rev: Option<&str>,
+    verbose: bool,
 ) -> Result<Vec<crate::timeline::Timeline>, CliError> {
     let mut out = Vec::new();
     if git {
@@ -875,6 +1024,10 @@ fn build_timelines(
     }
     let list = listing(repo, rev)?;
     let snapshots = load_listed(repo, rev, &list, |d, _| dossiers.iter().any(|x| x == d))?;
+    if verbose {
+        let paths = snapshots.entries().map(|e| &e.path);
+        render::text::read_files(&mut anstream::stderr(), paths, rev)?;
+    }
     let known = list.meetings;
     let range = crate::timeline::Range {
         since: since
@@ -1154,10 +1307,20 @@ fn unknown_dossier<'k>(
             known.push(d.to_string());
         }
     }
+    // A dossier asked for by another of its names (`chat-control`) is the best suggestion.
+    let mut near: Vec<String> = repo
+        .registry()
+        .map(|r| r.by_name(id).iter().map(|(d, _)| d.id.clone()).collect())
+        .unwrap_or_default();
+    for k in closest(id, &known) {
+        if !near.contains(&k) {
+            near.push(k);
+        }
+    }
     CliError::UnknownDossier {
         id: id.to_string(),
         repo: repo.root.display().to_string(),
-        near: closest(id, &known),
+        near,
     }
 }
 

@@ -113,6 +113,27 @@ impl Registry {
     pub fn get(&self, id: &str) -> Option<&Dossier> {
         self.dossiers.iter().find(|d| d.id == id)
     }
+
+    /// The dossiers that go by `name` (an alias, keyword or title, as a user types it:
+    /// `chat-control`, `Chat control`, `AMMR`), each with the name it matched: for suggesting
+    /// the id when someone asks for a dossier by another of its names.
+    pub fn by_name(&self, name: &str) -> Vec<(&Dossier, &str)> {
+        let wanted = fold(name);
+        if wanted.trim().is_empty() {
+            return Vec::new();
+        }
+        self.dossiers
+            .iter()
+            .filter_map(|d| {
+                d.aliases
+                    .iter()
+                    .chain(&d.keywords)
+                    .chain(std::iter::once(&d.title))
+                    .find(|a| fold(a) == wanted)
+                    .map(|a| (d, a.as_str()))
+            })
+            .collect()
+    }
 }
 
 /// The registry's names, folded once (see [`Registry::matcher`]).
@@ -320,6 +341,18 @@ mod tests {
             r.find("Richtlijn herstructurering en insolventie (2016)"),
             None
         );
+    }
+
+    #[test]
+    fn a_dossier_is_found_by_an_alias_as_typed() {
+        let r = Registry::builtin();
+        let found: Vec<&str> = r
+            .by_name("chat-control")
+            .iter()
+            .map(|(d, _)| d.id.as_str())
+            .collect();
+        assert_eq!(found, vec!["csam-verordening"]);
+        assert!(r.by_name("nothing-like-it").is_empty());
     }
 
     #[test]

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::normalize::{read_report, Failure};
+use crate::normalize::{read_report, strip_line_prefix, Failure};
 use crate::repo::{display_path, Repo, REPORTS_DIR};
-use crate::report::{self, Kind, Report};
+use crate::report::{self, Kind, Report, ReportError};
 use crate::source;
 use crate::store::fs::{remove_within, write_within};
 
@@ -75,6 +75,15 @@ pub fn canonical_name(report: &Report, extension: &str) -> String {
     )
 }
 
+/// Whether a title line names the Council (`… Raad Justitie en Binnenlandse Zaken …`,
+/// `Verslag JBZ januari …`) and is no longer than a title: what tells a report's title from
+/// a paragraph that happens to begin with "Verslag".
+fn names_the_council(title: &str) -> bool {
+    let t = title.to_lowercase();
+    title.chars().count() <= 200
+        && (t.contains("justitie") || t.contains("jbz") || t.contains("binnenlandse zaken"))
+}
+
 /// Copy one report file into the repository.
 pub fn ingest(repo: &Repo, file: &Path, replace: bool) -> Result<Ingested, Failure> {
     let fail = |line, message: String| Failure {
@@ -83,7 +92,15 @@ pub fn ingest(repo: &Repo, file: &Path, replace: bool) -> Result<Ingested, Failu
         message,
     };
     let loaded = source::load(file).map_err(|e| fail(e.line(), e.to_string()))?;
-    let report = report::parse(&loaded.text).map_err(|e| fail(e.line(), e.to_string()))?;
+    let report = report::parse(&loaded.text).map_err(|e| match e {
+        // A line that only begins like a title ("verslag, and …" in a README) is no title: the
+        // file is not a report, and no paragraph of it should be quoted as one.
+        ReportError::NoMeetingDays { ref title, .. } if !names_the_council(title) => {
+            fail(None, ReportError::NotAReport.to_string())
+        }
+        // The line is in the path (`file:4: …`); the message need not say it again.
+        e => fail(e.line(), strip_line_prefix(&e.to_string())),
+    })?;
     // The ending says what the file is, as its content showed: a PDF saved as `.txt`, or a
     // text under an ending `normalize` does not list, is stored under the ending it reads as.
     let extension = match loaded.format {

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    jbz_track::cli::complete_from_env();
     let cli = jbz_track::cli::Cli::parse();
     match jbz_track::cli::run(cli) {
         Ok(code) => jbz_track::exit::code(code),

@@ -22,6 +22,28 @@ pub enum UpdateMode {
     Check,
 }
 
+impl UpdateMode {
+    /// The mode `normalize` runs in without `--check` or `--write`: checking where the `CI`
+    /// variable is set (not empty and not `false`), as insta does, else writing.
+    pub fn default_here() -> UpdateMode {
+        let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+        if in_ci {
+            UpdateMode::Check
+        } else {
+            UpdateMode::Write
+        }
+    }
+
+    /// The command that writes the snapshots here: `jbz-track normalize`, or where that only
+    /// checks (in CI), `jbz-track normalize --write`.
+    pub fn write_command() -> &'static str {
+        match UpdateMode::default_here() {
+            UpdateMode::Write => "jbz-track normalize",
+            UpdateMode::Check => "jbz-track normalize --write",
+        }
+    }
+}
+
 /// What `normalize` did, or (in check mode) would do, to one snapshot file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FileStatus {
@@ -271,7 +293,7 @@ fn read_or_recall(
     (reader, parsed.map(Read::Parsed))
 }
 
-fn strip_line_prefix(message: &str) -> String {
+pub(crate) fn strip_line_prefix(message: &str) -> String {
     match message
         .strip_prefix("line ")
         .and_then(|m| m.split_once(": "))

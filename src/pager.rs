@@ -20,6 +20,8 @@ pub enum Output {
         /// Whether the reader has gone (a broken pipe): nothing more is written.
         closed: bool,
     },
+    /// Thrown away: `-q` prints nothing but errors.
+    Discard,
     /// Collected, then shown through the pager.
     Paged {
         /// What was written, with colour codes.
@@ -30,6 +32,11 @@ pub enum Output {
 }
 
 impl Output {
+    /// Output that goes nowhere, for `-q`.
+    pub fn discard() -> Output {
+        Output::Discard
+    }
+
     /// Page if `wanted`, stdout is a terminal, and a pager is configured.
     pub fn new(wanted: bool, color: bool) -> Output {
         if wanted && io::stdout().is_terminal() && pager_command().is_some() {
@@ -59,6 +66,10 @@ impl Output {
         let rows = std::env::var("LINES")
             .ok()
             .and_then(|l| l.parse::<usize>().ok())
+            .or_else(|| {
+                terminal_size::terminal_size_of(io::stdout()).map(|(_, h)| usize::from(h.0))
+            })
+            .filter(|r| *r > 0)
             .unwrap_or(24);
         let lines = text.iter().filter(|b| **b == b'\n').count();
         if lines < rows {
@@ -101,7 +112,7 @@ fn quiet_if_closed(result: io::Result<()>) -> io::Result<()> {
 impl Write for Output {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         match self {
-            Output::Direct { closed: true, .. } => Ok(data.len()),
+            Output::Direct { closed: true, .. } | Output::Discard => Ok(data.len()),
             Output::Direct { stream, closed } => match stream.write(data) {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                     *closed = true;
@@ -123,7 +134,7 @@ impl Write for Output {
                 }
                 other => other,
             },
-            Output::Paged { .. } => Ok(()),
+            Output::Discard | Output::Paged { .. } => Ok(()),
         }
     }
 }

@@ -27,17 +27,24 @@ pub struct DisplayOptions {
 }
 
 impl DisplayOptions {
-    /// Options for this process: the width from `COLUMNS` where set, else 100.
+    /// Options for this process: the width from `COLUMNS` where set, else the width of the
+    /// terminal on stdout (a shell does not export `COLUMNS`), else 100 (a pipe or a file).
     pub fn detect(quiet: bool, verbose: bool) -> Self {
         let color = matches!(
             anstream::AutoStream::choice(&std::io::stdout()),
             anstream::ColorChoice::Always | anstream::ColorChoice::AlwaysAnsi
         );
-        let width = std::env::var("COLUMNS")
+        let columns = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse::<usize>().ok())
-            .filter(|w| *w >= 40)
-            .unwrap_or(100);
+            .filter(|w| *w > 0);
+        let terminal = || {
+            terminal_size::terminal_size_of(std::io::stdout())
+                .map(|(w, _)| usize::from(w.0))
+                .filter(|w| *w > 0)
+        };
+        // Narrower than 40 columns nothing reads well; wrap at 40 and let the terminal fold.
+        let width = columns.or_else(terminal).unwrap_or(100).max(40);
         DisplayOptions {
             quiet,
             verbose,

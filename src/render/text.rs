@@ -137,24 +137,67 @@ pub fn normalize_outcome(
             format_args!("{}{at}", display_path(&f.path)),
         )?;
     }
-    let changed = outcome.changed().count();
-    let total = outcome.files.len();
-    let reports = outcome.reports.len();
+    writeln!(out, "{}", normalize_summary(outcome, mode))
+}
+
+/// The last line of `normalize`: the reports (those that failed counted too) and the snapshots
+/// the reports give. A removed file is no snapshot any more: after a registry edit merges two
+/// dossiers, "42 snapshots, 2 removed", not "44 snapshots".
+pub fn normalize_summary(outcome: &Outcome, mode: UpdateMode) -> String {
+    let count = |s: FileStatus| outcome.files.iter().filter(|f| f.status == s).count();
+    let (created, updated, removed) = (
+        count(FileStatus::Created),
+        count(FileStatus::Updated),
+        count(FileStatus::Removed),
+    );
+    let unchanged = count(FileStatus::Unchanged);
+    let given = outcome.files.len() - removed;
+    let read = outcome.reports.len();
+    let failed = outcome.failures.len();
+    let reports = read + failed;
     let r = if reports == 1 { "report" } else { "reports" };
+    let failed = if failed > 0 {
+        format!(" ({failed} failed)")
+    } else {
+        String::new()
+    };
+    let s = |n: usize| if n == 1 { "snapshot" } else { "snapshots" };
     match mode {
-        UpdateMode::Write => writeln!(
-            out,
-            "{reports} {r} normalized: {total} snapshots, {changed} written, {} unchanged",
-            total - changed
-        )?,
-        UpdateMode::Check if changed == 0 => writeln!(
-            out,
-            "{reports} {r} checked: all {total} snapshots are up to date"
-        )?,
-        UpdateMode::Check => writeln!(
-            out,
-            "{reports} {r} checked: {changed} of {total} snapshots differ from what the reports give; run `jbz-track normalize` to update them"
-        )?,
+        UpdateMode::Write => {
+            let removed = if removed > 0 {
+                format!(", {removed} removed")
+            } else {
+                String::new()
+            };
+            format!(
+                "{reports} {r} normalized{failed}: {given} {}, {} written, {unchanged} unchanged{removed}",
+                s(given),
+                created + updated
+            )
+        }
+        UpdateMode::Check if created + updated + removed == 0 => {
+            format!("{reports} {r} checked{failed}: all {given} {} are up to date", s(given))
+        }
+        UpdateMode::Check => format!(
+            "{reports} {r} checked{failed}: {} of {} {} differ from what the reports give; run `{}` to update them",
+            created + updated + removed,
+            outcome.files.len(),
+            s(outcome.files.len()),
+            UpdateMode::write_command()
+        ),
+    }
+}
+
+/// `-v` on a reading command (on stderr, so that JSON on stdout stays JSON): each snapshot
+/// file read, and the revision it was read at.
+pub fn read_files<'p>(
+    err: &mut impl Write,
+    paths: impl IntoIterator<Item = &'p PathBuf>,
+    rev: Option<&str>,
+) -> io::Result<()> {
+    let at = rev.map(|r| format!(" (at {r})")).unwrap_or_default();
+    for p in paths {
+        status_line(err, DIM, "read", format_args!("{}{at}", display_path(p)))?;
     }
     Ok(())
 }
@@ -173,13 +216,19 @@ fn read_lines(out: &mut impl Write, reports: &[PathBuf], readers: &[PdfReader]) 
 /// One snapshot, for reading in a terminal.
 pub fn snapshot(out: &mut impl Write, s: &Snapshot, display: &DisplayOptions) -> io::Result<()> {
     let width = display.width;
-    writeln!(out, "{}  {}", paint(BOLD, &s.dossier.id), s.dossier.title)?;
-    writeln!(
+    let plain = Style::new();
+    line_or_wrapped(
         out,
-        "{}",
-        paint(
-            DIM,
-            &format!(
+        &format!("{}  ", paint(BOLD, &s.dossier.id)),
+        &[(s.dossier.title.clone(), plain)],
+        2,
+        width,
+    )?;
+    line_or_wrapped(
+        out,
+        "",
+        &[(
+            format!(
                 "{} {} · {} to {} · {} · {}",
                 s.meeting.council,
                 s.meeting.id,
@@ -187,8 +236,11 @@ pub fn snapshot(out: &mut impl Write, s: &Snapshot, display: &DisplayOptions) ->
                 s.meeting.end,
                 s.source.kind.as_str(),
                 s.source.path
-            )
-        )
+            ),
+            DIM,
+        )],
+        2,
+        width,
     )?;
     section(out, "Agenda items")?;
     for item in &s.items {
@@ -197,7 +249,13 @@ pub fn snapshot(out: &mut impl Write, s: &Snapshot, display: &DisplayOptions) ->
         } else {
             format!("{} {}.", item.part, item.number)
         };
-        writeln!(out, "  {}  {}", paint(CYAN, &label), item.heading)?;
+        line_or_wrapped(
+            out,
+            &format!("  {}  ", paint(CYAN, &label)),
+            &[(item.heading.clone(), plain)],
+            4 + label.chars().count(),
+            width,
+        )?;
         if let Some(a) = &item.action {
             writeln!(
                 out,
@@ -250,12 +308,12 @@ pub fn snapshot(out: &mut impl Write, s: &Snapshot, display: &DisplayOptions) ->
                 Status::Done => paint(GREEN, "done   "),
                 Status::Planned => paint(YELLOW, "planned"),
             };
-            writeln!(
+            line_or_wrapped(
                 out,
-                "  {:<when_w$}  {status}  {}  {}",
-                m.when.to_string(),
-                m.event,
-                paint(DIM, &format!("({})", m.phrase))
+                &format!("  {:<when_w$}  {status}  ", m.when.to_string()),
+                &[(m.event.clone(), plain), (format!("  ({})", m.phrase), DIM)],
+                2 + when_w + 2 + 7 + 2,
+                width,
             )?;
         }
     }
@@ -285,16 +343,20 @@ fn bullet(out: &mut impl Write, text: &str, indent: usize, width: usize) -> io::
     Ok(())
 }
 
-/// The dossier listing: id, meetings, title, in aligned columns.
+/// The dossier listing, within the width of the terminal: id, meetings and title in aligned
+/// columns, titles shortened with "…" to fit; where even the ids and meetings leave no room
+/// for a title (long automatic ids), one block per dossier: the id and its meetings, then the
+/// title on a line of its own, indented.
 pub fn dossiers(
     out: &mut impl Write,
     list: &DossierList,
-    _display: &DisplayOptions,
+    display: &DisplayOptions,
 ) -> io::Result<()> {
+    let width = display.width;
     let id_w = list
         .entries
         .iter()
-        .map(|e| e.id.len())
+        .map(|e| e.id.chars().count())
         .max()
         .unwrap_or(2)
         .max(2);
@@ -309,19 +371,57 @@ pub fn dossiers(
             }
         })
         .collect();
-    let m_w = meetings.iter().map(|m| m.len()).max().unwrap_or(8).max(8);
-    writeln!(
-        out,
-        "{}",
-        paint(
-            BOLD,
-            &format!("{:<id_w$}  {:<m_w$}  title", "id", "meetings")
-        )
-    )?;
-    for (e, m) in list.entries.iter().zip(&meetings) {
-        let id = format!("{:<id_w$}", e.id);
-        let id = if e.registered { paint(CYAN, &id) } else { id };
-        writeln!(out, "{id}  {m:<m_w$}  {}", e.title)?;
+    let m_w = meetings
+        .iter()
+        .map(|m| m.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    let paint_id = |e: &crate::render::DossierEntry, text: &str| {
+        if e.registered {
+            paint(CYAN, text)
+        } else {
+            text.to_string()
+        }
+    };
+    // A title column narrower than this reads as noise: blocks instead.
+    const MIN_TITLE: usize = 24;
+    if id_w + 2 + m_w + 2 + MIN_TITLE <= width {
+        let title_w = width - id_w - 2 - m_w - 2;
+        writeln!(
+            out,
+            "{}",
+            paint(
+                BOLD,
+                &format!("{:<id_w$}  {:<m_w$}  title", "id", "meetings")
+            )
+        )?;
+        for (e, m) in list.entries.iter().zip(&meetings) {
+            let id = paint_id(e, &format!("{:<id_w$}", e.id));
+            writeln!(out, "{id}  {m:<m_w$}  {}", shorten(&e.title, title_w))?;
+        }
+        return Ok(());
+    }
+    for (i, (e, m)) in list.entries.iter().zip(&meetings).enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let id_len = e.id.chars().count();
+        if id_len + 2 + m.chars().count() <= width {
+            writeln!(out, "{}  {m}", paint_id(e, &e.id))?;
+        } else {
+            writeln!(out, "{}", paint_id(e, &e.id))?;
+            for line in wrap(m, width.saturating_sub(4).max(20)) {
+                writeln!(out, "    {line}")?;
+            }
+        }
+        if !e.title.is_empty() {
+            writeln!(
+                out,
+                "    {}",
+                paint(DIM, &shorten(&e.title, width.saturating_sub(4).max(20)))
+            )?;
+        }
     }
     Ok(())
 }
@@ -329,8 +429,10 @@ pub fn dossiers(
 /// A styled run of text, for wrapping without counting escape codes.
 type Span = (String, Style);
 
-/// Wrap styled spans at `width` visible columns; continuation lines start with `indent` spaces.
-fn wrap_spans(spans: &[Span], width: usize, indent: usize) -> Vec<String> {
+/// Wrap styled spans at `width` visible columns: the first line after `first` visible
+/// columns, continuation lines after `indent` spaces. Lines break between words only; a word
+/// longer than a line stands on a line of its own.
+fn wrap_spans(spans: &[Span], width: usize, first: usize, indent: usize) -> Vec<String> {
     // Words are maximal runs without whitespace; one word may hold several spans.
     let mut words: Vec<Vec<(&str, Style)>> = vec![Vec::new()];
     for (text, style) in spans {
@@ -359,9 +461,15 @@ fn wrap_spans(spans: &[Span], width: usize, indent: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0;
-    let avail = width.saturating_sub(indent).max(20);
+    let avail_first = width.saturating_sub(first).max(20);
+    let avail_rest = width.saturating_sub(indent).max(20);
     for w in words.iter().filter(|w| !w.is_empty()) {
         let len: usize = w.iter().map(|(t, _)| t.chars().count()).sum();
+        let avail = if lines.is_empty() {
+            avail_first
+        } else {
+            avail_rest
+        };
         if used > 0 && used + 1 + len > avail {
             lines.push(std::mem::take(&mut line));
             used = 0;
@@ -381,6 +489,23 @@ fn wrap_spans(spans: &[Span], width: usize, indent: usize) -> Vec<String> {
     lines
 }
 
+/// A line as it is where it fits in `width`, else [`print_wrapped`] (which folds runs of
+/// spaces): short lines keep their column spacing.
+fn line_or_wrapped(
+    out: &mut impl Write,
+    first: &str,
+    spans: &[Span],
+    indent: usize,
+    width: usize,
+) -> io::Result<()> {
+    let len = visible_width(first) + spans.iter().map(|(t, _)| t.chars().count()).sum::<usize>();
+    if len <= width {
+        let rest: String = spans.iter().map(|(t, style)| paint(*style, t)).collect();
+        return writeln!(out, "{first}{rest}");
+    }
+    print_wrapped(out, first, spans, indent, width)
+}
+
 fn print_wrapped(
     out: &mut impl Write,
     first: &str,
@@ -388,7 +513,15 @@ fn print_wrapped(
     indent: usize,
     width: usize,
 ) -> io::Result<()> {
-    for (i, line) in wrap_spans(spans, width, indent).iter().enumerate() {
+    let mut first_w = visible_width(first);
+    let mut first = first.to_string();
+    if first_w + 20 > width && first_w > indent {
+        // The label leaves no room (a long automatic id): the text starts on the next line.
+        writeln!(out, "{}", first.trim_end())?;
+        first = " ".repeat(indent);
+        first_w = indent;
+    }
+    for (i, line) in wrap_spans(spans, width, first_w, indent).iter().enumerate() {
         if i == 0 {
             writeln!(out, "{first}{line}")?;
         } else {
@@ -396,6 +529,21 @@ fn print_wrapped(
         }
     }
     Ok(())
+}
+
+/// The columns `text` takes on a terminal: its characters without colour codes.
+fn visible_width(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_escape = false;
+    for c in text.chars() {
+        match c {
+            '\u{1b}' => in_escape = true,
+            'm' if in_escape => in_escape = false,
+            _ if in_escape => {}
+            _ => n += 1,
+        }
+    }
+    n
 }
 
 const DEL: Style = AnsiColor::Red.on_default().strikethrough();
@@ -611,13 +759,12 @@ pub fn dossier_diff(
             ),
         ),
     };
-    writeln!(
+    line_or_wrapped(
         out,
-        "{} {}  {}{}",
-        paint(style, mark),
-        paint(BOLD, &d.dossier),
-        d.title,
-        paint(style, &note)
+        &format!("{} {}  ", paint(style, mark), paint(BOLD, &d.dossier)),
+        &[(d.title.clone(), Style::new()), (note, style)],
+        4,
+        display.width,
     )?;
     if d.presence != Presence::Both {
         // Appearing or leaving is the news; the sentences are in `show`.
@@ -650,7 +797,13 @@ pub fn dossier_diff(
         return Ok(());
     }
     if let Some(s) = &d.stage {
-        writeln!(out, "  {}  {}", paint(CYAN, "stage"), stage_line(s))?;
+        line_or_wrapped(
+            out,
+            &format!("  {}  ", paint(CYAN, "stage")),
+            &[(stage_line(s), Style::new())],
+            9,
+            display.width,
+        )?;
         if let Some(e) = &s.new_evidence {
             print_wrapped(out, "           ", &[(e.clone(), DIM)], 11, display.width)?;
         }
