@@ -157,6 +157,7 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
                     .map(|(phrase, event, done)| Milestone {
                         when: "2024-09/2024-11".parse::<When>().expect("when"),
                         phrase,
+                        name: Default::default(),
                         event,
                         status: if done { Status::Done } else { Status::Planned },
                     })

@@ -73,6 +73,10 @@ fn comparison_at(
     let h = "#".repeat(level);
     writeln!(out, "{h} {title}: {} → {}", escape(&c.old), escape(&c.new))?;
     writeln!(out)?;
+    if let Some(note) = crate::render::text::order_note(c) {
+        writeln!(out, "*{}*", escape(&note))?;
+        writeln!(out)?;
+    }
     if c.is_empty() {
         match c.unchanged.len() {
             0 => writeln!(out, "No changes.")?,
@@ -112,6 +116,17 @@ fn dossier_at(out: &mut impl Write, d: &SnapshotDiff, level: usize) -> io::Resul
         escape(&d.title)
     )?;
     writeln!(out)?;
+    if let Some(o) = &d.outcome {
+        writeln!(
+            out,
+            "**Plan → outcome:** {}.",
+            escape(&crate::render::text::outcome_line(o))
+        )?;
+        writeln!(out)?;
+        if d.presence != Presence::Both {
+            return Ok(());
+        }
+    }
     match d.presence {
         Presence::Appeared => {
             writeln!(
