@@ -703,9 +703,9 @@ pub const MAX_CANDIDATES: usize = 8;
 pub const MAX_POSTINGS: usize = 64;
 
 /// A sentence as compared for "the same words": whitespace runs are one space and ends are
-/// trimmed, and quote marks of any style (`’ ‘ ' “ ” " « » „`) are one mark each, so that a
-/// report copied from the web edition (guillemets, straight quotes) or re-extracted with other
-/// spacing reads as unchanged.
+/// trimmed, and every quote mark and apostrophe (`’ ‘ ' “ ” " « » „`) is one and the same
+/// mark, so that a report copied from the web edition (guillemets, straight quotes) or
+/// re-extracted with other spacing reads as unchanged. Held by `tests/edits.rs`.
 pub fn same_text_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -714,8 +714,9 @@ pub fn same_text_key(s: &str) -> String {
         }
         for c in w.chars() {
             out.push(match c {
-                '’' | '‘' | '‚' | '`' | '´' => '\'',
-                '“' | '”' | '„' | '«' | '»' => '"',
+                '\'' | '’' | '‘' | '‚' | '`' | '´' | '"' | '“' | '”' | '„' | '«' | '»' => {
+                    '"'
+                }
                 c => c,
             });
         }
