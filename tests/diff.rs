@@ -1387,3 +1387,67 @@ fn show_and_dossiers_read_an_older_revision() {
     let e = trouble(root, &["diff", "--rev", "HEAD~1"]);
     has(&e, "diff needs two meetings and there is only 2023-10");
 }
+
+/// The real report, and the same text as the report of a meeting in April 2024: every
+/// relative date is read again against the later meeting ("maart" is then March 2024).
+fn same_text_in_april() -> tempfile::TempDir {
+    let text = String::from_utf8(common::real_report()).expect("utf-8");
+    let april = text.replacen("19 -20 oktober 2023", "4 -5 april 2024", 1);
+    assert_ne!(text, april, "the title holds the meeting's days");
+    let repo = common::repo_with_files(&[
+        (OCT, text.as_bytes()),
+        ("2024-04-04-jbz-raad-verslag.txt", april.as_bytes()),
+    ]);
+    normalize(repo.path());
+    repo
+}
+
+#[test]
+fn future_relative_date_said_again_has_moved_and_a_past_one_has_not() {
+    let repo = same_text_in_april();
+    let doc = json(
+        repo.path(),
+        &["diff", "2023-10", "2024-04", "--format", "json"],
+    );
+    // "deze maand" in October and again in April: the Coreper agreement slipped.
+    let csam = dossier(&doc, CSAM);
+    let m = &csam["timeline"][0];
+    assert_eq!(m["change"], "moved", "{csam:#}");
+    assert_eq!(m["months"], 6);
+    assert_eq!(m["restated"], true);
+    assert_eq!(m["new"]["name"], "akkoord-coreper");
+    // "de in maart gestarte grensbeheerpilots" and "1 oktober jl.": the same past events. The
+    // Forum of 26–27 October was planned in October and lies behind April: done.
+    let aob = dossier(&doc, AOB);
+    let changes: Vec<(&str, &str)> = aob["timeline"]
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .map(|m| {
+            (
+                m["change"].as_str().unwrap_or(""),
+                m["new"]["phrase"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(changes, [("status", "26 en 27 oktober 2023")], "{aob:#}");
+    let text = ok(
+        repo.path(),
+        &["diff", "2023-10", "2024-04", "--color", "never"],
+    );
+    has(&text, "(\"deze maand\" said again)");
+    // The timeline's drift table keeps the pilots at the March they first named.
+    let t = json(repo.path(), &["timeline", AOB, "--format", "json"]);
+    let drift = t["timelines"][0]["drift"].as_array().expect("drift");
+    let pilots = drift
+        .iter()
+        .find(|d| d["event"] == "gestarte grensbeheerpilots")
+        .expect("pilots row");
+    let whens: Vec<&str> = pilots["at"]
+        .as_array()
+        .expect("at")
+        .iter()
+        .map(|m| m["when"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(whens, ["2023-03", "2023-03"]);
+}
