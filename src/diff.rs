@@ -569,7 +569,8 @@ fn stage_change(old: Option<&Snapshot>, new: Option<&Snapshot>) -> Option<StageC
 /// Near linear in the number of sentences, in two passes:
 /// 1. *exact-match anchoring*: sentences equal after [`same_text_key`] (whitespace and quote
 ///    style do not count) pair through an ordered map (O(n log n)), first unused occurrence first;
-/// 2. *similarity on candidates*: each remaining new sentence is compared (word LCS,
+/// 2. *similarity on candidates*: where more than [`ALL_PAIRS`] pairs remain (a report's
+///    actor says a few dozen sentences, so only in bulk), each remaining new sentence is compared (word LCS,
 ///    [`similarity`]) only with the old sentences that share one of its [`RARE_WORDS`] rarest
 ///    words, at most [`MAX_CANDIDATES`] of them, those sharing the most words first; a word
 ///    found in more than [`MAX_POSTINGS`] old sentences is too common to find a partner by.
@@ -623,8 +624,22 @@ pub fn align(old: &[String], new: &[String]) -> (Vec<TextChange>, usize) {
     }
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+    let old_open: Vec<usize> = (0..old.len()).filter(|&i| !old_used[i]).collect();
+    let new_open = new_pair.iter().filter(|p| p.is_none()).count();
+    // A report's actor says a few dozen sentences: there every pair is scored, as it always
+    // was; the index only decides where that would be too many.
+    let all_pairs = old_open.len().saturating_mul(new_open) <= ALL_PAIRS;
     for (j, nw) in new_words.iter().enumerate() {
         if new_pair[j].is_some() || nw.is_empty() {
+            continue;
+        }
+        if all_pairs {
+            for &i in &old_open {
+                let score = similarity(&old_words[i], nw);
+                if score >= SAME_STATEMENT {
+                    candidates.push((score, i, j));
+                }
+            }
             continue;
         }
         let mut rare: Vec<(&str, usize)> = nw
@@ -695,6 +710,8 @@ pub fn align(old: &[String], new: &[String]) -> (Vec<TextChange>, usize) {
     (out, unchanged)
 }
 
+/// Up to this many unmatched (old, new) pairs, [`align`] scores them all.
+pub const ALL_PAIRS: usize = 10_000;
 /// How many of a sentence's rarest words find its candidate partners (see [`align`]).
 pub const RARE_WORDS: usize = 4;
 /// At most this many candidate partners are scored per sentence (see [`align`]).
