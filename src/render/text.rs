@@ -1133,7 +1133,13 @@ fn drift_table(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> 
     }
     writeln!(out, "{}", paint(DIM, header.trim_end()))?;
     for (d, row) in t.drift.iter().zip(&cells) {
-        let event = shorten(&d.event, event_w);
+        // Named by what happens where the milestone has a name: a short column keeps the name.
+        let last = d.at.iter().rev().flatten().next();
+        let mut title = last.map_or_else(|| d.event.clone(), milestone_title);
+        if let Some(m) = last.filter(|m| title != m.event && title.chars().count() > event_w) {
+            title = m.name.label().to_string();
+        }
+        let event = shorten(&title, event_w);
         let mut line = format!("  {event:<event_w$}");
         for (k, c) in row.iter().enumerate() {
             line.push_str(&format!("  {c:<w$}", w = col_w[k]));
