@@ -317,7 +317,7 @@ pub fn timeline(out: &mut impl Write, t: &Timeline) -> io::Result<()> {
                         crate::snapshot::Status::Done => "done",
                         crate::snapshot::Status::Planned => "planned",
                     },
-                    escape(&m.event)
+                    escape(&crate::render::text::milestone_title(m))
                 )?;
             }
         }
@@ -342,7 +342,14 @@ pub fn timeline(out: &mut impl Write, t: &Timeline) -> io::Result<()> {
             writeln!(
                 out,
                 "| {} | {} | {moved} |",
-                escape(&d.event),
+                escape(
+                    &d.at
+                        .iter()
+                        .rev()
+                        .flatten()
+                        .next()
+                        .map_or_else(|| d.event.clone(), crate::render::text::milestone_title)
+                ),
                 cells.join(" | ")
             )?;
         }
