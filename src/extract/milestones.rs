@@ -535,6 +535,11 @@ mod tests {
             "{e}"
         );
         assert!(e.contains("(gedeeltelijke) algemene oriëntatie"), "{e}");
+        // The report's own wording stays, "te kunnen" and all; only the date goes.
+        assert_eq!(
+            e,
+            "kabinet kan de (gedeeltelijke) algemene oriëntatie te kunnen steunen"
+        );
         assert_eq!(ms[0].name, EventName::AlgemeneOrientatie);
         assert_eq!(ms[0].when.to_string(), "2025-03-04");
     }
