@@ -58,6 +58,9 @@ pub struct SnapshotDiff {
     pub new: Option<Side>,
     /// On the agenda at both, appeared, or left.
     pub presence: Presence,
+    /// From a meeting's annotated agenda to its verslag: what was planned and what came of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
     /// The stage, where it changed.
     pub stage: Option<StageChange>,
     /// Actors whose statements changed, in the fixed actor order.
@@ -74,12 +77,124 @@ impl SnapshotDiff {
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
         self.presence == Presence::Both
+            && self.outcome.is_none()
             && self.stage.is_none()
             && self.positions.is_empty()
             && self.timeline.is_empty()
             && self.highlights.is_empty()
             && self.references.is_empty()
     }
+}
+
+/// What the annotated agenda planned for a dossier, and what the verslag of the same meeting
+/// says came of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// What the Council was to do, as the agenda names it (`(Gedeeltelijke) algemene
+    /// oriëntatie`, `Voortgangsrapport`); none where the agenda names nothing, or the dossier
+    /// was not on it.
+    pub planned: Option<String>,
+    /// The stage that action reaches, where it is one (`raadspositie` for an algemene
+    /// oriëntatie).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Stage>,
+    /// The stage the verslag reads, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    /// What came of it.
+    pub result: OutcomeResult,
+}
+
+/// What came of a planned agenda item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutcomeResult {
+    /// The stage the action aims at was reached (the verslag reads it, or a later one).
+    Reached,
+    /// Discussed, but the stage the action aims at was not reached.
+    NotReached,
+    /// Discussed; the action aims at no stage (an exchange of views, information).
+    Discussed,
+    /// On the agenda, but the verslag does not discuss it.
+    NotDiscussed,
+    /// Discussed in the verslag without being on the annotated agenda.
+    NotOnAgenda,
+}
+
+/// How the two sides of a comparison relate in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Order {
+    /// From an earlier meeting to a later one (or from agenda to agenda, verslag to verslag).
+    Forward,
+    /// From a later meeting to an earlier one: every change reads backwards.
+    Reversed,
+    /// A meeting compared with itself.
+    SameMeeting,
+    /// From a meeting's annotated agenda to its verslag: plan and outcome.
+    PlanOutcome,
+    /// Two git revisions: the order is the user's.
+    Revisions,
+}
+
+impl Order {
+    /// How two meetings relate.
+    pub fn of(old: &MeetingKey, new: &MeetingKey) -> Order {
+        use crate::report::Kind;
+        if old == new {
+            return Order::SameMeeting;
+        }
+        if old.id == new.id {
+            return match (old.kind, new.kind) {
+                (Kind::Agenda, Kind::Verslag) => Order::PlanOutcome,
+                _ => Order::Reversed,
+            };
+        }
+        if old.id < new.id {
+            Order::Forward
+        } else {
+            Order::Reversed
+        }
+    }
+}
+
+/// The stage an agenda's action aims at: an algemene oriëntatie is the Council's position.
+pub fn action_target(action: &str) -> Option<Stage> {
+    let a = action.to_lowercase();
+    if a.contains("oriëntatie") || a.contains("orientatie") || a.contains("mandaat") {
+        Some(Stage::Raadspositie)
+    } else if a.contains("aanneming") || a.contains("vaststelling") {
+        Some(Stage::Aangenomen)
+    } else if a.contains("voorlopig akkoord") {
+        Some(Stage::VoorlopigAkkoord)
+    } else {
+        None
+    }
+}
+
+/// Plan and outcome of one dossier (see [`Outcome`]).
+fn outcome(agenda: Option<&Snapshot>, verslag: Option<&Snapshot>) -> Option<Outcome> {
+    let planned = agenda.and_then(|a| {
+        let actions: Vec<&str> = a.items.iter().filter_map(|i| i.action.as_deref()).collect();
+        (!actions.is_empty()).then(|| actions.join("; "))
+    });
+    let target = planned.as_deref().and_then(action_target);
+    let result = match (agenda, verslag) {
+        (None, None) => return None,
+        (None, Some(_)) => OutcomeResult::NotOnAgenda,
+        (Some(_), None) => OutcomeResult::NotDiscussed,
+        (Some(_), Some(v)) => match target {
+            Some(t) if v.stage.is_some_and(|s| s >= t) => OutcomeResult::Reached,
+            Some(_) => OutcomeResult::NotReached,
+            None => OutcomeResult::Discussed,
+        },
+    };
+    Some(Outcome {
+        planned,
+        target,
+        stage: verslag.and_then(|v| v.stage),
+        result,
+    })
 }
 
 /// The stage moved.
@@ -194,6 +309,10 @@ pub enum MilestoneChange {
         months: i32,
         /// Earlier, later, or only more (or less) precise.
         shift: Shift,
+        /// Stated in the same words at both meetings (`deze maand`, `in het voorjaar`): a
+        /// relative date said again at a later meeting, so the date itself moved.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        restated: bool,
     },
     /// The same event at the same time, now done (or planned again).
     Status {
@@ -250,6 +369,8 @@ pub struct Comparison {
     pub old: String,
     /// The new side.
     pub new: String,
+    /// How the sides relate: forward, reversed, a meeting with itself, plan and outcome.
+    pub order: Order,
     /// Dossiers with changes, in order of id.
     pub dossiers: Vec<SnapshotDiff>,
     /// Dossiers on both sides without a change.
@@ -295,14 +416,27 @@ pub fn meetings(
             )
         })
     }
+    let order = Order::of(old_k, new_k);
     let mut out = Comparison {
         old: old_k.to_string(),
         new: new_k.to_string(),
+        order,
         dossiers: Vec::new(),
         unchanged: Vec::new(),
     };
     for id in ids {
-        if let Some(d) = snapshots(side(old_c, old_k, id), side(new_c, new_k, id)) {
+        let old_side = side(old_c, old_k, id);
+        let new_side = side(new_c, new_k, id);
+        let plan = (order == Order::PlanOutcome)
+            .then(|| {
+                outcome(
+                    old_side.as_ref().map(|s| s.0),
+                    new_side.as_ref().map(|s| s.0),
+                )
+            })
+            .flatten();
+        if let Some(mut d) = snapshots(old_side, new_side) {
+            d.outcome = plan;
             if d.is_empty() {
                 out.unchanged.push(id.to_string());
             } else {
@@ -381,6 +515,7 @@ pub fn snapshots(
         old: old_side,
         new: new_side,
         presence,
+        outcome: None,
         stage,
         positions,
         timeline,
@@ -430,29 +565,101 @@ fn stage_change(old: Option<&Snapshot>, new: Option<&Snapshot>) -> Option<StageC
 /// [`SAME_STATEMENT`], most similar first, is a change; the rest are added or removed.
 /// Returns the changes in the new list's order (removals where the old sentence stood) and the
 /// number of unchanged sentences.
+///
+/// Near linear in the number of sentences, in two passes:
+/// 1. *exact-match anchoring*: sentences equal after [`same_text_key`] (whitespace and quote
+///    style do not count) pair through an ordered map (O(n log n)), first unused occurrence first;
+/// 2. *similarity on candidates*: where more than [`ALL_PAIRS`] pairs remain (a report's
+///    actor says a few dozen sentences, so only in bulk), each remaining new sentence is compared (word LCS,
+///    [`similarity`]) only with the old sentences that share one of its [`RARE_WORDS`] rarest
+///    words, at most [`MAX_CANDIDATES`] of them, those sharing the most words first; a word
+///    found in more than [`MAX_POSTINGS`] old sentences is too common to find a partner by.
+///
+/// Two sentences with half their words in common in order almost always share one of their
+/// rarest words; a pair that shares only very common words is reported as removed and added.
 pub fn align(old: &[String], new: &[String]) -> (Vec<TextChange>, usize) {
+    use std::collections::BTreeMap;
     let mut old_used = vec![false; old.len()];
     let mut new_pair: Vec<Option<usize>> = vec![None; new.len()];
     // Exact matches first, so that a repeated sentence never pairs with a near one.
+    let old_keys: Vec<String> = old.iter().map(|s| same_text_key(s)).collect();
+    let mut by_key: BTreeMap<&str, std::collections::VecDeque<usize>> = BTreeMap::new();
+    for (i, k) in old_keys.iter().enumerate() {
+        by_key.entry(k.as_str()).or_default().push_back(i);
+    }
     for (j, n) in new.iter().enumerate() {
-        if let Some(i) = (0..old.len()).find(|&i| !old_used[i] && &old[i] == n) {
+        let key = same_text_key(n);
+        if let Some(i) = by_key.get_mut(key.as_str()).and_then(|q| q.pop_front()) {
             old_used[i] = true;
             new_pair[j] = Some(i);
         }
     }
     let unchanged = new_pair.iter().flatten().count();
-    let old_words: Vec<Vec<String>> = old.iter().map(|s| words(s)).collect();
-    let new_words: Vec<Vec<String>> = new.iter().map(|s| words(s)).collect();
+
+    let old_words: Vec<Vec<String>> = old
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if old_used[i] { Vec::new() } else { words(s) })
+        .collect();
+    let new_words: Vec<Vec<String>> = new
+        .iter()
+        .enumerate()
+        .map(|(j, s)| {
+            if new_pair[j].is_some() {
+                Vec::new()
+            } else {
+                words(s)
+            }
+        })
+        .collect();
+    // Postings: word → the unmatched old sentences holding it (each once).
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, ow) in old_words.iter().enumerate() {
+        let mut seen: Vec<&str> = ow.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            postings.entry(w).or_default().push(i);
+        }
+    }
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+    let old_open: Vec<usize> = (0..old.len()).filter(|&i| !old_used[i]).collect();
+    let new_open = new_pair.iter().filter(|p| p.is_none()).count();
+    // A report's actor says a few dozen sentences: there every pair is scored, as it always
+    // was; the index only decides where that would be too many.
+    let all_pairs = old_open.len().saturating_mul(new_open) <= ALL_PAIRS;
     for (j, nw) in new_words.iter().enumerate() {
-        if new_pair[j].is_some() {
+        if new_pair[j].is_some() || nw.is_empty() {
             continue;
         }
-        for (i, ow) in old_words.iter().enumerate() {
-            if old_used[i] {
-                continue;
+        if all_pairs {
+            for &i in &old_open {
+                let score = similarity(&old_words[i], nw);
+                if score >= SAME_STATEMENT {
+                    candidates.push((score, i, j));
+                }
             }
-            let score = similarity(ow, nw);
+            continue;
+        }
+        let mut rare: Vec<(&str, usize)> = nw
+            .iter()
+            .filter_map(|w| postings.get(w.as_str()).map(|p| (w.as_str(), p.len())))
+            .filter(|&(_, n)| n <= MAX_POSTINGS)
+            .collect();
+        rare.sort_unstable();
+        rare.dedup();
+        rare.sort_by_key(|&(w, n)| (n, w));
+        shared.clear();
+        for (w, _) in rare.iter().take(RARE_WORDS) {
+            for &i in &postings[w] {
+                *shared.entry(i).or_default() += 1;
+            }
+        }
+        let mut best: Vec<(usize, usize)> = shared.iter().map(|(&i, &n)| (n, i)).collect();
+        best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, i) in best.iter().take(MAX_CANDIDATES) {
+            let score = similarity(&old_words[i], nw);
             if score >= SAME_STATEMENT {
                 candidates.push((score, i, j));
             }
@@ -474,9 +681,7 @@ pub fn align(old: &[String], new: &[String]) -> (Vec<TextChange>, usize) {
     let mut next_old = 0;
     let emit_removed_before = |limit: usize, out: &mut Vec<TextChange>, next_old: &mut usize| {
         while *next_old < limit {
-            let paired = old_used[*next_old]
-                && (new_pair.contains(&Some(*next_old)) || changed.contains(&Some(*next_old)));
-            if !paired {
+            if !old_used[*next_old] {
                 out.push(TextChange::Removed {
                     old: old[*next_old].clone(),
                 });
@@ -503,6 +708,37 @@ pub fn align(old: &[String], new: &[String]) -> (Vec<TextChange>, usize) {
     }
     emit_removed_before(old.len(), &mut out, &mut next_old);
     (out, unchanged)
+}
+
+/// Up to this many unmatched (old, new) pairs, [`align`] scores them all.
+pub const ALL_PAIRS: usize = 10_000;
+/// How many of a sentence's rarest words find its candidate partners (see [`align`]).
+pub const RARE_WORDS: usize = 4;
+/// At most this many candidate partners are scored per sentence (see [`align`]).
+pub const MAX_CANDIDATES: usize = 8;
+/// A word in more old sentences than this finds no partners (see [`align`]).
+pub const MAX_POSTINGS: usize = 64;
+
+/// A sentence as compared for "the same words": whitespace runs are one space and ends are
+/// trimmed, and every quote mark and apostrophe (`’ ‘ ' “ ” " « » „`) is one and the same
+/// mark, so that a report copied from the web edition (guillemets, straight quotes) or
+/// re-extracted with other spacing reads as unchanged. Held by `tests/edits.rs`.
+pub fn same_text_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            out.push(match c {
+                '\'' | '’' | '‘' | '‚' | '`' | '´' | '"' | '“' | '”' | '„' | '«' | '»' => {
+                    '"'
+                }
+                c => c,
+            });
+        }
+    }
+    out
 }
 
 /// Word tokens of a sentence, lower-cased, for similarity (whitespace and punctuation left out).
@@ -684,6 +920,9 @@ pub fn pair_milestones(old: &[Milestone], new: &[Milestone]) -> Vec<Option<usize
                 continue;
             }
             let mut score = event_similarity(&ow[i], &nw[j]);
+            if !old[i].name.is_other() && old[i].name == new[j].name {
+                score += 0.25;
+            }
             if old[i].event == new[j].event {
                 score = 2.0;
             }
@@ -712,7 +951,7 @@ pub fn milestones(old: &[Milestone], new: &[Milestone]) -> Vec<MilestoneChange> 
     let mut out = Vec::new();
     for (j, n) in new.iter().enumerate() {
         match partner[j] {
-            Some(i) if old[i] == *n => {}
+            Some(i) if old[i] == *n || same_past_event(&old[i], n) => {}
             Some(i) => {
                 let o = &old[i];
                 if o.when == n.when {
@@ -729,6 +968,7 @@ pub fn milestones(old: &[Milestone], new: &[Milestone]) -> Vec<MilestoneChange> 
                         new: n.clone(),
                         months,
                         shift: shift(&o.when, &n.when, months),
+                        restated: o.phrase == n.phrase,
                     });
                 }
             }
@@ -741,6 +981,32 @@ pub fn milestones(old: &[Milestone], new: &[Milestone]) -> Vec<MilestoneChange> 
         }
     }
     out
+}
+
+/// The same past event stated again: `de in maart gestarte pilots` in October and again in
+/// April names the March before October both times, though each report's own reading of
+/// `maart` is its latest March. A past relative date is anchored to the report where it first
+/// appeared, so the same words, event and status done are the same event, unchanged. (A
+/// *planned* relative date said again has moved: see [`MilestoneChange::Moved::restated`].)
+pub fn same_past_event(old: &Milestone, new: &Milestone) -> bool {
+    use crate::snapshot::Status;
+    old.status == Status::Done
+        && new.status == Status::Done
+        && old.phrase == new.phrase
+        && old.event == new.event
+        && !has_year(&old.phrase)
+}
+
+/// Whether a date phrase names its year (four digits in a row).
+fn has_year(phrase: &str) -> bool {
+    let mut run = 0;
+    for c in phrase.chars() {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 fn shift(old: &When, new: &When, months: i32) -> Shift {
@@ -886,6 +1152,7 @@ mod tests {
         Milestone {
             when: when.parse().expect("when"),
             phrase: phrase.into(),
+            name: crate::extract::milestones::EventName::of(event),
             event: event.into(),
             status: crate::snapshot::Status::Planned,
         }
@@ -951,5 +1218,111 @@ mod tests {
             ),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn quote_style_and_spacing_are_not_a_change() {
+        let (changes, unchanged) = align(
+            &s(&["Nederland noemde het ’een goede stap’ voor de  “samenwerking”."]),
+            &s(&[
+                "Nederland noemde het 'een goede stap' voor de «samenwerking» ."
+                    .replace(" .", ".")
+                    .as_str(),
+            ]),
+        );
+        assert_eq!((changes.len(), unchanged), (0, 1), "{changes:?}");
+    }
+
+    #[test]
+    fn repeated_sentences_pair_in_order() {
+        let (changes, unchanged) = align(
+            &s(&["A b c.", "A b c.", "D e f."]),
+            &s(&["A b c.", "D e f.", "A b c."]),
+        );
+        assert_eq!((changes.len(), unchanged), (0, 3));
+    }
+
+    #[test]
+    fn alignment_is_near_linear() {
+        // 20,000 statements by one actor took minutes with all pairs scored; each new sentence
+        // now meets a few candidates found through its rarest words.
+        let old: Vec<String> = (0..20_000)
+            .map(|k| format!("Nederland steunt het voorstel over onderwerp {k} van de Commissie."))
+            .collect();
+        let mut new = old.clone();
+        for k in (0..new.len()).step_by(10) {
+            new[k] = new[k].replace("steunt", "verwerpt");
+        }
+        let t = std::time::Instant::now();
+        let (changes, unchanged) = align(&old, &new);
+        assert_eq!((changes.len(), unchanged), (2_000, 18_000));
+        assert!(changes
+            .iter()
+            .all(|c| matches!(c, TextChange::Changed { .. })));
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+    }
+
+    fn done(when: &str, phrase: &str, event: &str) -> Milestone {
+        Milestone {
+            status: crate::snapshot::Status::Done,
+            ..m(when, phrase, event)
+        }
+    }
+
+    #[test]
+    fn past_relative_date_said_again_is_the_same_event() {
+        // "de in maart gestarte pilots" in October 2023 and again in April 2024.
+        let c = milestones(
+            &[done("2023-03", "maart", "gestarte grensbeheerpilots")],
+            &[done("2024-03", "maart", "gestarte grensbeheerpilots")],
+        );
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn future_relative_date_said_again_has_moved() {
+        // "deze maand" in October, and again in December: the agreement slipped.
+        let ev = "overeenstemming in het Comité van Permanente Vertegenwoordigers";
+        let c = milestones(
+            &[m("2023-10", "deze maand", ev)],
+            &[m("2023-12", "deze maand", ev)],
+        );
+        assert!(
+            matches!(
+                &c[..],
+                [MilestoneChange::Moved {
+                    months: 2,
+                    shift: Shift::Later,
+                    restated: true,
+                    ..
+                }]
+            ),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn order_of_two_meetings() {
+        let k = |s: &str| MeetingKey::from_stem(s);
+        assert_eq!(Order::of(&k("2023-10"), &k("2023-12")), Order::Forward);
+        assert_eq!(Order::of(&k("2023-12"), &k("2023-10")), Order::Reversed);
+        assert_eq!(Order::of(&k("2023-12"), &k("2023-12")), Order::SameMeeting);
+        assert_eq!(
+            Order::of(&k("2023-12.agenda"), &k("2023-12")),
+            Order::PlanOutcome
+        );
+        assert_eq!(
+            Order::of(&k("2023-12"), &k("2023-12.agenda")),
+            Order::Reversed
+        );
+    }
+
+    #[test]
+    fn general_approach_aims_at_the_council_position() {
+        assert_eq!(
+            action_target("(Gedeeltelijke) algemene oriëntatie"),
+            Some(Stage::Raadspositie)
+        );
+        assert_eq!(action_target("Gedachtewisseling"), None);
     }
 }

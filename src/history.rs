@@ -176,6 +176,7 @@ pub fn revisions(
     let wanted =
         |p: &Path| only.is_empty() || dossier_of(p).is_some_and(|d| only.iter().any(|o| o == d));
     let mut out = Comparison {
+        order: diff::Order::Revisions,
         old: old.to_string(),
         new: new.unwrap_or("working tree").to_string(),
         dossiers: Vec::new(),

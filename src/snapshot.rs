@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::actors::Actor;
 use crate::extract::dates::When;
+use crate::extract::milestones::EventName;
 use crate::extract::references::Reference;
 use crate::extract::stage::Stage;
 use crate::report::Kind;
@@ -124,6 +125,11 @@ pub struct Milestone {
     pub when: When,
     /// The words that gave it: `najaar 2024`, `1 oktober jl.`.
     pub phrase: String,
+    /// What kind of event it is, from a controlled vocabulary (`inwerkingtreding`,
+    /// `algemene-orientatie`, …); left out where none fits (`other`). An optional field:
+    /// files without it read as `other`, so `schema` stays 1.
+    #[serde(default, skip_serializing_if = "EventName::is_other")]
+    pub name: EventName,
     /// What happens or happened then.
     pub event: String,
     /// Done or planned.

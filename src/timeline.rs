@@ -205,8 +205,16 @@ fn drift(entries: &[Entry]) -> Vec<Drift> {
                     rows.len() - 1
                 }
             };
-            rows[row].at[k] = Some(m.clone());
+            // A past relative date said again keeps the date of the report where it first
+            // appeared (see `diff::same_past_event`): the same event, not one a year later.
+            let mut m = m.clone();
+            if let Some(prev) = rows[row].at[..k].iter().rev().flatten().next() {
+                if diff::same_past_event(prev, &m) {
+                    m.when = prev.when;
+                }
+            }
             rows[row].event = m.event.clone();
+            rows[row].at[k] = Some(m);
             last[row] = (k, j);
         }
     }
@@ -393,6 +401,7 @@ mod tests {
         Milestone {
             when: when.parse().expect("when"),
             phrase: phrase.to_string(),
+            name: crate::extract::milestones::EventName::of(event),
             event: event.to_string(),
             status: Status::Planned,
         }

@@ -136,7 +136,7 @@ fn text_diff_shows_every_kind_of_change() {
     has(csam, "  raad  spoke\n");
     has(
         csam,
-        "moved    overeenstemming in het Comité van Permanente Vertegenwoordigers — 2023-10 (deze maand)",
+        "moved    akkoord Coreper: overeenstemming in het Comité van Permanente Vertegenwoordigers —\n             2023-10 (deze maand)",
     );
     has(csam, "→ 2024-01 (januari 2024), +3 months, later");
     has(csam, "[-deze maand-]{+in januari 2024+}");
@@ -206,7 +206,7 @@ fn markdown_diff_shows_every_kind_of_change() {
     has(&out, "### `csam-verordening` Verordening ter voorkoming en bestrijding van seksueel misbruik van kinderen\n");
     has(&out, "- **Stage:** raadsonderhandelingen → raadspositie (forward)\n  > De Raad heeft een gedeeltelijke algemene oriëntatie bereikt.\n");
     has(&out, "in plaats van een activatieclausule, ~~meer~~**voldoende** waarborgen te zien in een ~~reviewclausule~~**herzieningsclausule** voor detectie");
-    has(&out, "  - moved: overeenstemming in het Comité van Permanente Vertegenwoordigers — 2023-10 (deze maand) → 2024-01 (januari 2024), +3 months, later\n");
+    has(&out, "  - moved: akkoord Coreper: overeenstemming in het Comité van Permanente Vertegenwoordigers — 2023-10 (deze maand) → 2024-01 (januari 2024), +3 months, later\n");
     has(&out, "- **raad** (spoke)\n  - added: De Raad heeft een gedeeltelijke algemene oriëntatie bereikt.\n");
     has(&out, "  - moved: inwerkingtreding van het EES staat gepland — 2024-09/2024-11 (najaar 2024) → 2025-03/2025-05 (voorjaar 2025), +6 months, later\n");
     has(
@@ -386,7 +386,15 @@ fn json_diff_has_the_documented_shape() {
             .collect();
         assert_eq!(
             top,
-            BTreeSet::from(["schema", "kind", "old", "new", "dossiers", "unchanged"]),
+            BTreeSet::from([
+                "schema",
+                "kind",
+                "old",
+                "new",
+                "order",
+                "dossiers",
+                "unchanged"
+            ]),
             "{pair:?}"
         );
         assert_eq!(doc["schema"], 1);
@@ -407,6 +415,7 @@ fn check_dossier_shape(d: &Value) {
         .expect("object")
         .keys()
         .map(String::as_str)
+        .filter(|k| *k != "outcome")
         .collect();
     assert_eq!(
         keys,
@@ -656,7 +665,7 @@ fn a_meeting_against_itself_has_no_changes() {
     );
     assert_eq!(
         out,
-        "jbz-track diff 2023-10 → 2023-10\nno changes in 14 dossiers\n"
+        "jbz-track diff 2023-10 → 2023-10\n2023-10 compared with itself\nno changes in 14 dossiers\n"
     );
     let md = ok(
         repo.path(),
@@ -664,7 +673,7 @@ fn a_meeting_against_itself_has_no_changes() {
     );
     assert_eq!(
         md,
-        "## JBZ-Raad: 2023-10 → 2023-10\n\nNo changes in 14 dossiers.\n"
+        "## JBZ-Raad: 2023-10 → 2023-10\n\n*2023-10 compared with itself*\n\nNo changes in 14 dossiers.\n"
     );
     let doc = json(
         repo.path(),
@@ -781,13 +790,11 @@ fn no_meeting_compares_the_last_two_reports() {
             ("ETIAS zou volgen", "2026-03/2026-05", 12),
         ]
     );
-    // A bare month read against the new meeting: the incidental change the README announces.
-    let aob = dossier(&doc, AOB);
-    assert_eq!(aob["timeline"][0]["change"], "moved");
-    assert_eq!(aob["timeline"][0]["old"]["when"], "2023-03");
-    assert_eq!(aob["timeline"][0]["new"]["when"], "2024-03");
-    // What stays as it was, stays out.
+    // "de in maart gestarte grensbeheerpilots" again: a past event anchored to the report
+    // where it first appeared, the same event, not one that moved by a year.
     let ids = dossier_ids(&doc);
+    assert!(!ids.contains(&AOB), "{ids:?}");
+    // What stays as it was, stays out.
     assert!(
         !ids.contains(&E_EVIDENCE) && !ids.contains(&INSOLVENCY),
         "{ids:?}"
@@ -867,6 +874,99 @@ fn agenda_is_compared_with_its_report() {
     );
     has(&text, "jbz-track diff 2023-12.agenda → 2023-12\n");
     has(&text, "  stage  (none) → raadspositie (first read)\n");
+}
+
+#[test]
+fn agenda_to_report_says_what_was_planned_and_what_came_of_it() {
+    let repo = all_meetings();
+    let doc = json(
+        repo.path(),
+        &["diff", "2023-12.agenda", "2023-12", "--format", "json"],
+    );
+    assert_eq!(doc["order"], "plan-outcome");
+    let csam = dossier(&doc, CSAM);
+    assert_eq!(
+        csam["outcome"]["planned"],
+        "(Gedeeltelijke) algemene oriëntatie"
+    );
+    assert_eq!(csam["outcome"]["target"], "raadspositie");
+    assert_eq!(csam["outcome"]["result"], "reached");
+    assert_eq!(dossier(&doc, INSOLVENCY)["outcome"]["result"], "discussed");
+    assert_eq!(
+        dossier(&doc, EXTERNAL)["outcome"]["result"],
+        "not-on-agenda"
+    );
+
+    let text = ok(
+        repo.path(),
+        &["diff", "2023-12.agenda", "2023-12", "--color", "never"],
+    );
+    has(
+        &text,
+        "plan → outcome: the annotated agenda of 2023-12 against its verslag\n",
+    );
+    has(
+        &text,
+        "  outcome  (gedeeltelijke) algemene oriëntatie: planned → reached (raadspositie)\n",
+    );
+    has(&text, "  voortgangsrapport: planned → discussed");
+    has(&text, "discussed, not on the annotated agenda");
+    lacks(&text, "on the agenda at");
+    let md = ok(
+        repo.path(),
+        &["diff", "2023-12.agenda", "2023-12", "--format", "markdown"],
+    );
+    has(
+        &md,
+        "**Plan → outcome:** (gedeeltelijke) algemene oriëntatie: planned → reached (raadspositie).",
+    );
+    lacks(&md, "**On the agenda**");
+}
+
+#[test]
+fn agenda_item_the_report_does_not_discuss_is_named() {
+    let agenda = std::fs::read_to_string(common::report_source(common::DEC_AGENDA))
+        .expect("agenda")
+        + "\n3. Richtlijn ter bestrijding van corruptie\n   Voortgangsrapport\n\n\
+           Het Voorzitterschap zal een voortgangsrapport presenteren.\n";
+    let repo = common::repo_with_files(&[
+        (common::DEC_AGENDA, agenda.as_bytes()),
+        (
+            DEC,
+            &std::fs::read(common::report_source(DEC)).expect("verslag"),
+        ),
+    ]);
+    normalize(repo.path());
+    let text = ok(
+        repo.path(),
+        &["diff", "2023-12.agenda", "2023-12", "--color", "never"],
+    );
+    has(
+        &text,
+        "  on the agenda (voortgangsrapport) but not discussed\n",
+    );
+    lacks(&text, "no longer on the agenda");
+}
+
+#[test]
+fn newer_to_older_says_it_is_reversed() {
+    let repo = all_meetings();
+    let text = ok(
+        repo.path(),
+        &["diff", "2024-03", "2023-12", "--color", "never"],
+    );
+    has(&text, "reversed: 2024-03 is the later report");
+    has(&text, "`jbz-track diff 2023-12 2024-03`");
+    let doc = json(
+        repo.path(),
+        &["diff", "2023-12", "2023-12.agenda", "--format", "json"],
+    );
+    assert_eq!(doc["order"], "reversed");
+    let doc = json(
+        repo.path(),
+        &["diff", "2023-12", "2023-12", "--format", "json"],
+    );
+    assert_eq!(doc["order"], "same-meeting");
 }
 
 #[test]
@@ -1286,4 +1386,68 @@ fn show_and_dossiers_read_an_older_revision() {
     // `diff --rev` compares meetings as they were committed.
     let e = trouble(root, &["diff", "--rev", "HEAD~1"]);
     has(&e, "diff needs two meetings and there is only 2023-10");
+}
+
+/// The real report, and the same text as the report of a meeting in April 2024: every
+/// relative date is read again against the later meeting ("maart" is then March 2024).
+fn same_text_in_april() -> tempfile::TempDir {
+    let text = String::from_utf8(common::real_report()).expect("utf-8");
+    let april = text.replacen("19 -20 oktober 2023", "4 -5 april 2024", 1);
+    assert_ne!(text, april, "the title holds the meeting's days");
+    let repo = common::repo_with_files(&[
+        (OCT, text.as_bytes()),
+        ("2024-04-04-jbz-raad-verslag.txt", april.as_bytes()),
+    ]);
+    normalize(repo.path());
+    repo
+}
+
+#[test]
+fn future_relative_date_said_again_has_moved_and_a_past_one_has_not() {
+    let repo = same_text_in_april();
+    let doc = json(
+        repo.path(),
+        &["diff", "2023-10", "2024-04", "--format", "json"],
+    );
+    // "deze maand" in October and again in April: the Coreper agreement slipped.
+    let csam = dossier(&doc, CSAM);
+    let m = &csam["timeline"][0];
+    assert_eq!(m["change"], "moved", "{csam:#}");
+    assert_eq!(m["months"], 6);
+    assert_eq!(m["restated"], true);
+    assert_eq!(m["new"]["name"], "akkoord-coreper");
+    // "de in maart gestarte grensbeheerpilots" and "1 oktober jl.": the same past events. The
+    // Forum of 26–27 October was planned in October and lies behind April: done.
+    let aob = dossier(&doc, AOB);
+    let changes: Vec<(&str, &str)> = aob["timeline"]
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .map(|m| {
+            (
+                m["change"].as_str().unwrap_or(""),
+                m["new"]["phrase"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(changes, [("status", "26 en 27 oktober 2023")], "{aob:#}");
+    let text = ok(
+        repo.path(),
+        &["diff", "2023-10", "2024-04", "--color", "never"],
+    );
+    has(&text, "(\"deze maand\" said again)");
+    // The timeline's drift table keeps the pilots at the March they first named.
+    let t = json(repo.path(), &["timeline", AOB, "--format", "json"]);
+    let drift = t["timelines"][0]["drift"].as_array().expect("drift");
+    let pilots = drift
+        .iter()
+        .find(|d| d["event"] == "gestarte grensbeheerpilots")
+        .expect("pilots row");
+    let whens: Vec<&str> = pilots["at"]
+        .as_array()
+        .expect("at")
+        .iter()
+        .map(|m| m["when"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(whens, ["2023-03", "2023-03"]);
 }

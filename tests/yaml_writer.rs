@@ -160,6 +160,12 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
                     .map(|(phrase, event, done)| Milestone {
                         when: "2024-09/2024-11".parse::<When>().expect("when"),
                         phrase,
+                        // Both shapes of the optional `name`: written, and left out.
+                        name: if done {
+                            jbz_track::extract::milestones::EventName::Inwerkingtreding
+                        } else {
+                            Default::default()
+                        },
                         event,
                         status: if done { Status::Done } else { Status::Planned },
                     })

@@ -1,7 +1,9 @@
-//! Dated milestones: every dated phrase of a dossier's sentences, with what happens then and
-//! whether it lies behind or ahead of the meeting.
+//! Dated milestones: every dated phrase of a dossier's sentences, with what happens then (a
+//! clean phrase, and a [`EventName`] from a small vocabulary) and whether it lies behind or ahead
+//! of the meeting.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::extract::dates::{self, DateMention, Marker};
 use crate::snapshot::{Milestone, Status};
@@ -10,13 +12,173 @@ use crate::snapshot::{Milestone, Status};
 pub fn milestones(sentence: &str, start: NaiveDate, end: NaiveDate) -> Vec<Milestone> {
     dates::find_dates(sentence, start, end)
         .into_iter()
-        .map(|m| Milestone {
-            when: m.when,
-            phrase: m.phrase.clone(),
-            event: event(sentence, &m),
-            status: status(sentence, &m, start, end),
+        .map(|mut m| {
+            // "de in maart gestarte pilots" in a report of January: the participle says it
+            // happened, so it is the March before the meeting, not the one after.
+            if qualifies_noun_in_past(sentence, &m) && m.when.first_day() > end {
+                if let Some(past) = dates::find_dates(&format!("{} jl.", m.phrase), start, end)
+                    .into_iter()
+                    .next()
+                {
+                    m.when = past.when;
+                    m.marker = Marker::Past;
+                }
+            }
+            let event = event(sentence, &m);
+            Milestone {
+                when: m.when,
+                phrase: m.phrase.clone(),
+                name: EventName::of(&event),
+                event,
+                status: status(sentence, &m, start, end),
+            }
         })
         .collect()
+}
+
+/// What a milestone is, in a controlled vocabulary: the steps of an EU file and a few other
+/// dated things the reports name. Read from the milestone's event phrase by keywords (see
+/// [`EventName::of`]); `other` where none fits. The event phrase stays as the text gives it.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventName {
+    /// The Council's (partial) general approach, its position or mandate.
+    AlgemeneOrientatie,
+    /// Agreement among the member states' ambassadors (Coreper).
+    AkkoordCoreper,
+    /// A trilogue with the European Parliament.
+    Triloog,
+    /// A provisional (political) agreement with the European Parliament.
+    VoorlopigAkkoord,
+    /// Formal adoption of the act.
+    FormeleAanneming,
+    /// Publication in the Official Journal.
+    Publicatie,
+    /// Entry into force.
+    Inwerkingtreding,
+    /// The date from which an act applies (`van toepassing`).
+    Toepassing,
+    /// Accession (to a convention, to the EPPO).
+    Toetreding,
+    /// A meeting, forum or conference.
+    Bijeenkomst,
+    /// Anything else: the event phrase says what.
+    #[default]
+    Other,
+}
+
+impl EventName {
+    /// Whether this is the `other` fallback (left out of snapshot files).
+    pub fn is_other(&self) -> bool {
+        *self == EventName::Other
+    }
+
+    /// The name as a reader says it: `algemene oriëntatie Raad`, `inwerkingtreding`.
+    pub fn label(&self) -> &'static str {
+        match self {
+            EventName::AlgemeneOrientatie => "algemene oriëntatie Raad",
+            EventName::AkkoordCoreper => "akkoord Coreper",
+            EventName::Triloog => "triloog",
+            EventName::VoorlopigAkkoord => "voorlopig akkoord",
+            EventName::FormeleAanneming => "formele aanneming",
+            EventName::Publicatie => "publicatie",
+            EventName::Inwerkingtreding => "inwerkingtreding",
+            EventName::Toepassing => "van toepassing",
+            EventName::Toetreding => "toetreding",
+            EventName::Bijeenkomst => "bijeenkomst",
+            EventName::Other => "other",
+        }
+    }
+
+    /// The name of an event phrase, by the first rule whose keywords it holds (the order
+    /// matters: "in werking" before "akkoord", "voorlopig akkoord" before the Council's steps).
+    pub fn of(event: &str) -> EventName {
+        let e = format!(" {} ", event.to_lowercase());
+        let has = |words: &[&str]| words.iter().any(|w| e.contains(w));
+        if has(&["inwerkingtreding", " in werking "]) {
+            EventName::Inwerkingtreding
+        } else if has(&[" van toepassing", "toepassingsdatum"]) {
+            EventName::Toepassing
+        } else if has(&["publicatie", "gepubliceerd"]) {
+            EventName::Publicatie
+        } else if has(&[
+            "voorlopig akkoord",
+            "politiek akkoord",
+            "voorlopige overeenstemming",
+        ]) {
+            EventName::VoorlopigAkkoord
+        } else if has(&[
+            "formeel aangenomen",
+            "formele aanneming",
+            " aanneming",
+            " aangenomen",
+            "formeel vastgesteld",
+        ]) {
+            EventName::FormeleAanneming
+        } else if has(&[
+            "algemene oriëntatie",
+            "algemene orientatie",
+            "raadspositie",
+            "onderhandelingsmandaat",
+        ]) {
+            EventName::AlgemeneOrientatie
+        } else if has(&["triloog", "trilogen", "trilogue"]) {
+            EventName::Triloog
+        } else if has(&[" coreper", "comité van permanente vertegenwoordigers"]) {
+            EventName::AkkoordCoreper
+        } else if has(&["toegetreden", "toetreding", " treedt toe"]) {
+            EventName::Toetreding
+        } else if has(&[
+            " forum ",
+            "conferentie",
+            "bijeenkomst",
+            " top ",
+            "ministeriële",
+        ]) {
+            EventName::Bijeenkomst
+        } else {
+            EventName::Other
+        }
+    }
+}
+
+/// `de in maart gestarte pilots`: an article, a preposition, the date, then a past participle
+/// used as an adjective (`ge…de`/`ge…te`), with no year of its own.
+fn qualifies_noun_in_past(sentence: &str, m: &DateMention) -> bool {
+    if m.phrase.chars().filter(char::is_ascii_digit).count() >= 4 || m.marker != Marker::None {
+        return false;
+    }
+    let before: Vec<String> = sentence
+        .get(..m.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let after = sentence
+        .get(m.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(before.as_slice(), [p, a] if matches!(a.as_str(), "de" | "het") && matches!(p.as_str(), "in" | "op" | "per" | "sinds"))
+        && after.starts_with("ge")
+        && (after.ends_with("de") || after.ends_with("te"))
 }
 
 /// Done or planned: `jl.` and `a.s.` say so; otherwise a date before the meeting is done and
@@ -83,7 +245,9 @@ const DATE_PREPOSITIONS: [&str; 15] = [
 ];
 
 /// Words that say nothing about the event.
-const FILLERS: [&str; 9] = [
+const FILLERS: [&str; 11] = [
+    "daarmee",
+    "tevens",
     "nu",
     "tentatief",
     "dan",
@@ -189,23 +353,85 @@ pub fn event(sentence: &str, m: &DateMention) -> String {
     clean_event(&words.join(" "))
 }
 
+/// The event as a clean phrase: filler words out, no bracket left empty (or holding only the
+/// preposition of a date lifted out: `(na )`), no leading article or conjunction, no dangling
+/// preposition (`op`, `per`, `vanaf`) at either end, no footnote number at the end.
 fn clean_event(text: &str) -> String {
+    let text = drop_empty_brackets(text);
     let mut words: Vec<&str> = text
         .split_whitespace()
         .filter(|w| !FILLERS.contains(&w.to_lowercase().as_str()))
         .collect();
-    while words.first().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "de" | "het" | "een" | "om" | "dat" | "die" | "en" | "tot" | "naar" | "zo"
-        )
-    }) {
-        words.remove(0);
+    loop {
+        let before = words.len();
+        while words.first().is_some_and(|w| {
+            let w = w.to_lowercase();
+            matches!(
+                w.as_str(),
+                "de" | "het" | "een" | "om" | "dat" | "die" | "en" | "tot" | "naar" | "zo"
+            ) || matches!(
+                w.as_str(),
+                "op" | "per"
+                    | "vanaf"
+                    | "na"
+                    | "sinds"
+                    | "rond"
+                    | "tegen"
+                    | "uiterlijk"
+                    | "zal"
+                    | "zullen"
+                    | "zou"
+            )
+        }) {
+            words.remove(0);
+        }
+        while let Some(last) = words.last() {
+            let bare = last.trim_end_matches(['.', ',', ';', ':']).to_lowercase();
+            let footnote =
+                !bare.is_empty() && bare.len() <= 2 && bare.chars().all(|c| c.is_ascii_digit());
+            if bare.is_empty()
+                || footnote
+                || DATE_PREPOSITIONS.contains(&bare.as_str())
+                || matches!(
+                    bare.as_str(),
+                    "en" | "of" | "dat" | "die" | "de" | "het" | "een"
+                )
+            {
+                words.pop();
+            } else {
+                break;
+            }
+        }
+        if words.len() == before {
+            break;
+        }
     }
     let joined = words.join(" ");
     joined
         .trim_end_matches(['.', ',', ';', ':', ' '])
         .to_string()
+}
+
+/// Take out brackets that hold nothing but spaces and date prepositions: `(na )`, `( )`, `()`.
+fn drop_empty_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inside = &rest[open + 1..close];
+        let empty = inside
+            .split_whitespace()
+            .all(|w| DATE_PREPOSITIONS.contains(&w.to_lowercase().as_str()));
+        out.push_str(&rest[..open]);
+        if !empty {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -288,5 +514,116 @@ mod tests {
         let m = one("De inwerkingtreding van het EES zal verschuiven naar voorjaar 2025.");
         assert!(!m.event.ends_with("naar"), "{}", m.event);
         assert_eq!(m.when.to_string(), "2025-03/2025-05");
+    }
+
+    fn at(sentence: &str, start: NaiveDate, end: NaiveDate) -> Vec<Milestone> {
+        milestones(sentence, start, end)
+    }
+
+    #[test]
+    fn date_in_brackets_leaves_no_empty_bracket() {
+        // From the annotated agenda of March 2025 (real wording, "te kunnen steunen" and all).
+        let ms = at(
+            "Het kabinet kan de (gedeeltelijke) algemene oriëntatie (na 4 maart 2025) te kunnen steunen.",
+            day(2025, 3, 13),
+            day(2025, 3, 14),
+        );
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        let e = &ms[0].event;
+        assert!(
+            !e.contains("()") && !e.contains("( )") && !e.contains("(na"),
+            "{e}"
+        );
+        assert!(e.contains("(gedeeltelijke) algemene oriëntatie"), "{e}");
+        // The report's own wording stays, "te kunnen" and all; only the date goes.
+        assert_eq!(
+            e,
+            "kabinet kan de (gedeeltelijke) algemene oriëntatie te kunnen steunen"
+        );
+        assert_eq!(ms[0].name, EventName::AlgemeneOrientatie);
+        assert_eq!(ms[0].when.to_string(), "2025-03-04");
+    }
+
+    #[test]
+    fn publication_then_entry_into_force() {
+        // The verslag of December 2021 on the EUAA regulation.
+        let start = day(2021, 12, 9);
+        let end = day(2021, 12, 10);
+        let p = at(
+            "Publicatie van de verordening in het EU-publicatieblad is voorzien op 20 december 2021.",
+            start,
+            end,
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, EventName::Publicatie);
+        assert_eq!(p[0].when.to_string(), "2021-12-20");
+        assert_eq!(p[0].status, Status::Planned);
+        assert!(!p[0].event.ends_with(" op"), "{}", p[0].event);
+        let w = at(
+            "Daarmee zal de verordening op 9 januari 2022 in werking treden.",
+            start,
+            end,
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].name, EventName::Inwerkingtreding);
+        assert_eq!(w[0].when.to_string(), "2022-01-09");
+        assert_eq!(w[0].status, Status::Planned);
+        assert_eq!(w[0].event, "verordening in werking treden");
+    }
+
+    #[test]
+    fn ees_entry_into_force_is_named() {
+        let m = one("De inwerkingtreding van het EES staat nu tentatief gepland voor najaar 2024.");
+        assert_eq!(m.name, EventName::Inwerkingtreding);
+        assert_eq!(m.name.label(), "inwerkingtreding");
+    }
+
+    #[test]
+    fn dangling_prepositions_and_footnote_numbers_go() {
+        for (sentence, event) in [
+            (
+                "De triloog over de verordening is gepland per 1 februari 2024.",
+                "triloog over de verordening is gepland",
+            ),
+            (
+                "De formele aanneming volgt vanaf 15 januari 2024 3",
+                "formele aanneming volgt",
+            ),
+        ] {
+            let m = one(sentence);
+            assert_eq!(m.event, event, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn names_follow_the_vocabulary() {
+        for (event, name) in [
+            ("een voorlopig akkoord bereikt", EventName::VoorlopigAkkoord),
+            (
+                "de verordening formeel aangenomen",
+                EventName::FormeleAanneming,
+            ),
+            ("eerste triloog", EventName::Triloog),
+            (
+                "overeenstemming in het Comité van Permanente Vertegenwoordigers",
+                EventName::AkkoordCoreper,
+            ),
+            ("verordening van toepassing is", EventName::Toepassing),
+            ("gestarte grensbeheerpilots", EventName::Other),
+        ] {
+            assert_eq!(EventName::of(event), name, "{event}");
+        }
+    }
+
+    #[test]
+    fn past_participle_date_is_the_one_before_the_meeting() {
+        // "de in maart gestarte pilots" in a report of January 2024: March 2023.
+        let ms = at(
+            "Zo werkten beide lidstaten in het kader van de in maart gestarte grensbeheerpilots aan een versnelde procedure.",
+            day(2024, 1, 25),
+            day(2024, 1, 26),
+        );
+        assert_eq!(ms[0].when.to_string(), "2023-03");
+        assert_eq!(ms[0].status, Status::Done);
     }
 }

@@ -106,6 +106,10 @@ fn comparison_at(
     let h = "#".repeat(level);
     writeln!(out, "{h} {title}: {} → {}", escape(&c.old), escape(&c.new))?;
     writeln!(out)?;
+    if let Some(note) = crate::render::text::order_note(c) {
+        writeln!(out, "*{}*", escape(&note))?;
+        writeln!(out)?;
+    }
     if c.is_empty() {
         match c.unchanged.len() {
             0 => writeln!(out, "No changes.")?,
@@ -145,6 +149,17 @@ fn dossier_at(out: &mut impl Write, d: &SnapshotDiff, level: usize) -> io::Resul
         escape(&d.title)
     )?;
     writeln!(out)?;
+    if let Some(o) = &d.outcome {
+        writeln!(
+            out,
+            "**Plan → outcome:** {}.",
+            escape(&crate::render::text::outcome_line(o))
+        )?;
+        writeln!(out)?;
+        if d.presence != Presence::Both {
+            return Ok(());
+        }
+    }
     match d.presence {
         Presence::Appeared => {
             writeln!(
@@ -335,7 +350,7 @@ pub fn timeline(out: &mut impl Write, t: &Timeline) -> io::Result<()> {
                         crate::snapshot::Status::Done => "done",
                         crate::snapshot::Status::Planned => "planned",
                     },
-                    escape(&m.event)
+                    escape(&crate::render::text::milestone_title(m))
                 )?;
             }
         }
@@ -360,7 +375,14 @@ pub fn timeline(out: &mut impl Write, t: &Timeline) -> io::Result<()> {
             writeln!(
                 out,
                 "| {} | {} | {moved} |",
-                escape(&d.event),
+                escape(
+                    &d.at
+                        .iter()
+                        .rev()
+                        .flatten()
+                        .next()
+                        .map_or_else(|| d.event.clone(), crate::render::text::milestone_title)
+                ),
                 cells.join(" | ")
             )?;
         }

@@ -8,8 +8,8 @@ use anstyle::{AnsiColor, Style};
 
 use crate::check::Findings;
 use crate::diff::{
-    ActorStatus, Comparison, Direction, MilestoneChange, Piece, Presence, ReferenceChange, Shift,
-    SnapshotDiff, StageChange, TextChange,
+    ActorStatus, Comparison, Direction, MilestoneChange, Order, OutcomeResult, Piece, Presence,
+    ReferenceChange, Shift, SnapshotDiff, StageChange, TextChange,
 };
 use crate::extract::stage::Stage;
 use crate::normalize::{FileStatus, Outcome, UpdateMode};
@@ -630,17 +630,21 @@ pub fn milestone_line(c: &MilestoneChange) -> (Style, &'static str, String) {
             new,
             months,
             shift,
+            restated,
         } => {
             let how = match shift {
                 Shift::Later => format!("{}, later", signed_months(*months)),
                 Shift::Earlier => format!("{}, earlier", signed_months(*months)),
                 Shift::Refined => "more precise".to_string(),
             };
-            let status = if old.status != new.status {
+            let mut status = if old.status != new.status {
                 format!(", now {}", status_word(new.status))
             } else {
                 String::new()
             };
+            if *restated {
+                status.push_str(&format!(" (\"{}\" said again)", new.phrase));
+            }
             let style = match shift {
                 Shift::Later => RED,
                 Shift::Earlier => GREEN,
@@ -649,7 +653,12 @@ pub fn milestone_line(c: &MilestoneChange) -> (Style, &'static str, String) {
             (
                 style,
                 "moved",
-                format!("{} — {} → {}, {how}{status}", new.event, at(old), at(new)),
+                format!(
+                    "{} — {} → {}, {how}{status}",
+                    milestone_title(new),
+                    at(old),
+                    at(new)
+                ),
             )
         }
         MilestoneChange::Status { old, new } => (
@@ -657,7 +666,7 @@ pub fn milestone_line(c: &MilestoneChange) -> (Style, &'static str, String) {
             "status",
             format!(
                 "{} — {} {} → {}",
-                new.event,
+                milestone_title(new),
                 at(new),
                 status_word(old.status),
                 status_word(new.status)
@@ -666,13 +675,100 @@ pub fn milestone_line(c: &MilestoneChange) -> (Style, &'static str, String) {
         MilestoneChange::Added { new } => (
             GREEN,
             "new",
-            format!("{} — {}, {}", new.event, at(new), status_word(new.status)),
+            format!(
+                "{} — {}, {}",
+                milestone_title(new),
+                at(new),
+                status_word(new.status)
+            ),
         ),
         MilestoneChange::Dropped { old } => (
             DIM,
             "dropped",
-            format!("{} — {}, {}", old.event, at(old), status_word(old.status)),
+            format!(
+                "{} — {}, {}",
+                milestone_title(old),
+                at(old),
+                status_word(old.status)
+            ),
         ),
+    }
+}
+
+/// A milestone as a reader names it: its event phrase, led by its name where the phrase does
+/// not say it already (`akkoord Coreper: overeenstemming in het Comité van …`).
+/// Meetings and accessions name themselves; the steps of a file are named.
+pub fn milestone_title(m: &Milestone) -> String {
+    use crate::extract::milestones::EventName;
+    if matches!(
+        m.name,
+        EventName::Other | EventName::Bijeenkomst | EventName::Toetreding
+    ) {
+        return m.event.clone();
+    }
+    let label = m.name.label();
+    let first = label.split_whitespace().next().unwrap_or(label);
+    if m.event.to_lowercase().contains(first) {
+        m.event.clone()
+    } else {
+        format!("{label}: {}", m.event)
+    }
+}
+
+/// What came of a planned agenda item, in words: `(gedeeltelijke) algemene oriëntatie: planned
+/// → reached (raadspositie)`, `on the agenda but not discussed`.
+pub fn outcome_line(o: &crate::diff::Outcome) -> String {
+    let stage_now = o.stage;
+    let action = o
+        .planned
+        .as_deref()
+        .map(
+            |a| match a.char_indices().find(|(_, c)| c.is_alphabetic()) {
+                // "(Gedeeltelijke) algemene oriëntatie" → "(gedeeltelijke) algemene oriëntatie"
+                Some((i, c)) => {
+                    format!("{}{}{}", &a[..i], c.to_lowercase(), &a[i + c.len_utf8()..])
+                }
+                None => a.to_string(),
+            },
+        )
+        .unwrap_or_default();
+    let what = if action.is_empty() {
+        "on the agenda".to_string()
+    } else {
+        action.clone()
+    };
+    match o.result {
+        OutcomeResult::Reached => format!(
+            "{what}: planned → reached ({})",
+            stage_now.or(o.target).map_or("", Stage::as_str)
+        ),
+        OutcomeResult::NotReached => format!(
+            "{what}: planned → not reached (stage {})",
+            stage_now.map_or("(none)", Stage::as_str)
+        ),
+        OutcomeResult::Discussed => format!("{what}: planned → discussed"),
+        OutcomeResult::NotDiscussed if action.is_empty() => {
+            "on the agenda but not discussed".to_string()
+        }
+        OutcomeResult::NotDiscussed => format!("on the agenda ({action}) but not discussed"),
+        OutcomeResult::NotOnAgenda => "discussed, not on the annotated agenda".to_string(),
+    }
+}
+
+/// What a comparison's order means for its reader, where it is not simply forward.
+pub fn order_note(c: &Comparison) -> Option<String> {
+    match c.order {
+        Order::Forward | Order::Revisions => None,
+        Order::Reversed => Some(format!(
+            "reversed: {} is the later report, so every change reads backwards; \
+             for what changed since {}, run `jbz-track diff {} {}`",
+            c.old, c.new, c.new, c.old
+        )),
+        Order::SameMeeting => Some(format!("{} compared with itself", c.old)),
+        Order::PlanOutcome => Some(format!(
+            "plan → outcome: the annotated agenda of {} against its verslag",
+            c.new
+        )),
     }
 }
 
@@ -707,6 +803,9 @@ pub fn comparison(
         "{}",
         paint(BOLD, &format!("jbz-track diff {} → {}", c.old, c.new))
     )?;
+    if let Some(note) = order_note(c) {
+        print_wrapped(out, "", &[(note, YELLOW)], 0, display.width)?;
+    }
     if c.is_empty() {
         // Between two git revisions only the dossiers whose files changed are counted, and
         // there may be none.
@@ -740,9 +839,27 @@ pub fn dossier_diff(
     d: &SnapshotDiff,
     display: &DisplayOptions,
 ) -> io::Result<()> {
-    let (mark, style, note) = match d.presence {
-        Presence::Both => ("~", YELLOW, String::new()),
-        Presence::Appeared => (
+    let (mark, style, note) = match (d.presence, &d.outcome) {
+        (presence, Some(o)) => (
+            match presence {
+                Presence::Both => "~",
+                Presence::Appeared => "+",
+                Presence::Left => "-",
+            },
+            match o.result {
+                OutcomeResult::Reached | OutcomeResult::Discussed => GREEN,
+                OutcomeResult::NotOnAgenda => YELLOW,
+                OutcomeResult::NotReached | OutcomeResult::NotDiscussed => RED,
+            },
+            // Both sides: the outcome gets a line of its own below, as the stage does.
+            if presence == Presence::Both {
+                String::new()
+            } else {
+                format!("  {}", outcome_line(o))
+            },
+        ),
+        (Presence::Both, None) => ("~", YELLOW, String::new()),
+        (Presence::Appeared, None) => (
             "+",
             GREEN,
             format!(
@@ -750,7 +867,7 @@ pub fn dossier_diff(
                 d.new.as_ref().map_or("", |s| &s.meeting)
             ),
         ),
-        Presence::Left => (
+        (Presence::Left, None) => (
             "-",
             RED,
             format!(
@@ -795,6 +912,18 @@ pub fn dossier_diff(
             )?;
         }
         return Ok(());
+    }
+    if let Some(o) = &d.outcome {
+        let style = match o.result {
+            OutcomeResult::NotReached => RED,
+            _ => GREEN,
+        };
+        writeln!(
+            out,
+            "  {}  {}",
+            paint(CYAN, "outcome"),
+            paint(style, &outcome_line(o))
+        )?;
     }
     if let Some(s) = &d.stage {
         line_or_wrapped(
@@ -1183,7 +1312,13 @@ fn drift_table(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> 
     }
     writeln!(out, "{}", paint(DIM, header.trim_end()))?;
     for (d, row) in t.drift.iter().zip(&cells) {
-        let event = shorten(&d.event, event_w);
+        // Named by what happens where the milestone has a name: a short column keeps the name.
+        let last = d.at.iter().rev().flatten().next();
+        let mut title = last.map_or_else(|| d.event.clone(), milestone_title);
+        if let Some(m) = last.filter(|m| title != m.event && title.chars().count() > event_w) {
+            title = m.name.label().to_string();
+        }
+        let event = shorten(&title, event_w);
         let mut line = format!("  {event:<event_w$}");
         for (k, c) in row.iter().enumerate() {
             line.push_str(&format!("  {c:<w$}", w = col_w[k]));
