@@ -158,6 +158,8 @@ pub enum Fetched {
     Known {
         /// The document.
         doc: Document,
+        /// Where it was stored (none: it was no report).
+        path: Option<String>,
     },
     /// `--dry-run`: would be downloaded.
     WouldFetch {
@@ -302,7 +304,8 @@ fn one(
 ) -> Fetched {
     if let Some(seen) = record.entries.get(&doc.id) {
         if seen.changed == doc.gewijzigd_op.clone().unwrap_or_default() {
-            return Fetched::Known { doc };
+            let path = (!seen.path.is_empty()).then(|| seen.path.clone());
+            return Fetched::Known { doc, path };
         }
     }
     if !doc.is_report() {
@@ -660,7 +663,10 @@ impl fmt::Display for Fetched {
                 display_path(path),
                 doc.label()
             ),
-            Fetched::Known { doc } => write!(f, "{:>10}  {}", "known", doc.label()),
+            Fetched::Known { doc, path } => match path {
+                Some(p) => write!(f, "{:>10}  {p}  ({})", "known", doc.label()),
+                None => write!(f, "{:>10}  {} — not a report", "known", doc.label()),
+            },
             Fetched::WouldFetch { doc } => write!(f, "{:>10}  {}", "would get", doc.label()),
             Fetched::Skipped { doc, reason } => {
                 write!(f, "{:>10}  {} — {reason}", "skipped", doc.label())
@@ -678,8 +684,18 @@ impl Outcome {
         let count = |p: fn(&Fetched) -> bool| self.documents.iter().filter(|d| p(d)).count();
         let added = count(|d| matches!(d, Fetched::Added { .. }));
         let would = count(|d| matches!(d, Fetched::WouldFetch { .. }));
-        let have = count(|d| matches!(d, Fetched::AlreadyThere { .. } | Fetched::Known { .. }));
-        let skipped = count(|d| matches!(d, Fetched::Skipped { .. }));
+        let have = count(|d| {
+            matches!(
+                d,
+                Fetched::AlreadyThere { .. } | Fetched::Known { path: Some(_), .. }
+            )
+        });
+        let skipped = count(|d| {
+            matches!(
+                d,
+                Fetched::Skipped { .. } | Fetched::Known { path: None, .. }
+            )
+        });
         let failed = count(|d| matches!(d, Fetched::Failed { .. }));
         let n = self.documents.len();
         let mut parts = Vec::new();
@@ -711,10 +727,17 @@ mod tests {
     fn list_url_filters_on_dossier_kinds_and_date() {
         let u = list_url("http://x/OData/v4/2.0", NaiveDate::from_ymd_opt(2024, 1, 1));
         assert!(u.starts_with("http://x/OData/v4/2.0/Document?$filter="));
-        let decoded = u
-            .replace("%20", " ")
-            .replace("%27", "'")
-            .replace("%2F", "/");
+        let mut decoded = u.clone();
+        for (code, c) in [
+            ("%20", " "),
+            ("%27", "'"),
+            ("%2F", "/"),
+            ("%28", "("),
+            ("%29", ")"),
+            ("%3A", ":"),
+        ] {
+            decoded = decoded.replace(code, c);
+        }
         assert!(decoded.contains("Kamerstukdossier/any(d:d/Nummer eq 32317)"));
         assert!(decoded.contains("Soort eq 'Brief regering' or Soort eq 'Bijlage'"));
         assert!(decoded.contains("Datum ge 2024-01-01T00:00:00Z"));
