@@ -480,10 +480,34 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         }
         Command::Init { dir } => {
             let dir = dir.clone().unwrap_or_else(|| cli.repo.clone());
-            let created = crate::init::init(&dir)?;
+            let done = crate::init::init(&dir)?;
             if !display.quiet {
                 let mut out = anstream::stdout().lock();
-                render::text::init(&mut out, &dir, &created)?;
+                if !done.gitignore_added.is_empty() {
+                    writeln!(
+                        out,
+                        "{:>10}  {} (added {})",
+                        "updated",
+                        dir.join(".gitignore").display(),
+                        done.gitignore_added.join(", ")
+                    )?;
+                }
+                if !done.created.is_empty() || done.gitignore_added.is_empty() {
+                    render::text::init(&mut out, &dir, &done.created)?;
+                }
+                if done
+                    .created
+                    .iter()
+                    .any(|p| p.starts_with(".github/workflows"))
+                {
+                    writeln!(
+                        out,
+                        "\nThe workflows in .github/workflows install jbz-track from the repository \
+                         variable JBZ_TRACK_GIT (its git URL); fetch.yml also reads the secret \
+                         JBZ_TRACK_TOKEN and the variable JBZ_SITE_URL. See the README, \
+                         \"Using it in CI\"."
+                    )?;
+                }
             }
             return Ok(exit::OK);
         }
