@@ -476,13 +476,12 @@ impl Client {
                 wait = wait.saturating_mul(2);
             }
         }
+        // The query is long and the same every time: messages name the resource.
+        let url = url.split('?').next().unwrap_or(url).to_string();
         Err(match last_status {
-            Some(status) => FetchError::Status {
-                url: url.to_string(),
-                status,
-            },
+            Some(status) => FetchError::Status { url, status },
             None => FetchError::Unreachable {
-                url: url.to_string(),
+                url,
                 attempts,
                 cause: last,
             },
@@ -505,7 +504,7 @@ impl Client {
         }
         if status >= 400 {
             return Attempt::Fail(FetchError::Status {
-                url: url.to_string(),
+                url: url.split('?').next().unwrap_or(url).to_string(),
                 status,
             });
         }

@@ -738,6 +738,10 @@ help_examples_run_as_written! {
     examples_of_man_run_as_written: "man";
     examples_of_schema_run_as_written: "schema";
     examples_of_diff_run_as_written: "diff";
+    examples_of_site_run_as_written: "site";
+    /// The examples reach the live API; tests/fetch.rs runs fetch against a local server.
+    #[ignore = "needs the Tweede Kamer's open data (network)"]
+    examples_of_fetch_run_as_written: "fetch";
 }
 
 #[test]

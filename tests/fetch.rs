@@ -216,7 +216,7 @@ fn an_unreachable_api_is_exit_2_with_the_address_after_the_retries() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
         stderr.contains(&format!(
-            "error: cannot reach the Tweede Kamer's open data at http://127.0.0.1:{port}/OData/v4/2.0/Document?"
+            "error: cannot reach the Tweede Kamer's open data at http://127.0.0.1:{port}/OData/v4/2.0/Document (3 attempts): "
         )),
         "{stderr}"
     );
