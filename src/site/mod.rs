@@ -342,20 +342,22 @@ pub fn headlines(d: &SnapshotDiff) -> Vec<String> {
                 new, months, shift, ..
             } => match shift {
                 Shift::Later => format!(
-                    "milestone slipped {}: {} (now {})",
+                    "milestone slipped {}: {} (now {}: {})",
                     months_word(*months),
                     new.event,
+                    new.when,
                     new.phrase
                 ),
                 Shift::Earlier => format!(
-                    "milestone brought forward {}: {} (now {})",
+                    "milestone brought forward {}: {} (now {}: {})",
                     months_word(-*months),
                     new.event,
+                    new.when,
                     new.phrase
                 ),
                 Shift::Refined => format!(
-                    "milestone made more precise: {} (now {})",
-                    new.event, new.phrase
+                    "milestone made more precise: {} (now {}: {})",
+                    new.event, new.when, new.phrase
                 ),
             },
             MilestoneChange::Status { new, .. } => format!(
