@@ -271,16 +271,31 @@ pub fn fetch(repo: &Repo, options: &FetchOptions) -> Result<Outcome, FetchError>
     let record_path = repo.root.join(REPORTS_DIR).join(RECORD_FILE);
     let mut record = Record::read(&record_path)?;
     let mut outcome = Outcome::default();
+    let listed = list_and_store(repo, options, &client, &mut record, &mut outcome);
+    // What was stored before a later page failed is remembered all the same.
+    if !options.dry_run {
+        record.write(&record_path)?;
+    }
+    listed.map(|()| outcome)
+}
+
+fn list_and_store(
+    repo: &Repo,
+    options: &FetchOptions,
+    client: &Client,
+    record: &mut Record,
+    outcome: &mut Outcome,
+) -> Result<(), FetchError> {
     let mut url = Some(list_url(&options.api, options.since));
     while let Some(u) = url.take() {
         let bytes = client.get(&u)?;
         let page: Page = serde_json::from_slice(&bytes).map_err(|e| FetchError::BadAnswer {
-            url: u.clone(),
+            url: u.split('?').next().unwrap_or(&u).to_string(),
             cause: e.to_string(),
         })?;
         outcome.pages += 1;
         for doc in page.value {
-            let done = one(repo, &client, options, &mut record, doc);
+            let done = one(repo, client, options, record, doc);
             outcome.documents.push(done);
         }
         url = page.next_link.map(|next| absolute(&options.api, &next));
@@ -289,10 +304,7 @@ pub fn fetch(repo: &Repo, options: &FetchOptions) -> Result<Outcome, FetchError>
             break;
         }
     }
-    if !options.dry_run {
-        record.write(&record_path)?;
-    }
-    Ok(outcome)
+    Ok(())
 }
 
 fn one(

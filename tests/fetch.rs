@@ -351,3 +351,50 @@ fn fetch(repo: &Path, server: &Server, extra: &[&str]) -> std::process::Output {
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
+
+#[test]
+fn a_failure_on_a_later_page_keeps_what_the_earlier_pages_stored() {
+    let server = Server::start(|target, _, base| {
+        if target.contains("$skiptoken") {
+            return Reply::Ok(500, "text/plain", b"down".to_vec());
+        }
+        if target.contains("/Document?") {
+            return Reply::Ok(
+                200,
+                "application/json",
+                page(
+                    vec![doc(
+                        ID_OCT,
+                        "2023D44001",
+                        "Verslag van de JBZ-Raad van 19 en 20 oktober 2023",
+                        "2023-11-02",
+                    )],
+                    Some(format!("{base}/Document?$skiptoken=1")),
+                ),
+            );
+        }
+        Reply::Ok(200, "text/plain", real_report())
+    });
+    let repo = tempfile::tempdir().expect("dir");
+    let out = fetch(repo.path(), &server, &["--retries", "0"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("answered 500"), "{stderr}");
+    assert!(repo.path().join("reports").join(OCT).is_file());
+    let record = std::fs::read_to_string(repo.path().join("reports/fetched.tsv")).expect("record");
+    assert!(record.contains(ID_OCT), "{record}");
+}
+
+#[test]
+fn an_answer_that_is_not_odata_is_exit_2_naming_the_resource() {
+    let server =
+        Server::start(|_, _, _| Reply::Ok(200, "text/html", b"<html>maintenance</html>".to_vec()));
+    let repo = tempfile::tempdir().expect("dir");
+    let out = fetch(repo.path(), &server, &[]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("/OData/v4/2.0/Document: the answer is not an OData list of documents"),
+        "{stderr}"
+    );
+}
