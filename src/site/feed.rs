@@ -51,9 +51,10 @@ fn entry(site: &Site, d: &DossierView, m: &MeetingView) -> Option<Entry> {
     };
     let mut e = Entry::default();
     e.set_id(entry_id(&d.id, m));
+    // The title as of that meeting: a later renaming must not change an entry already read.
     e.set_title(Text::plain(format!(
         "{}: JBZ-Raad {} ({kind}) — {}",
-        d.title,
+        m.snapshot.dossier.title,
         m.key.id,
         lines.first().map(String::as_str).unwrap_or("changed")
     )));
