@@ -232,7 +232,11 @@ pub enum Command {
         rev: Option<String>,
     },
     /// Start a repository of reports: reports/, snapshots/, a commented dossiers.yaml, a
-    /// .gitignore and a GitHub workflow that checks pull requests.
+    /// .gitignore and the GitHub workflows.
+    ///
+    /// Nothing is overwritten; an existing .gitignore gains the lines it lacks. One workflow
+    /// checks pull requests; the other fetches new reports on a schedule, proposes them as a
+    /// pull request and publishes the site (see the README, "Using it in CI").
     ///
     /// Examples:
     ///   jbz-track init my-reports
