@@ -252,7 +252,11 @@ pub enum Command {
         rev: Option<String>,
     },
     /// Start a repository of reports: reports/, snapshots/, a commented dossiers.yaml, a
-    /// .gitignore and a GitHub workflow that checks pull requests.
+    /// .gitignore and the GitHub workflows.
+    ///
+    /// Nothing is overwritten; an existing .gitignore gains the lines it lacks. One workflow
+    /// checks pull requests; the other fetches new reports on a schedule, proposes them as a
+    /// pull request and publishes the site (see the README, "Using it in CI").
     ///
     /// Examples:
     ///   jbz-track init my-reports
@@ -262,6 +266,56 @@ pub enum Command {
         /// The folder (created if needed; default: --repo, else the current folder).
         #[arg(value_name = "DIR")]
         dir: Option<PathBuf>,
+    },
+    /// Fetch new agendas and verslagen of dossier 32317 from the Tweede Kamer's open data
+    /// into reports/, under the names ingest gives them.
+    ///
+    /// Documents already fetched (reports/fetched.tsv) or already there (same checksum) are
+    /// not stored again. Run `jbz-track normalize` afterwards. Exit 2 when the API cannot be
+    /// reached or a document fails.
+    ///
+    /// Examples:
+    ///   jbz-track fetch
+    ///   jbz-track fetch --since 2024-01-01 --dry-run
+    #[command(verbatim_doc_comment)]
+    Fetch {
+        /// Only documents dated on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<chrono::NaiveDate>,
+        /// List what would be fetched; download and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The OData v4 root of the Gegevensmagazijn.
+        #[arg(long, env = "JBZ_FETCH_API", value_name = "URL", default_value = crate::fetch::DEFAULT_API)]
+        api: String,
+        /// The time limit of one request, in seconds.
+        #[arg(
+            long,
+            env = "JBZ_FETCH_TIMEOUT",
+            value_name = "SECS",
+            default_value_t = 30.0
+        )]
+        timeout: f64,
+        /// How many times a failed request is tried again (waiting 0.5 s, 1 s, 2 s, …).
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        retries: u32,
+    },
+    /// Build a static web site from the snapshots: an index of dossiers, a page per dossier
+    /// and Atom feeds (one per dossier, one for all).
+    ///
+    /// Unchanged snapshots give byte-identical files; files already right are not written.
+    ///
+    /// Examples:
+    ///   jbz-track site public/
+    ///   jbz-track site public/ --base-url https://example.github.io/verslagen/
+    #[command(verbatim_doc_comment)]
+    Site {
+        /// The folder to write the site into (created if needed).
+        #[arg(value_name = "OUT")]
+        out: PathBuf,
+        /// The address the site is published at; the feeds then carry absolute links.
+        #[arg(long, env = "JBZ_SITE_URL", value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Print shell completions.
     ///
@@ -444,10 +498,34 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 .clone()
                 .or_else(|| named_repo(&cli))
                 .unwrap_or_else(|| PathBuf::from("."));
-            let created = crate::init::init(&dir)?;
+            let done = crate::init::init(&dir)?;
             if !display.quiet {
                 let mut out = anstream::stdout().lock();
-                render::text::init(&mut out, &dir, &created)?;
+                if !done.gitignore_added.is_empty() {
+                    writeln!(
+                        out,
+                        "{:>10}  {} (added {})",
+                        "updated",
+                        dir.join(".gitignore").display(),
+                        done.gitignore_added.join(", ")
+                    )?;
+                }
+                if !done.created.is_empty() || done.gitignore_added.is_empty() {
+                    render::text::init(&mut out, &dir, &done.created)?;
+                }
+                if done
+                    .created
+                    .iter()
+                    .any(|p| p.starts_with(".github/workflows"))
+                {
+                    writeln!(
+                        out,
+                        "\nThe workflows in .github/workflows install jbz-track from the repository \
+                         variable JBZ_TRACK_GIT (its git URL); fetch.yml also reads the secret \
+                         JBZ_TRACK_TOKEN and the variable JBZ_SITE_URL. See the README, \
+                         \"Using it in CI\"."
+                    )?;
+                }
             }
             return Ok(exit::OK);
         }
@@ -763,6 +841,84 @@ fn dispatch(
                     let t = text(&plain)?;
                     render::html::timelines(&mut out, &timelines, &t)?
                 }
+            }
+            Ok(exit::OK)
+        }
+        Command::Fetch {
+            since,
+            dry_run,
+            api,
+            timeout,
+            retries,
+        } => {
+            let options = crate::fetch::FetchOptions {
+                api,
+                since,
+                dry_run,
+                timeout: std::time::Duration::from_secs_f64(timeout.max(0.001)),
+                retries,
+                ..crate::fetch::FetchOptions::default()
+            };
+            let outcome = match crate::fetch::fetch(&repo, &options) {
+                Ok(o) => o,
+                Err(e) => {
+                    writeln!(anstream::stderr(), "error: {e}")?;
+                    return Ok(exit::TROUBLE);
+                }
+            };
+            for d in &outcome.documents {
+                let quiet_kind = matches!(
+                    d,
+                    crate::fetch::Fetched::Known { .. } | crate::fetch::Fetched::Skipped { .. }
+                );
+                if matches!(d, crate::fetch::Fetched::Failed { .. }) {
+                    writeln!(anstream::stderr(), "{d}")?;
+                } else if !display.quiet && (!quiet_kind || display.verbose) {
+                    writeln!(out, "{d}")?;
+                }
+            }
+            if !display.quiet {
+                writeln!(out, "{}", outcome.summary(dry_run))?;
+                if outcome.added().next().is_some() {
+                    writeln!(out, "\nNext: jbz-track normalize")?;
+                }
+            }
+            Ok(if outcome.failed() {
+                exit::TROUBLE
+            } else {
+                exit::OK
+            })
+        }
+        Command::Site { out: dir, base_url } => {
+            let options = crate::site::SiteOptions {
+                out: dir.clone(),
+                base_url,
+            };
+            let outcome = match crate::site::build(&repo, &options) {
+                Ok(o) => o,
+                Err(e) => {
+                    writeln!(anstream::stderr(), "error: {e}")?;
+                    return Ok(exit::TROUBLE);
+                }
+            };
+            if !display.quiet {
+                if display.verbose {
+                    for p in &outcome.written {
+                        writeln!(out, "{:>10}  {}", "wrote", dir.join(p).display())?;
+                    }
+                }
+                for p in &outcome.removed {
+                    writeln!(out, "{:>10}  {}", "removed", dir.join(p).display())?;
+                }
+                writeln!(
+                    out,
+                    "site in {}: {} pages, {} feeds; {} files written, {} unchanged",
+                    dir.display(),
+                    outcome.pages,
+                    outcome.feeds,
+                    outcome.written.len(),
+                    outcome.unchanged.len()
+                )?;
             }
             Ok(exit::OK)
         }
