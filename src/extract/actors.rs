@@ -19,9 +19,25 @@
 //! 4. "In de (volledige) tafelronde …" (the member states), then the agent of a passive ("werd …
 //!    door de lidstaten vooruitgeblikt"; not "de door het Europees Parlement opgeschorte …");
 //! 5. a sentence that opens with a non-actor noun phrase ("De richtlijn bevat …") has no actor;
-//! 6. an inverted subject: the first actor noun phrase directly after a finite verb ("Daarnaast
-//!    stond de Commissie …", "Dit onderstreepte Nederland."). Finite verbs are a word list plus
-//!    the shape of the weak past tense (`-de`, `-te`, `-den`, `-ten`).
+//! 6. an inverted subject: the first actor noun phrase directly after a finite verb of the main
+//!    clause ("Daarnaast stond de Commissie …", "Dit onderstreepte Nederland."), not of a
+//!    subordinate clause, whose verb comes last ("…, die … Nederland beschuldigde").
+//!
+//! Finite verbs are told by form and place ([`finite_at`]), not from a list of the verbs these
+//! reports use: the auxiliaries, the closed class of strong and irregular verbs with their
+//! inseparable prefixes ("besloot", "boog", "doen"), the weak past tense whose ending fits its
+//! stem ('t kofschip: "lichtte", "meldde"; not "ruimte"), the word before a subject pronoun
+//! ("Hierbij bied ik u"), and never a word after a determiner or numeral ("de veertien bedoelde
+//! lidstaten").
+//!
+//! The subject of a passive is what is done: "De lidstaten waren door het Voorzitterschap
+//! uitgenodigd" is the presidency's act, "Voorts werden de lidstaten gevraagd …" no one's. A
+//! minister is the Netherlands' only as the writers' own ("de Minister van Justitie en
+//! Veiligheid", "het kabinet", "de regering", "ik", "wij"): "de Minister van Binnenlandse Zaken
+//! van Oekraïne" is Ukraine's, "zijn Bulgaarse collega Tsacheva" teaches that "Minister
+//! Tsacheva" is Bulgaria's. A quantified group of countries ("Vrijwel alle lidstaten", "De
+//! aanwezige landen") is the member states; Coreper is the Council; "volgens X" anywhere names
+//! the holder of a view.
 //!
 //! A sentence without actor of its own takes those of the sentence right before it only when it
 //! points back: a pronoun subject ("Zij", "stond het stil"), "beide lidstaten", an impersonal
@@ -243,7 +259,7 @@ struct Tok<'a> {
     nationality: Option<&'static str>,
     /// May stand before an actor word in its noun phrase: in [`MODIFIERS`], or a nationality.
     modifier: bool,
-    /// In [`FINITE_VERBS`].
+    /// In [`AUXILIARIES`], [`WEAK_FORMS`] or [`STRONG_FORMS`].
     listed_verb: bool,
     /// The first word of one of the [`PHRASES`].
     phrase_start: bool,
@@ -277,7 +293,7 @@ impl<'a> Tok<'a> {
             let entry = LEXICON.get(tok.fold.as_ref()).copied().unwrap_or_default();
             tok.nationality = entry.nationality;
             tok.modifier = entry.modifier || entry.nationality.is_some();
-            tok.listed_verb = entry.verb;
+            tok.listed_verb = entry.verb || STRONG_FORMS.contains(tok.fold.as_ref());
             tok.phrase_start = entry.phrase_start;
             tok.actor = word_actor(&tok, entry);
             tok.name_word = tok.cap
@@ -456,6 +472,9 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     ("delegaties", "lidstaten", Case::Any, false),
     ("raad", "raad", Case::Cap, false),
     ("jbz-raad", "raad", Case::Any, false),
+    // Coreper, the Council's committee of permanent representatives, acts for the Council
+    // (tests/fixtures/actors/README.md).
+    ("coreper", "raad", Case::Cap, false),
     ("ep", "europees-parlement", Case::Upper, false),
     ("europarlement", "europees-parlement", Case::Any, false),
     ("eurojust", "eurojust", Case::Any, false),
@@ -495,6 +514,7 @@ const PHRASES: &[(&[&str], &str, Case, bool)] = &[
     (&["eu", "ctc"], "eu-ctc", Case::Upper, true),
     (&["coordinator", "voor", "terrorismebestrijding"], "eu-ctc", Case::Any, true),
     (&["coordinator", "voor", "de", "terrorismebestrijding"], "eu-ctc", Case::Any, true),
+    (&["comite", "van", "permanente", "vertegenwoordigers"], "raad", Case::Cap, false),
     (&["europees", "openbaar", "ministerie"], "eom", Case::Cap, false),
     (&["europese", "openbaar", "ministerie"], "eom", Case::Cap, false),
     (&["bureau", "voor", "de", "grondrechten"], "fra", Case::Any, false),
@@ -542,6 +562,7 @@ const MODIFIERS: &[&str] = &[
     "betrokken", "genoemde", "desbetreffende", "uitvoerend", "uitvoerende", "meerderheid",
     "minderheid", "merendeel", "handvol", "deel", "helft", "eu", "twee", "drie", "vier", "vijf",
     "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "tal", "nieuwe", "nieuw",
+    "vrijwel", "nagenoeg", "bijna", "europese", "aanwezige",
 ];
 
 /// Modifiers that take "van (de)" before the actor: "een meerderheid van de lidstaten".
@@ -575,39 +596,127 @@ const PREPOSITIONS: &[&str] = &[
     "tussen", "zonder", "tegen", "binnen", "buiten", "na", "sinds", "vanuit", "via", "om", "te",
 ];
 
-/// Finite verb forms that the weak-past shape does not catch (folded). Present plurals that
-/// look like infinitives are only taken when no "te" stands before them.
+/// The auxiliaries and modals, in every finite form (folded): zijn, hebben, worden, zullen,
+/// kunnen, moeten, willen, mogen, blijven. The present plurals, which look like infinitives, are
+/// taken only where no "te" stands before them.
 #[rustfmt::skip]
-const FINITE_VERBS: &[&str] = &[
-    // zijn, hebben, worden, modals
-    "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "heeft", "hebben", "had",
-    "hadden", "zal", "zullen", "zou", "zouden", "kan", "kunnen", "kon", "konden", "moet", "moeten",
-    "moest", "moesten", "wil", "willen", "wilde", "wilden", "mag", "mogen", "mocht", "mochten",
-    "blijft", "blijven", "bleef", "bleven",
-    // strong and irregular past tenses
-    "gaf", "gaven", "riep", "riepen", "zei", "zeiden", "zegde", "zegden", "stond", "stonden",
-    "sprak", "spraken", "besprak", "bespraken", "vroeg", "vroegen", "wees", "wezen", "nam",
-    "namen", "bracht", "brachten", "ging", "gingen", "kwam", "kwamen", "sloot", "sloten", "deed",
-    "deden", "hield", "hielden", "liet", "lieten", "vond", "vonden", "zag", "zagen", "kreeg",
-    "kregen", "lag", "lagen", "bood", "boden", "droeg", "droegen", "verwees", "verwezen",
-    "onderschreef", "onderschreven", "beschreef", "beschreven", "schreef", "schreven", "koos",
-    "kozen", "trok", "trokken", "dacht", "dachten", "zocht", "zochten", "verzocht", "verzochten",
-    "wist", "wisten", "ontving", "ontvingen", "sprak", "stak", "verliep", "verliepen", "dreef",
-    "bleek", "bleken", "hing", "liep", "liepen", "sloot",
-    // present tense
-    "zet", "zetten", "ziet", "zien", "acht", "achten", "vindt", "vinden", "geeft", "geven",
-    "steunt", "steunen", "vraagt", "vragen", "roept", "wijst", "wijzen", "benadrukt",
-    "benadrukken", "onderstreept", "pleit", "pleiten", "deelt", "delen", "spreekt", "spreken",
-    "gaat", "gaan", "komt", "komen", "staat", "staan", "stelt", "meldt", "noemt", "verwelkomt",
-    "dankt", "houdt", "neemt", "brengt", "doet", "zegt", "wenst", "hecht", "kiest", "sluit",
-    "onderschrijft", "verwacht", "ondersteunt", "werkt", "zoekt", "legt", "biedt", "heeft",
-    "erkent", "deelt", "verzoekt", "waarschuwt", "licht", "rapporteert", "informeert",
-    "informeren", "bieden", "treedt", "treden", "trad", "traden",
-    // "Daarnaast benut de Minister …"
-    "benut", "benutten",
-    // weak past tenses that the "-ende" ending would take for present participles
+const AUXILIARIES: &[&str] = &[
+    "ben", "bent", "is", "zijn", "was", "waren", "heb", "hebt", "heeft", "hebben", "had",
+    "hadden", "word", "wordt", "worden", "werd", "werden", "zal", "zult", "zullen", "zou",
+    "zouden", "kan", "kunt", "kunnen", "kon", "konden", "moet", "moeten", "moest", "moesten",
+    "wil", "wilt", "willen", "wilde", "wilden", "wou", "mag", "mogen", "mocht", "mochten",
+];
+
+/// The Dutch strong and irregular verbs (a closed class), each as its finite forms: present
+/// third person singular, present plural, past singular, past plural. Their forms with an
+/// inseparable prefix (`be-`, `ver-`, `ont-`, `her-`, `onder-`, `over-`, `door-`, `er-`) are
+/// finite too: "besloot", "ontving", "onderschreef", "verzocht". Forms that are mostly nouns
+/// ("week", "reden", "leden", "maten") are left out with their verbs.
+#[rustfmt::skip]
+const STRONG_VERBS: &[[&str; 4]] = &[
+    ["biedt", "bieden", "bood", "boden"], ["bindt", "binden", "bond", "bonden"],
+    ["blijft", "blijven", "bleef", "bleven"], ["blijkt", "blijken", "bleek", "bleken"],
+    ["breekt", "breken", "brak", "braken"], ["brengt", "brengen", "bracht", "brachten"],
+    ["buigt", "buigen", "boog", "bogen"], ["denkt", "denken", "dacht", "dachten"],
+    ["doet", "doen", "deed", "deden"], ["draagt", "dragen", "droeg", "droegen"],
+    ["drijft", "drijven", "dreef", "dreven"], ["dringt", "dringen", "drong", "drongen"],
+    ["dwingt", "dwingen", "dwong", "dwongen"], ["gaat", "gaan", "ging", "gingen"],
+    ["geeft", "geven", "gaf", "gaven"], ["geldt", "gelden", "gold", "golden"],
+    ["geniet", "genieten", "genoot", "genoten"], ["grijpt", "grijpen", "greep", "grepen"],
+    ["hangt", "hangen", "hing", "hingen"], ["heft", "heffen", "hief", "hieven"],
+    ["helpt", "helpen", "hielp", "hielpen"], ["houdt", "houden", "hield", "hielden"],
+    ["kiest", "kiezen", "koos", "kozen"], ["kijkt", "kijken", "keek", "keken"],
+    ["komt", "komen", "kwam", "kwamen"], ["koopt", "kopen", "kocht", "kochten"],
+    ["krijgt", "krijgen", "kreeg", "kregen"], ["laat", "laten", "liet", "lieten"],
+    ["leest", "lezen", "las", "lazen"], ["ligt", "liggen", "lag", "lagen"],
+    ["lijkt", "lijken", "leek", "leken"], ["loopt", "lopen", "liep", "liepen"],
+    ["neemt", "nemen", "nam", "namen"], ["prijst", "prijzen", "prees", "prezen"],
+    ["rijst", "rijzen", "rees", "rezen"], ["roept", "roepen", "riep", "riepen"],
+    ["schiet", "schieten", "schoot", "schoten"], ["schijnt", "schijnen", "scheen", "schenen"],
+    ["schrijft", "schrijven", "schreef", "schreven"], ["schuift", "schuiven", "schoof", "schoven"],
+    ["slaat", "slaan", "sloeg", "sloegen"], ["sluit", "sluiten", "sloot", "sloten"],
+    ["snijdt", "snijden", "sneed", "sneden"], ["spreekt", "spreken", "sprak", "spraken"],
+    ["staat", "staan", "stond", "stonden"], ["steekt", "steken", "stak", "staken"],
+    ["sterft", "sterven", "stierf", "stierven"], ["strijdt", "strijden", "streed", "streden"],
+    ["treedt", "treden", "trad", "traden"], ["treft", "treffen", "trof", "troffen"],
+    ["trekt", "trekken", "trok", "trokken"], ["valt", "vallen", "viel", "vielen"],
+    ["vangt", "vangen", "ving", "vingen"], ["vecht", "vechten", "vocht", "vochten"],
+    ["vindt", "vinden", "vond", "vonden"], ["vliegt", "vliegen", "vloog", "vlogen"],
+    ["vraagt", "vragen", "vroeg", "vroegen"], ["weet", "weten", "wist", "wisten"],
+    ["werpt", "werpen", "wierp", "wierpen"], ["wijst", "wijzen", "wees", "wezen"],
+    ["wint", "winnen", "won", "wonnen"], ["zegt", "zeggen", "zei", "zeiden"],
+    ["zendt", "zenden", "zond", "zonden"], ["ziet", "zien", "zag", "zagen"],
+    ["zit", "zitten", "zat", "zaten"], ["zoekt", "zoeken", "zocht", "zochten"],
+    ["zwijgt", "zwijgen", "zweeg", "zwegen"], ["begint", "beginnen", "begon", "begonnen"],
+    ["verliest", "verliezen", "verloor", "verloren"], ["verdwijnt", "verdwijnen", "verdween", "verdwenen"],
+    ["legt", "leggen", "legde", "legden"], ["zegde", "zegden", "zegde", "zegden"],
+];
+
+/// Inseparable prefixes, which stay on the finite verb: "besloot", "ontving", "onderschreef".
+const INSEPARABLE_PREFIXES: &[&str] = &["be", "ver", "ont", "her", "onder", "over", "door", "er"];
+
+/// Every finite form of [`STRONG_VERBS`], with and without an inseparable prefix. Built once.
+static STRONG_FORMS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    let mut forms = rustc_hash::FxHashSet::default();
+    for verb in STRONG_VERBS {
+        for form in verb {
+            forms.insert((*form).to_string());
+            for prefix in INSEPARABLE_PREFIXES {
+                forms.insert(format!("{prefix}{form}"));
+            }
+        }
+    }
+    forms
+});
+
+/// Weak verbs whose present forms the shape rules below cannot tell from other words, and weak
+/// past tenses that the "-ende" ending would take for present participles (folded).
+#[rustfmt::skip]
+const WEAK_FORMS: &[&str] = &[
+    "zet", "zetten", "acht", "achten", "licht", "stelt", "meldt", "wenst", "hecht", "steunt",
     "opende", "openden", "heropende", "tekende", "tekenden", "ondertekende", "ondertekenden",
     "kende", "kenden", "erkende", "erkenden", "herkende", "herkenden", "verkende", "rekende",
+    "benut", "benutten",
+];
+
+/// Words that end a clause's first constituent or open a subordinate clause, and so are no verb
+/// before a subject pronoun: "dat wij", "zoals wij", "ook wij" (folded).
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "dat", "die", "wat", "als", "zoals", "omdat", "nadat", "voordat", "zodat", "waarin", "waarop",
+    "waarmee", "waarbij", "waarover", "wanneer", "terwijl", "hoewel", "indien", "of", "en",
+    "maar", "want", "dus", "toen", "waar", "waarna", "doordat", "opdat", "zodra", "mits",
+    "tenzij", "ook", "tevens", "nu", "dan", "wel", "niet", "eveneens", "hoe", "welke", "alsof",
+    "aangezien", "naarmate", "totdat", "alvorens",
+];
+
+/// Adverbs that fill a main clause's first place, so that the next word is its finite verb:
+/// "Daarnaast benadrukt de Commissie …", "Hierbij bied ik u …" (folded).
+#[rustfmt::skip]
+const CLAUSE_ADVERBS: &[&str] = &[
+    "daarnaast", "tevens", "ook", "vervolgens", "verder", "voorts", "hierbij", "daarbij",
+    "allereerst", "tenslotte", "bovendien", "eveneens", "daarom", "hiermee", "daarmee",
+    "inmiddels", "momenteel", "eerder", "daarop", "hierop", "daarna", "hierna", "ondertussen",
+    "wel", "graag", "nogmaals", "tot slot", "ten slotte", "ten eerste", "ten tweede",
+];
+
+/// Determiners, possessives and numerals: the word after one is a noun or an adjective, never a
+/// finite verb ("de namen", "het besluit", "zijn bezoek", "de veertien bedoelde lidstaten").
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "de", "het", "een", "elk", "elke", "ieder", "iedere", "geen",
+    "zijn", "haar", "hun", "ons", "onze", "mijn", "uw", "alle", "enkele", "veel", "vele",
+    "meerdere", "diverse", "sommige", "beide", "twee", "drie", "vier", "vijf", "zes", "zeven",
+    "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien",
+    "zeventien", "achttien", "negentien", "twintig", "dertig", "veertig", "vijftig", "honderd",
+];
+
+/// Noun endings that a word on "-t" may have: not a present tense ("gelegenheid", "activiteit",
+/// "document", "voorzitterschap", "tekst", "bericht").
+#[rustfmt::skip]
+const NOT_PRESENT_ENDINGS: &[&str] = &[
+    "heid", "teit", "ment", "schap", "st", "cht", "aat", "iet", "uut", "ant", "ent", "ist",
+    "oot", "ort", "rt", "ft",
 ];
 
 /// Words of the weak-past shape that are not verbs (folded).
@@ -639,9 +748,20 @@ fn is_finite_verb(t: &[Tok<'_>], k: usize) -> bool {
     t.get(k).is_some_and(|x| x.finite)
 }
 
-/// A finite verb at `k`: in the word list, of the weak-past shape ("meldde", "lichtte",
-/// "onderstreepten", "verwachte") and not a determiner, adjective or noun, or the present
-/// singular of a verb in "-eren" ("organiseert", "presenteert", "agendeert").
+/// A finite verb at `k`, told from its form and its place, without a list of the verbs of these
+/// reports:
+/// - an auxiliary or modal, or a form of a strong or irregular verb (a closed class,
+///   [`STRONG_FORMS`]);
+/// - the weak past tense: a stem and `-de`/`-den` or `-te`/`-ten`, the ending the stem's last
+///   sound asks for ("'t kofschip": "lichtte", "meldde", "steunden"; not "ruimte", "hoogte",
+///   "recente", "brede");
+/// - the present singular of a verb in "-eren" ("organiseert", "presenteert");
+/// - a word right before a subject pronoun ("Hierbij bied ik u", "Met deze brief doen wij");
+/// - a present on "-t" of a plausible stem right before a noun phrase ("Daarnaast verwelkomt
+///   de Commissie").
+///
+/// Never right after a determiner, a possessive or a numeral ("de namen", "het besluit", "de
+/// veertien bedoelde lidstaten"), nor after a preposition ("van heringevoerde controles").
 fn finite_at(t: &[Tok<'_>], k: usize) -> bool {
     let Some(tok) = t.get(k) else {
         return false;
@@ -650,8 +770,14 @@ fn finite_at(t: &[Tok<'_>], k: usize) -> bool {
         return false;
     }
     let prev = k.checked_sub(1).and_then(|p| t.get(p));
-    // "de namen", "het wezen": after an article a word is a noun or adjective.
-    if prev.is_some_and(|p| p.is_any(&["de", "het", "een"])) {
+    let next = t.get(k + 1);
+    if prev.is_some_and(|p| p.is_any(DETERMINERS)) {
+        return false;
+    }
+    // "dit besluit", "deze lidstaten"; but a demonstrative that opens the sentence may be its
+    // subject: "Dit onderstreepte Nederland."
+    let opens = k < 2 || !t[k - 2].word;
+    if prev.is_some_and(|p| p.is_any(&["deze", "dit", "die", "dat"])) && !opens {
         return false;
     }
     let f: &str = &tok.fold;
@@ -662,21 +788,149 @@ fn finite_at(t: &[Tok<'_>], k: usize) -> bool {
     let plain = tok.lower()
         && f.chars().all(|c| c.is_alphabetic() || c == '\'')
         && tok.actor.is_none()
+        && !tok.modifier
         && !prev.is_some_and(|p| p.is_any(PREPOSITIONS));
-    if f.ends_with("eert") && f.chars().count() >= 7 && plain {
+    if !plain {
+        return false;
+    }
+    // "bied ik", "doen wij": the place before a subject pronoun is the verb's.
+    if next.is_some_and(|n| n.is_any(&["ik", "wij", "we"])) && !tok.is_any(FUNCTION_WORDS) {
         return true;
     }
-    let weak_shape = ["de", "te", "den", "ten"].iter().any(|e| f.ends_with(e));
-    weak_shape
-        && tok.lower()
-        && f.chars().count() >= 5
-        && f.chars().all(|c| c.is_alphabetic() || c == '\'')
-        && !tok.modifier
-        && !NOT_VERBS.contains(&f)
-        && !NOT_VERB_ENDINGS.iter().any(|e| f.ends_with(e))
-        && tok.actor.is_none()
-        && !prev.is_some_and(|p| p.is_any(PREPOSITIONS))
+    let len = f.chars().count();
+    if f.ends_with("eert") && len >= 7 {
+        return true;
+    }
+    if len >= 5 && weak_past(f) {
+        return !NOT_VERBS.contains(&f) && !NOT_VERB_ENDINGS.iter().any(|e| f.ends_with(e));
+    }
+    // A present on "-t" right before the noun phrase of an inverted subject.
+    let np_next = next.is_some_and(|n| {
+        n.is_any(&["de", "het", "een", "ook", "tevens", "er"]) || (n.word && n.cap())
+    });
+    np_next
+        && len >= 5
+        && f.ends_with('t')
+        && !f.starts_with("ge")
+        && !NOT_PRESENT_ENDINGS.iter().any(|e| f.ends_with(e))
+        && f[..f.len() - 1].ends_with(|c: char| !"aeiou".contains(c))
 }
+
+/// The weak past tense: a stem with a vowel, ending in a consonant, and the ending its last
+/// sound asks for: `-te(n)` after a voiceless t, k, f, s, p, ch or x; `-de(n)` otherwise (and
+/// after the f and s of stems in v and z: "leefde", "reisde").
+fn weak_past(f: &str) -> bool {
+    let Some((stem, voiceless)) = [("den", false), ("ten", true), ("de", false), ("te", true)]
+        .iter()
+        .find_map(|(e, v)| f.strip_suffix(e).map(|s| (s, *v)))
+    else {
+        return false;
+    };
+    let Some(last) = stem.chars().last() else {
+        return false;
+    };
+    let vowels = "aeiouy";
+    if stem.chars().count() < 3
+        || vowels.contains(last)
+        || !stem.chars().any(|c| vowels.contains(c))
+    {
+        return false;
+    }
+    let hard = "tkpx".contains(last) || stem.ends_with("ch");
+    if voiceless {
+        hard || "fs".contains(last)
+    } else {
+        !hard
+    }
+}
+
+/// The portfolio after a minister's title ("van Justitie en Veiligheid", "voor
+/// Rechtsbescherming") and the country named after it ("van Binnenlandse Zaken van Oekraïne"):
+/// where the phrase ends, and that country. A minister with no country after the portfolio is
+/// the writers' own.
+fn portfolio(t: &[Tok<'_>], k: usize) -> (usize, Option<Actor>) {
+    if !t.get(k).is_some_and(|x| x.is_any(&["van", "voor"])) {
+        return (k, None);
+    }
+    let portfolio_word = |x: &Tok<'_>| x.word && x.is_any(PORTFOLIO_WORDS);
+    let mut j = k + 1;
+    while t.get(j).is_some_and(|x| {
+        portfolio_word(x) || (x.is("en") && t.get(j + 1).is_some_and(portfolio_word))
+    }) {
+        j += 1;
+    }
+    if j == k + 1 {
+        return (k, None);
+    }
+    match (t.get(j), t.get(j + 1)) {
+        (Some(v), Some(c)) if v.is("van") && c.word && c.cap() && !c.is_any(PORTFOLIO_WORDS) => {
+            let country = match &c.actor {
+                Some((a @ (Actor::MemberState(_) | Actor::Nederland), _)) => a.clone(),
+                _ => Actor::Other(slug_of(&c.fold)),
+            };
+            (j + 2, Some(country))
+        }
+        _ => (j, None),
+    }
+}
+
+/// The words of the names of ministries and ministers' portfolios (folded): "van Justitie en
+/// Veiligheid", "voor Rechtsbescherming", "van Binnenlandse Zaken".
+#[rustfmt::skip]
+const PORTFOLIO_WORDS: &[&str] = &[
+    "zaken", "justitie", "veiligheid", "binnenlandse", "buitenlandse", "koninkrijksrelaties",
+    "asiel", "migratie", "immigratie", "integratie", "vreemdelingenzaken", "rechtsbescherming",
+    "financien", "economische", "klimaat", "energie", "groene", "groei", "landbouw", "natuur",
+    "voedselkwaliteit", "visserij", "voedselzekerheid", "stikstof", "infrastructuur",
+    "waterstaat", "milieu", "sociale", "werkgelegenheid", "volksgezondheid", "welzijn", "sport",
+    "onderwijs", "cultuur", "wetenschap", "defensie", "handel", "ontwikkelingssamenwerking",
+    "europese", "volkshuisvesting", "ruimtelijke", "ordening", "digitalisering", "medische",
+    "zorg", "armoedebeleid", "participatie", "pensioenen", "primair", "voortgezet", "verkeer",
+    "interne", "binnenland", "buitenland", "handel", "media", "jeugd", "preventie",
+];
+
+/// A slug made of a folded word: "oekraine", "verenigd-koninkrijk".
+fn slug_of(fold: &str) -> String {
+    fold.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .trim_matches('-')
+        .to_string()
+}
+
+/// Auxiliaries of the passive: "werd … gevraagd", "worden … besproken". ("is"/"was"/"waren"
+/// with a participle and an agent "door …" are passives too: [`ActorContext::passive`].)
+const WORDEN: &[&str] = &["werd", "werden", "wordt", "worden"];
+
+/// Forms of "zijn" that make a passive of the past with a participle and an agent.
+const ZIJN: &[&str] = &["is", "zijn", "was", "waren"];
+
+/// The shape of a past participle: "gevraagd", "uitgenodigd", "opgeroepen", "besproken",
+/// "vertegenwoordigd" (folded, lowercase).
+fn participle(x: &Tok<'_>) -> bool {
+    let f: &str = &x.fold;
+    x.word
+        && x.lower()
+        && f.chars().count() >= 6
+        && (f.ends_with('d') || f.ends_with('t') || f.ends_with("en"))
+        && (f.contains("ge")
+            || INSEPARABLE_PREFIXES
+                .iter()
+                .any(|p| f.starts_with(p) && !f.starts_with("ge")))
+}
+
+/// Modifiers that make a group of member states of "landen": "De aanwezige landen", "Enkele
+/// landen", "Vrijwel alle landen" (bare "landen", like "derde landen", are not).
+#[rustfmt::skip]
+const GROUP_WORDS: &[&str] = &[
+    "alle", "enkele", "veel", "vele", "meerdere", "diverse", "verschillende", "sommige", "meeste",
+    "aanwezige", "europese", "overige", "aantal", "groep", "meerderheid", "merendeel", "handvol",
+];
+
+/// Phrases that name who did what a sentence reports: "Op initiatief van Nederland is … een
+/// bepaling opgenomen", "op verzoek van" (folded). Not "op voorstel van de Commissie", which in
+/// these reports describes a procedure ("kan de Raad … op voorstel van de Commissie besluiten").
+const INITIATIVE: &[&[&str]] = &[&["op", "initiatief", "van"], &["op", "verzoek", "van"]];
 
 /// The actor a single token names, ignoring learned names.
 fn word_actor(tok: &Tok<'_>, entry: Entry) -> Option<(Actor, bool)> {
@@ -710,7 +964,7 @@ struct Entry {
     nationality: Option<&'static str>,
     /// In [`MODIFIERS`].
     modifier: bool,
-    /// In [`FINITE_VERBS`].
+    /// In [`AUXILIARIES`] or [`WEAK_FORMS`].
     verb: bool,
     /// The first word of one of the [`PHRASES`].
     phrase_start: bool,
@@ -736,7 +990,7 @@ static LEXICON: LazyLock<IndexMap<&'static str, Entry, FxBuildHasher>> = LazyLoc
     for w in MODIFIERS {
         lex.entry(w).or_default().modifier = true;
     }
-    for w in FINITE_VERBS {
+    for w in AUXILIARIES.iter().chain(WEAK_FORMS) {
         lex.entry(w).or_default().verb = true;
     }
     for (words, ..) in PHRASES {
@@ -783,6 +1037,19 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 impl ActorContext {
+    /// A name at `i` that the item has taught as a foreign minister's with no slug.
+    fn foreign_name_at(&self, t: &[Tok<'_>], i: usize) -> bool {
+        let Some(e) = self.name_run(t, i) else {
+            return false;
+        };
+        let full = t[i..e]
+            .iter()
+            .map(|x| x.fold.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.foreign.contains(&full)
+    }
+
     /// The learned name at `i`, longest first.
     fn learned_at(&self, t: &[Tok<'_>], i: usize) -> Option<Np> {
         let first = t.get(i).filter(|x| x.word && x.cap())?;
@@ -881,8 +1148,12 @@ impl ActorContext {
         if matches!(f, "commissaris" | "eurocommissaris" | "eu-commissaris") {
             return Some(self.with_name(t, Actor::Commissie, i + 1));
         }
-        // Ministers and governments: the country of the adjective before, or the Netherlands
-        // ("het kabinet", "de minister"; the plural "de ministers" is all of them).
+        // Ministers, colleagues and governments: the country named after the portfolio ("de
+        // Minister van Binnenlandse Zaken van Oekraïne"), else the country of the adjective
+        // before ("de Poolse minister", "zijn Bulgaarse collega"), else, in a letter of the Dutch
+        // government, the Netherlands ("het kabinet", "de regering", "de Minister van Justitie en
+        // Veiligheid"; the plural "de ministers" is all of them). "Minister Tsacheva" is whom
+        // the item has taught the name of, and not Dutch when it was taught as a foreigner's.
         if matches!(
             f,
             "minister"
@@ -892,21 +1163,34 @@ impl ActorContext {
                 | "delegatie"
                 | "premier"
                 | "minister-president"
+                | "collega"
         ) {
-            let actor = match nat {
-                Some(slug) => actor_for_slug(slug)?,
-                None if matches!(f, "minister" | "staatssecretaris" | "kabinet") => {
+            let person = !matches!(f, "kabinet" | "regering" | "delegatie");
+            if person {
+                if self.foreign_name_at(t, i + 1) {
+                    return None;
+                }
+                if let Some(np) = self.learned_at(t, i + 1) {
+                    return Some(np);
+                }
+            }
+            let (end, country) = portfolio(t, i + 1);
+            let actor = match (country, nat) {
+                (Some(country), _) => country,
+                (None, Some(slug)) => actor_for_slug(slug)?,
+                (None, None)
+                    if matches!(f, "minister" | "staatssecretaris" | "kabinet" | "regering") =>
+                {
                     Actor::Nederland
                 }
-                None => return None,
+                (None, None) => return None,
             };
-            let person = !matches!(f, "kabinet" | "regering" | "delegatie");
             return Some(if person {
-                self.with_name(t, actor, i + 1)
+                self.with_name(t, actor, end)
             } else {
                 Np {
                     actor,
-                    end: i + 1,
+                    end,
                     person,
                     name: None,
                 }
@@ -980,11 +1264,28 @@ impl ActorContext {
     fn parse_np(&self, t: &[Tok<'_>], i: usize, depth: usize) -> Option<Np> {
         let mut j = i;
         let mut nat: Option<&str> = None;
+        let mut group = false;
+        // A possessive before an adjective: "zijn Bulgaarse collega".
+        if t.get(i).is_some_and(|x| x.is_any(&["zijn", "haar", "hun"]))
+            && t.get(i + 1).is_some_and(|x| x.modifier)
+        {
+            j += 1;
+        }
         loop {
             if let Some(np) = self.head_at(t, j, nat, depth) {
                 return Some(np);
             }
             let tok = t.get(j)?;
+            // "De aanwezige landen", "Enkele landen": a group of member states.
+            if group && tok.is("landen") {
+                return Some(Np {
+                    actor: Actor::Lidstaten,
+                    end: j + 1,
+                    person: false,
+                    name: None,
+                });
+            }
+            group |= tok.is_any(GROUP_WORDS);
             // "de Ministers van België, Duitsland, …" are those countries; "de Ministers" of a
             // group of countries, without names, are member states. (The singular "minister"
             // is the Netherlands' or a named country's, in `head_at`.)
@@ -1030,11 +1331,22 @@ impl ActorContext {
         while t.get(k).is_some_and(|x| x.is_any(BETWEEN_VERB_AND_SUBJECT)) {
             k += 1;
         }
-        if !t.get(k).is_some_and(|x| x.is("met")) {
-            return None;
+        if t.get(k).is_some_and(|x| x.is("met")) {
+            return self
+                .parse_list(t, k + 1, false, false)
+                .map(|(actors, _)| actors);
         }
-        self.parse_list(t, k + 1, false, false)
-            .map(|(actors, _)| actors)
+        // "… heeft … met zijn Bulgaarse collega Tsacheva gesproken": "met" and the ones talked
+        // with right before the participle of talking.
+        (end..t.len()).find_map(|m| {
+            if !t[m].is("met") {
+                return None;
+            }
+            let (actors, e) = self.parse_list(t, m + 1, false, false)?;
+            t.get(e)
+                .is_some_and(|x| x.is_any(TALK_VERBS))
+                .then_some(actors)
+        })
     }
 
     /// Coordinated actor phrases at `i`: "Finland, Estland en Zweden", "De Commissie en het
@@ -1106,6 +1418,10 @@ impl ActorContext {
             .map(|x| x.fold.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
+        // A foreign minister's name is not learned as the writers' own.
+        if self.foreign.contains(&full) {
+            return;
+        }
         self.names.insert(full, actor.clone());
         self.first_words.insert(words[0].fold.to_string());
         if let Some(last) = words.last() {
@@ -1165,6 +1481,27 @@ impl ActorContext {
                 }
             }
         }
+        // "De Oekraïense Minister van Buitenlandse Zaken Andrii Sybiha": an adjective of
+        // nationality the tool has no country for, a title, a name.
+        for i in 0..t.len().saturating_sub(2) {
+            let adjective = &t[i];
+            let foreign = adjective.word
+                && adjective.cap()
+                && adjective.nationality.is_none()
+                && (adjective.fold.ends_with("se") || adjective.fold.ends_with("sche"));
+            let title = t[i + 1].is_any(&["minister", "staatssecretaris", "collega", "premier"]);
+            if !(foreign && title) {
+                continue;
+            }
+            let (end, _) = portfolio(t, i + 2);
+            if let Some(e) = self.name_run(t, end) {
+                let words: Vec<&str> = t[end..e].iter().map(|x| x.fold.as_ref()).collect();
+                self.foreign.insert(words.join(" "));
+                if let Some(last) = words.last() {
+                    self.foreign.insert((*last).to_string());
+                }
+            }
+        }
         for (span, actor) in found {
             self.learn_span(t, span, &actor);
         }
@@ -1184,6 +1521,9 @@ pub struct ActorContext {
     /// The first word of each of `names`: most tokens start no name, and this says so without
     /// building the keys.
     first_words: BTreeSet<String>,
+    /// Folded names of foreign ministers of countries the tool has no slug for ("De Oekraïense
+    /// minister … Sybiha"): "Minister Sybiha" is then not the Netherlands'.
+    foreign: BTreeSet<String>,
 }
 
 fn sorted(mut actors: Vec<Actor>) -> Vec<Actor> {
@@ -1282,7 +1622,34 @@ impl ActorContext {
         if anaphor_at(t, s) {
             return Reading::Anaphor;
         }
+        let without_actor = || {
+            if let Some(actors) = self.holder_anywhere(t, start) {
+                Reading::Actors(actors, Rule::ViewHolder)
+            } else if let Some(actors) = self.initiative(t) {
+                Reading::Actors(actors, Rule::PassiveAgent)
+            } else if passive_reaching_back(t) {
+                Reading::PassiveBack
+            } else if is_view(t, start) || continues_argument(t, start) {
+                Reading::View
+            } else if let Some(actors) = purpose_holders(t, start) {
+                Reading::Actors(actors, Rule::Purpose)
+            } else {
+                Reading::Nothing
+            }
+        };
         if let Some((mut actors, end)) = self.parse_list(t, s, allow_als, false) {
+            // The subject of a passive is what is done, not who does it: "De lidstaten waren
+            // door het Voorzitterschap uitgenodigd" is the presidency's act.
+            let verb = if t.get(end).is_some_and(|x| x.punct(',')) {
+                end + 1
+            } else {
+                end
+            };
+            match self.passive(t, verb) {
+                Some(Some(agent)) => return Reading::Actors(agent, Rule::PassiveAgent),
+                Some(None) => return without_actor(),
+                None => {}
+            }
             if let Some(others) = self.talks_with(t, end) {
                 actors.extend(others);
                 return Reading::Actors(actors, Rule::TalksWith);
@@ -1317,18 +1684,6 @@ impl ActorContext {
             return Reading::Actors(actors, Rule::PassiveAgent);
         }
 
-        let without_actor = || {
-            if passive_reaching_back(t) {
-                Reading::PassiveBack
-            } else if is_view(t, start) || continues_argument(t, start) {
-                Reading::View
-            } else if let Some(actors) = purpose_holders(t, start) {
-                Reading::Actors(actors, Rule::Purpose)
-            } else {
-                Reading::Nothing
-            }
-        };
-
         // Another subject at the start: a pronoun, or a phrase with an article that is no
         // actor ("De richtlijn bevat …", "Het is daarbij van belang …").
         if first.is_any(PRONOUNS) {
@@ -1350,9 +1705,15 @@ impl ActorContext {
             }
         }
 
-        // The first actor phrase right after a finite verb.
+        // The first actor phrase right after a finite verb: the inverted subject of a main
+        // clause that opens with an adverbial. After an opening adverb the next word is that verb
+        // ("Daarnaast verwelkomt de Commissie …").
+        let v2 = clause_adverb_end(t, start);
+        let subordinate = subordinate_spans(t);
         for k in start..t.len() {
-            if !is_finite_verb(t, k) {
+            // In a subordinate clause the verb comes last: an actor after it is its object
+            // ("…, die … Frankrijk en Nederland beschuldigde …").
+            if (!is_finite_verb(t, k) && Some(k) != v2) || subordinate[k] {
                 continue;
             }
             let mut j = k + 1;
@@ -1363,6 +1724,12 @@ impl ActorContext {
                 return Reading::Anaphor;
             }
             if let Some((mut actors, end)) = self.parse_list(t, j, false, false) {
+                // "Voorts werden de lidstaten gevraagd …": what is done, not who does it.
+                match self.passive(t, k) {
+                    Some(Some(agent)) => return Reading::Actors(agent, Rule::PassiveAgent),
+                    Some(None) => return without_actor(),
+                    None => {}
+                }
                 if let Some(others) = self.talks_with(t, end) {
                     actors.extend(others);
                     return Reading::Actors(actors, Rule::TalksWith);
@@ -1370,7 +1737,7 @@ impl ActorContext {
                 return Reading::Actors(actors, Rule::InvertedSubject);
             }
             match t.get(j) {
-                Some(x) if x.is_any(&["wij", "we"]) => {
+                Some(x) if x.is_any(&["wij", "we", "ik"]) => {
                     return Reading::Actors(vec![Actor::Nederland], Rule::Writers);
                 }
                 // "Ook lichtten zij …", "Allereerst stond het stil …".
@@ -1405,6 +1772,118 @@ impl ActorContext {
         }
         None
     }
+}
+
+impl ActorContext {
+    /// Whether the main clause whose finite verb stands at `k` is a passive, and its agent:
+    /// `Some(Some(agent))` for "werd … door de lidstaten vooruitgeblikt", "waren door het
+    /// Voorzitterschap uitgenodigd"; `Some(None)` for a passive without agent ("werden de
+    /// lidstaten gevraagd"); `None` for an active clause. A form of "worden" with a participle
+    /// after it is a passive; a form of "zijn" only with an agent and a participle after it ("is
+    /// besproken" may be a perfect).
+    fn passive(&self, t: &[Tok<'_>], k: usize) -> Option<Option<Vec<Actor>>> {
+        let aux = t.get(k)?;
+        let worden = aux.is_any(WORDEN);
+        if !worden && !aux.is_any(ZIJN) {
+            return None;
+        }
+        // The clause runs to the next comma or semicolon (a participle after it is another
+        // clause's).
+        let end = (k + 1..t.len())
+            .find(|&j| t[j].punct(',') || t[j].punct(';'))
+            .unwrap_or(t.len());
+        let mut agent = None;
+        let mut j = k + 1;
+        while j < end {
+            if t[j].is("door") {
+                if let Some((actors, e)) = self.parse_list(t, j + 1, false, false) {
+                    let adjectival = t
+                        .get(e)
+                        .is_some_and(|x| x.word && x.lower() && x.fold.ends_with('e'));
+                    if !adjectival && agent.is_none() {
+                        agent = Some(actors);
+                        j = e;
+                        continue;
+                    }
+                }
+            }
+            j += 1;
+        }
+        let has_participle = t[k + 1..end].iter().any(participle);
+        match (worden, agent, has_participle) {
+            (_, Some(agent), true) => Some(Some(agent)),
+            (true, None, true) => Some(None),
+            _ => None,
+        }
+    }
+
+    /// "Een geharmoniseerde regeling verbetert volgens de Commissie het …": the holder of the
+    /// view, wherever "volgens" stands.
+    fn holder_anywhere(&self, t: &[Tok<'_>], start: usize) -> Option<Vec<Actor>> {
+        (start + 1..t.len())
+            .filter(|&k| t[k].is("volgens"))
+            .find_map(|k| self.parse_list(t, k + 1, false, false))
+            .map(|(actors, _)| actors)
+    }
+
+    /// "Op initiatief van Nederland is … een bepaling opgenomen": who brought it about.
+    fn initiative(&self, t: &[Tok<'_>]) -> Option<Vec<Actor>> {
+        (0..t.len()).find_map(|k| {
+            let words = INITIATIVE.iter().find(|words| {
+                t.get(k..k + words.len())
+                    .is_some_and(|span| span.iter().zip(words.iter()).all(|(x, w)| x.is(w)))
+            })?;
+            self.parse_list(t, k + words.len(), false, false)
+                .map(|(actors, _)| actors)
+        })
+    }
+}
+
+/// Subordinators: a relative pronoun or a conjunction that opens a clause with its verb last.
+#[rustfmt::skip]
+const SUBORDINATORS: &[&str] = &[
+    "die", "dat", "welke", "waarin", "waarop", "waarmee", "waarbij", "waarover", "waarvan",
+    "omdat", "nadat", "voordat", "zodat", "wanneer", "terwijl", "hoewel", "indien", "doordat",
+    "opdat", "zodra", "mits", "tenzij", "aangezien", "alvorens", "totdat",
+];
+
+/// For each token, whether it stands in a subordinate clause: from a subordinator (not the
+/// sentence's first word, where "Dat"/"Die" may be a subject, nor a determiner after a
+/// preposition) to the next comma, semicolon or colon.
+fn subordinate_spans(t: &[Tok<'_>]) -> Vec<bool> {
+    let first = t.iter().position(|x| x.word).unwrap_or(0);
+    let mut inside = false;
+    t.iter()
+        .enumerate()
+        .map(|(k, x)| {
+            if x.punct(',') || x.punct(';') || x.punct(':') {
+                inside = false;
+            } else if k > first && x.is_any(SUBORDINATORS) {
+                // "In dat licht": after a preposition "dat"/"die" is a determiner.
+                let determiner = x.is_any(&["dat", "die"]) && t[k - 1].is_any(PREPOSITIONS);
+                inside |= !determiner;
+            }
+            inside
+        })
+        .collect()
+}
+
+/// Where the verb of a main clause that opens with an adverb stands: "Daarnaast verwelkomt …",
+/// "Tot slot werden …" (the word after the adverb).
+fn clause_adverb_end(t: &[Tok<'_>], start: usize) -> Option<usize> {
+    let first = t.get(start)?;
+    let two = t
+        .get(start + 1)
+        .map(|x| format!("{} {}", first.fold, x.fold))
+        .filter(|w| CLAUSE_ADVERBS.contains(&w.as_str()));
+    let k = if two.is_some() {
+        start + 2
+    } else if first.is_any(CLAUSE_ADVERBS) {
+        start + 1
+    } else {
+        return None;
+    };
+    t.get(k).is_some_and(|x| x.word && x.lower()).then_some(k)
 }
 
 /// What one sentence says about its actors on its own, before its paragraph is taken into
@@ -1630,7 +2109,7 @@ fn anaphor_at(t: &[Tok<'_>], i: usize) -> bool {
 /// "Zij"/"Hij", "Het gaf aan …" (not "Het is …"), "Dit geldt ook voor …".
 fn pronoun_subject(t: &[Tok<'_>], s: usize, start: usize) -> Option<Reading> {
     let x = t.get(s)?;
-    if x.is_any(&["wij", "we"]) {
+    if x.is_any(&["wij", "we", "ik"]) {
         return Some(Reading::Actors(vec![Actor::Nederland], Rule::Writers));
     }
     if x.is_any(&["zij", "ze", "hij"]) {
@@ -1688,10 +2167,22 @@ fn passive_reaching_back(t: &[Tok<'_>]) -> bool {
     let Some(aux) = t.iter().position(|x| x.is_any(PASSIVE_AUXILIARIES)) else {
         return false;
     };
-    t.iter().any(|x| x.is_any(&["hierbij", "daarbij"]))
+    // "De hoop werd uitgesproken dat …": an agentless passive of saying reports what the one
+    // who spoke before said.
+    t[aux..].iter().any(|x| x.is_any(SAYING_PARTICIPLES))
+        || t.iter().any(|x| x.is_any(&["hierbij", "daarbij"]))
         || t[aux..].iter().any(|x| x.is_any(&["hier", "daar"]))
             && t[aux..].iter().any(|x| x.is("bij"))
 }
+
+/// Participles of saying and holding a view, whose agentless passive continues the speaker
+/// before: "werd uitgesproken", "werd benadrukt" (not "werd gesproken over", which only says
+/// what was discussed).
+#[rustfmt::skip]
+const SAYING_PARTICIPLES: &[&str] = &[
+    "uitgesproken", "benadrukt", "onderstreept", "aangegeven", "opgemerkt", "gewezen",
+    "verwelkomd", "bepleit",
+];
 
 /// Whether a sub-heading marks the Dutch position: "Inzet van het kabinet", "Nederlandse
 /// positie", "Kabinetsinzet". ("Krachtenveld", the positions of others, does not.)
@@ -1891,6 +2382,162 @@ mod tests {
     }
 
     use Actor::{Commissie, EuropeesParlement, Lidstaten, Nederland, Raad, Voorzitterschap};
+
+    // --- the finite verb and the main clause -------------------------------------------------
+
+    #[test]
+    fn strong_verbs_and_their_prefixed_forms_are_finite() {
+        assert_eq!(
+            subj("Op 25 februari jl. besloot het Franse EU-Voorzitterschap om een JBZ-Raad in te lassen."),
+            vec![Voorzitterschap]
+        );
+        assert_eq!(
+            subj("Vervolgens boog de Raad zich over het uitvoeringsbesluit."),
+            vec![Raad]
+        );
+        assert_eq!(
+            subj("Daarna ontving de Commissie de delegaties."),
+            vec![Commissie]
+        );
+    }
+
+    #[test]
+    fn the_weak_past_needs_the_ending_its_stem_asks_for() {
+        assert!(weak_past("lichtte"));
+        assert!(weak_past("meldde"));
+        assert!(weak_past("steunden"));
+        assert!(weak_past("leefde"));
+        assert!(!weak_past("ruimte"));
+        assert!(!weak_past("hoogte"));
+        assert!(!weak_past("recente"));
+        assert!(!weak_past("brede"));
+    }
+
+    #[test]
+    fn an_adjective_after_a_determiner_or_numeral_is_no_verb() {
+        assert_eq!(
+            subj("Wel zijn deskundigen betrokken geweest bij bijeenkomsten voor de veertien bedoelde lidstaten."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn the_writers_are_the_netherlands() {
+        assert_eq!(
+            subj("Hierbij bied ik u de geannoteerde agenda aan."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("Met deze brief doen wij uw Kamer verslag over deze bijeenkomst."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("De regering kan instemmen met deze onderwerpen."),
+            vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn a_foreign_minister_is_not_the_netherlands() {
+        let mut ctx = ActorContext::new();
+        assert_eq!(
+            ctx.subjects("De Minister van Binnenlandse Zaken van Oekraïne, Denys Monastyrsky, sprak de Raad toe."),
+            vec![Actor::Other("oekraine".into())]
+        );
+        assert_eq!(
+            ctx.subjects("Monastyrsky noemde de schade."),
+            vec![Actor::Other("oekraine".into())]
+        );
+        let mut ctx = ActorContext::new();
+        ctx.subjects("Minister Grapperhaus heeft met zijn Bulgaarse collega Tsacheva gesproken.");
+        assert_eq!(
+            ctx.subjects("Minister Tsacheva heeft hem ingelicht."),
+            vec![ms("bulgarije")]
+        );
+        let mut ctx = ActorContext::new();
+        ctx.subjects("De Zwitserse Minister van Justitie Anna Keller sloot aan.");
+        assert_eq!(
+            ctx.subjects("Minister Keller gaf aan dat het goed gaat."),
+            vec![]
+        );
+        // The writers' own ministers, several of them.
+        assert_eq!(
+            subj("De Minister van Justitie en Veiligheid, de Minister voor Rechtsbescherming en Staatssecretaris van Justitie en Veiligheid zijn voornemens deel te nemen."),
+            vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn talking_with_a_colleague_names_both() {
+        assert_eq!(
+            subj("Minister Grapperhaus heeft en marge van de JBZ-Raad met zijn Bulgaarse collega Tsacheva gesproken."),
+            vec![Nederland, ms("bulgarije")]
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_is_not_its_actor() {
+        assert_eq!(
+            subj("De lidstaten waren door het Voorzitterschap uitgenodigd om in te gaan op de omvang."),
+            vec![Voorzitterschap]
+        );
+        assert_eq!(
+            subj("Voorts werden de lidstaten gevraagd aan te geven hoe zij steunen."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Tot slot werden lidstaten gevraagd van gedachten te wisselen."),
+            vec![]
+        );
+        // A perfect with "zijn" is no passive.
+        assert_eq!(
+            subj("De lidstaten zijn akkoord gegaan met het voorstel."),
+            vec![Lidstaten]
+        );
+    }
+
+    #[test]
+    fn quantified_groups_of_countries_are_the_member_states() {
+        for s in [
+            "Vrijwel alle lidstaten steunden de non-retroactiviteit.",
+            "De Europese lidstaten hebben op 7 oktober jl. besloten om Bahrein weer op de lijst te plaatsen.",
+            "De aanwezige landen sloten zich aan bij deze boodschap.",
+            "Enkele landen noemden het visumbeleid.",
+        ] {
+            assert_eq!(subj(s), vec![Lidstaten], "{s}");
+        }
+        assert_eq!(subj("Derde landen werken beter samen."), vec![]);
+    }
+
+    #[test]
+    fn volgens_names_the_holder_anywhere_and_coreper_is_the_council() {
+        assert_eq!(
+            subj("Een geharmoniseerde regeling verbetert volgens de Commissie het investeringsklimaat."),
+            vec![Commissie]
+        );
+        assert_eq!(
+            subj("Het Comité van Permanente Vertegenwoordigers (Coreper) heeft een gedeeltelijke raadspositie aangenomen."),
+            vec![Raad]
+        );
+        assert_eq!(
+            subj("Op initiatief van Nederland is in de verordening een bepaling opgenomen."),
+            vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn a_subordinate_clause_runs_from_its_subordinator_to_the_comma() {
+        let t = tokenize(
+            "Dat blijkt uit het verslag dat volgde, en in dat licht steunt Nederland het.",
+        );
+        let inside: Vec<&str> = subordinate_spans(&t)
+            .iter()
+            .zip(&t)
+            .filter(|(s, _)| **s)
+            .map(|(_, x)| x.raw)
+            .collect();
+        assert_eq!(inside, ["dat", "volgde"]);
+    }
 
     // --- the value type ---------------------------------------------------------------------
 
