@@ -69,6 +69,8 @@ pub struct SnapshotDiff {
     pub timeline: Vec<MilestoneChange>,
     /// `Belangrijkste resultaten` bullets added, removed or reworded.
     pub highlights: Vec<TextChange>,
+    /// State-of-play sentences (no one's position) added, removed or reworded.
+    pub state_of_play: Vec<TextChange>,
     /// Kamerstukken cited now and not before, or the reverse.
     pub references: Vec<ReferenceChange>,
 }
@@ -82,6 +84,7 @@ impl SnapshotDiff {
             && self.positions.is_empty()
             && self.timeline.is_empty()
             && self.highlights.is_empty()
+            && self.state_of_play.is_empty()
             && self.references.is_empty()
     }
 }
@@ -504,6 +507,10 @@ pub fn snapshots(
         old_snap.map_or(empty_actor, |s| s.highlights.as_slice()),
         new_snap.map_or(empty_actor, |s| s.highlights.as_slice()),
     );
+    let (state_of_play, _) = align(
+        old_snap.map_or(empty_actor, |s| s.state_of_play.as_slice()),
+        new_snap.map_or(empty_actor, |s| s.state_of_play.as_slice()),
+    );
     let references = references(
         old_snap.map_or(&[], |s| s.references.as_slice()),
         new_snap.map_or(&[], |s| s.references.as_slice()),
@@ -520,6 +527,7 @@ pub fn snapshots(
         positions,
         timeline,
         highlights,
+        state_of_play,
         references,
     })
 }

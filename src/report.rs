@@ -1772,12 +1772,18 @@ mod tests {
     fn a_part_of_ten_thousand_items_keeps_every_item() {
         let mut text = String::from("Verslag JBZ-Raad 19-20 oktober 2023\n\n");
         for n in 1..=10_000 {
-            text.push_str(&format!("{n}. Onderwerp nummer {n}\n\nTekst over punt {n}.\n\n"));
+            text.push_str(&format!(
+                "{n}. Onderwerp nummer {n}\n\nTekst over punt {n}.\n\n"
+            ));
         }
         let r = parse(&text).expect("parses");
         assert_eq!(r.parts[0].items.len(), 10_000);
         assert_eq!(r.parts[0].items[9_999].heading, "Onderwerp nummer 10000");
-        assert!(r.warnings.is_empty(), "{:?}", &r.warnings[..r.warnings.len().min(3)]);
+        assert!(
+            r.warnings.is_empty(),
+            "{:?}",
+            &r.warnings[..r.warnings.len().min(3)]
+        );
     }
 
     #[test]

@@ -100,20 +100,21 @@ const EDITS: &[Edit] = &[
         name: "date slipped",
         find: "tentatief gepland voor najaar 2024.",
         replace: "tentatief gepland voor voorjaar 2025.",
-        // The sentence is also the Council's statement (it follows "De JBZ-Raad ging
-        // akkoord met de roadmap"): one edit, two facts.
+        // The sentence is also part of the state of play (no one's position, though it
+        // follows "De JBZ-Raad ging akkoord met de roadmap"): one edit, two facts.
         expect: &[
             "implementatie-van-interoperabiliteit: milestone moved",
-            "implementatie-van-interoperabiliteit: raad changed",
+            "implementatie-van-interoperabiliteit: state of play changed",
         ],
     },
     Edit {
         name: "date made more precise",
         find: "Doel is om eind 2024 tot een",
         replace: "Doel is om in december 2024 tot een",
+        // "Doel is om …" states an aim with no one as its subject: the state of play.
         expect: &[
-            "overige-onderwerpen-aob: commissie changed",
             "overige-onderwerpen-aob: milestone moved",
+            "overige-onderwerpen-aob: state of play changed",
         ],
     },
     Edit {
@@ -131,7 +132,7 @@ const EDITS: &[Edit] = &[
         replace: "Het ETIAS zou dan volgen in voorjaar 2025. De evaluatie van de roadmap volgt in 2026.",
         expect: &[
             "implementatie-van-interoperabiliteit: milestone added",
-            "implementatie-van-interoperabiliteit: raad added",
+            "implementatie-van-interoperabiliteit: state of play added",
         ],
     },
     Edit {
@@ -140,7 +141,7 @@ const EDITS: &[Edit] = &[
         replace: "",
         expect: &[
             "implementatie-van-interoperabiliteit: milestone dropped",
-            "implementatie-van-interoperabiliteit: raad removed",
+            "implementatie-van-interoperabiliteit: state of play removed",
         ],
     },
     // --- highlights -----------------------------------------------------------------------
@@ -344,6 +345,7 @@ fn changes(c: &Comparison) -> Vec<String> {
         for (key, word) in [
             ("timeline", "milestone"),
             ("highlights", "highlight"),
+            ("state_of_play", "state of play"),
             ("references", "reference"),
         ] {
             for m in d[key].as_array().expect(key) {

@@ -466,7 +466,7 @@ fn refused_beside_real_report(name: &str, bytes: &[u8], reader: Reader) -> Strin
     assert_eq!(out.status.code(), Some(2), "{name}: {err}");
     assert!(
         String::from_utf8_lossy(&out.stdout)
-            .contains("2 reports normalized (1 failed): 14 snapshots"),
+            .contains("1 report normalized, 1 failed: 14 snapshots"),
         "the real report is still normalised, and the one that failed is counted"
     );
     err

@@ -224,6 +224,12 @@ fn dossier_at(out: &mut impl Write, d: &SnapshotDiff, level: usize) -> io::Resul
             sentence(out, c, "  ")?;
         }
     }
+    if !d.state_of_play.is_empty() {
+        writeln!(out, "- **State of play**")?;
+        for c in &d.state_of_play {
+            sentence(out, c, "  ")?;
+        }
+    }
     if !d.references.is_empty() {
         writeln!(out, "- **References**")?;
         for r in &d.references {

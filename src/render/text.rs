@@ -152,14 +152,23 @@ pub fn normalize_summary(outcome: &Outcome, mode: UpdateMode) -> String {
     );
     let unchanged = count(FileStatus::Unchanged);
     let given = outcome.files.len() - removed;
-    let read = outcome.reports.len();
-    let failed = outcome.failures.len();
-    let reports = read + failed;
+    // The reports read, and apart from them the reports that failed (counted once each; a
+    // snapshot that could not be written is no failed report).
+    let reports = outcome.reports.len();
+    let mut failed_reports: Vec<&std::path::Path> = outcome
+        .failures
+        .iter()
+        .map(|f| f.path.as_path())
+        .filter(|p| {
+            !p.starts_with(crate::repo::SNAPSHOTS_DIR) && !outcome.reports.iter().any(|r| r == p)
+        })
+        .collect();
+    failed_reports.sort();
+    failed_reports.dedup();
     let r = if reports == 1 { "report" } else { "reports" };
-    let failed = if failed > 0 {
-        format!(" ({failed} failed)")
-    } else {
-        String::new()
+    let failed = match failed_reports.len() {
+        0 => String::new(),
+        n => format!(", {n} failed"),
     };
     let s = |n: usize| if n == 1 { "snapshot" } else { "snapshots" };
     match mode {
@@ -972,6 +981,12 @@ pub fn dossier_diff(
             sentence_change(out, c, 4, display)?;
         }
     }
+    if !d.state_of_play.is_empty() {
+        writeln!(out, "  {}", paint(CYAN, "state of play"))?;
+        for c in &d.state_of_play {
+            sentence_change(out, c, 4, display)?;
+        }
+    }
     if !d.references.is_empty() {
         writeln!(out, "  {}", paint(CYAN, "references"))?;
         for r in &d.references {
@@ -1074,6 +1089,9 @@ pub fn change_lines(d: &SnapshotDiff) -> Vec<String> {
     }
     if !d.highlights.is_empty() {
         lines.push(format!("highlights: {} changed", d.highlights.len()));
+    }
+    if !d.state_of_play.is_empty() {
+        lines.push(format!("state of play: {} changed", d.state_of_play.len()));
     }
     for r in &d.references {
         match r {

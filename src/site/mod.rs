@@ -407,6 +407,13 @@ pub fn headlines(d: &SnapshotDiff) -> Vec<String> {
             if n == 1 { "" } else { "s" }
         ));
     }
+    if !d.state_of_play.is_empty() {
+        let n = d.state_of_play.len();
+        out.push(format!(
+            "state of play: {n} sentence{} changed",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
     if !d.references.is_empty() {
         let n = d.references.len();
         out.push(format!(

@@ -386,6 +386,13 @@ fn changes(o: &mut String, d: &SnapshotDiff) {
         }
         let _ = writeln!(o, "</ul>");
     }
+    if !d.state_of_play.is_empty() {
+        let _ = writeln!(o, "<p><b>State of play</b></p>\n<ul class=\"changes\">");
+        for c in &d.state_of_play {
+            sentence(o, c);
+        }
+        let _ = writeln!(o, "</ul>");
+    }
     if !d.references.is_empty() {
         let _ = writeln!(o, "<p><b>References</b></p>\n<ul class=\"changes\">");
         for r in &d.references {
