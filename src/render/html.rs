@@ -345,6 +345,10 @@ fn sentence(c: &TextChange) -> String {
                     Piece::Changed { removed, inserted } => {
                         if !removed.trim().is_empty() {
                             s.push_str(&format!("<del>{}</del>", xml_escape(removed)));
+                            // Old and new words apart, as a reader sees two phrases.
+                            if !inserted.trim().is_empty() {
+                                s.push(' ');
+                            }
                         }
                         if !inserted.trim().is_empty() {
                             s.push_str(&format!("<ins>{}</ins>", xml_escape(inserted)));
