@@ -1164,6 +1164,12 @@ fn build_timelines(
     let mut out = Vec::new();
     if git {
         let store = GitStore::open(&repo.root)?;
+        if store.is_shallow() {
+            eprintln!(
+                "jbz-track: warning: this is a shallow clone, so the timeline starts at its \
+                 oldest fetched commit; run `git fetch --unshallow` for the whole history"
+            );
+        }
         for id in dossiers {
             let mut progress = Progress::new();
             let t = crate::timeline::from_git(&store, id, &mut |n| progress.show(n))?;

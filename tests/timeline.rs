@@ -15,8 +15,8 @@ use std::path::Path;
 use std::process::Stdio;
 
 use common::{
-    all_meetings, files_under, git, has, manifest, parse_json, repo_with, run, run_expecting, CSAM,
-    DEC, DEC_AGENDA, INTEROP, MAR, OCT,
+    add_report, all_meetings, files_under, git, has, manifest, parse_json, repo_with, run,
+    run_expecting, CSAM, DEC, DEC_AGENDA, INTEROP, MAR, OCT,
 };
 use serde_json::Value;
 
@@ -817,4 +817,38 @@ fn git_timeline_names_the_commit_of_a_broken_snapshot() {
     assert_eq!(code, 2, "{err}");
     has(&err, "snapshots/csam-verordening/2023-10.yaml");
     has(&err, &broken.trim()[..7]);
+}
+
+/// A shallow clone walks back only to its oldest fetched commit: the timeline says so and
+/// names the fix, and still draws what it has.
+#[test]
+fn git_timeline_on_a_shallow_clone_warns_and_names_unshallow() {
+    let repo = repo_with(&[OCT]);
+    git(repo.path(), &["init", "-q", "-b", "main"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "October"]);
+    add_report(repo.path(), DEC);
+    common::normalize(repo.path());
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "December"]);
+    let clones = tempfile::tempdir().expect("temp dir");
+    let url = format!("file://{}", repo.path().display());
+    git(
+        clones.path(),
+        &["clone", "-q", "--depth", "1", &url, "shallow"],
+    );
+    git(clones.path(), &["clone", "-q", &url, "whole"]);
+
+    let shallow = clones.path().join("shallow");
+    let (out, err) = run_expecting(&shallow, &["timeline", "--git", CSAM], 0);
+    has(&err, "shallow clone");
+    has(&err, "git fetch --unshallow");
+    has(&out, CSAM);
+
+    let (_, err) = run_expecting(
+        &clones.path().join("whole"),
+        &["timeline", "--git", CSAM],
+        0,
+    );
+    assert_eq!(err, "", "a whole clone gets no warning");
 }

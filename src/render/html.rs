@@ -4,8 +4,9 @@
 
 use std::io::{self, Write};
 
+use crate::diff::{Piece, TextChange};
 use crate::render::svg::{self, xml_escape};
-use crate::render::text::change_lines;
+use crate::render::text::{change_items, ChangeItem};
 use crate::snapshot::Status;
 use crate::timeline::{Entry, Timeline};
 
@@ -43,6 +44,10 @@ dl { display: grid; grid-template-columns: 9em 1fr; gap: 4px 12px; margin: 0; }
 dt { color: #555; font-weight: 600; }
 dd { margin: 0; }
 dd ul { margin: 0; padding-left: 1.1em; }
+ul.changes ul { margin: 2px 0 6px; }
+ul.changes .mark { color: #666; font-size: 0.85rem; }
+del { color: #9b1c1c; background: #fde8e8; }
+ins { color: #14532d; background: #dcfce7; text-decoration: none; }
 .stage-mark { color: #9a5b00; font-weight: 600; }
 .meta { color: #666; font-weight: normal; font-size: 0.9rem; }
 code, .commit { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
@@ -123,12 +128,19 @@ fn dossier(out: &mut impl Write, t: &Timeline) -> io::Result<()> {
     writeln!(out, r#"<p class="span">{}</p>"#, xml_escape(&span))?;
     writeln!(out, "<figure>")?;
     svg::timelines(out, std::slice::from_ref(t))?;
-    writeln!(
-        out,
-        "<figcaption>Planned dates as stated at each {what}: one line per milestone, the bar is \
-         the interval the words cover, a filled dot is done, a hollow one planned; the bands \
-         behind are the stages. Point at a dot for its sentence's date.</figcaption>"
-    )?;
+    let caption = match svg::dots_drawn(t) {
+        Some(dots) => format!(
+            "{} as stated at each {what}: one line per milestone, the bar is the interval the \
+             words cover, {dots}; the dashed line is the {what}s' own dates, and the bands behind \
+             are the stages. Point at a dot for its sentence's date.",
+            svg::dates_drawn(t)
+        ),
+        None => format!(
+            "No dated milestones: the dashed line is the {what}s' own dates, and the bands behind \
+             are the stages."
+        ),
+    };
+    writeln!(out, "<figcaption>{}</figcaption>", xml_escape(&caption))?;
     writeln!(out, "</figure>")?;
     drift_table(out, t)?;
     if !t.entries.is_empty() {
@@ -255,7 +267,7 @@ fn entry(
     }
     // A commit can change several meetings' files: then each change says which.
     let several = e.changes.len() > 1;
-    let lines: Vec<String> = e
+    let items: Vec<(String, ChangeItem)> = e
         .changes
         .iter()
         .flat_map(|d| {
@@ -265,22 +277,30 @@ fn entry(
                 (Some(a), None) => format!("{} (gone): ", a.meeting),
                 (None, None) => String::new(),
             };
-            change_lines(d)
-                .into_iter()
-                .map(move |l| if several { format!("{sides}{l}") } else { l })
+            let sides = if several { sides } else { String::new() };
+            change_items(d).into_iter().map(move |i| (sides.clone(), i))
         })
         .collect();
-    if !lines.is_empty() {
+    if !items.is_empty() {
         match prev {
             Some(p) if e.commit.is_none() => writeln!(
                 out,
-                "<dt>Changes since {}</dt><dd><ul>",
+                "<dt>Changes since {}</dt><dd><ul class=\"changes\">",
                 xml_escape(&p.meeting)
             )?,
-            _ => writeln!(out, "<dt>Changes</dt><dd><ul>")?,
+            _ => writeln!(out, "<dt>Changes</dt><dd><ul class=\"changes\">")?,
         }
-        for l in &lines {
-            writeln!(out, "<li>{}</li>", xml_escape(l))?;
+        for (sides, item) in &items {
+            write!(out, "<li>{}", xml_escape(&format!("{sides}{}", item.line)))?;
+            if !item.sentences.is_empty() {
+                writeln!(out)?;
+                writeln!(out, "<ul>")?;
+                for c in &item.sentences {
+                    writeln!(out, "{}", sentence(c))?;
+                }
+                write!(out, "</ul>")?;
+            }
+            writeln!(out, "</li>")?;
         }
         writeln!(out, "</ul></dd>")?;
     }
@@ -303,4 +323,41 @@ fn entry(
     }
     writeln!(out, "</dl>")?;
     writeln!(out, "</li>")
+}
+
+/// A changed sentence as a list item: added, removed, or changed word by word, with `<del>`
+/// and `<ins>` where the words differ (the same changes the text and Markdown diffs mark).
+fn sentence(c: &TextChange) -> String {
+    match c {
+        TextChange::Added { new } => format!(
+            r#"<li class="added"><span class="mark">added:</span> <ins>{}</ins></li>"#,
+            xml_escape(new)
+        ),
+        TextChange::Removed { old } => format!(
+            r#"<li class="removed"><span class="mark">removed:</span> <del>{}</del></li>"#,
+            xml_escape(old)
+        ),
+        TextChange::Changed { words, .. } => {
+            let mut s = String::from(r#"<li class="changed"><span class="mark">changed:</span> "#);
+            for p in words {
+                match p {
+                    Piece::Same { same } => s.push_str(&xml_escape(same)),
+                    Piece::Changed { removed, inserted } => {
+                        if !removed.trim().is_empty() {
+                            s.push_str(&format!("<del>{}</del>", xml_escape(removed)));
+                            // Old and new words apart, as a reader sees two phrases.
+                            if !inserted.trim().is_empty() {
+                                s.push(' ');
+                            }
+                        }
+                        if !inserted.trim().is_empty() {
+                            s.push_str(&format!("<ins>{}</ins>", xml_escape(inserted)));
+                        }
+                    }
+                }
+            }
+            s.push_str("</li>");
+            s
+        }
+    }
 }

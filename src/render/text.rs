@@ -1048,15 +1048,32 @@ pub fn findings(out: &mut impl Write, f: &Findings, display: &DisplayOptions) ->
     }
 }
 
+/// One line of a dossier diff as a timeline shows it, with the sentences behind it (an
+/// actor's statements, the highlights) for a page that lists the changes themselves.
+#[derive(Debug, Clone)]
+pub struct ChangeItem<'a> {
+    /// The line: `stage triloog → voorlopig-akkoord (forward)`, `nederland: 1 reworded`.
+    pub line: String,
+    /// The sentence changes the line counts; empty for a stage, milestone or reference.
+    pub sentences: Vec<&'a TextChange>,
+}
+
 /// A dossier diff in one line per change, as a timeline shows it.
 pub fn change_lines(d: &SnapshotDiff) -> Vec<String> {
-    let mut lines = Vec::new();
+    change_items(d).into_iter().map(|i| i.line).collect()
+}
+
+/// A dossier diff as [`change_lines`] words it, each line with its sentences.
+pub fn change_items<'a>(d: &'a SnapshotDiff) -> Vec<ChangeItem<'a>> {
+    let mut items: Vec<ChangeItem<'a>> = Vec::new();
+    let mut line =
+        |line: String, sentences: Vec<&'a TextChange>| items.push(ChangeItem { line, sentences });
     if let Some(s) = &d.stage {
-        lines.push(format!("stage {}", stage_line(s)));
+        line(format!("stage {}", stage_line(s)), Vec::new());
     }
     for c in &d.timeline {
         let (_, word, text) = milestone_line(c);
-        lines.push(format!("milestone {word}: {text}"));
+        line(format!("milestone {word}: {text}"), Vec::new());
     }
     for a in &d.positions {
         let count = |f: fn(&TextChange) -> bool| a.statements.iter().filter(|c| f(c)).count();
@@ -1085,23 +1102,34 @@ pub fn change_lines(d: &SnapshotDiff) -> Vec<String> {
                 parts.join(", ")
             }
         };
-        lines.push(format!("{}: {what}", a.actor));
+        line(
+            format!("{}: {what}", a.actor),
+            a.statements.iter().collect(),
+        );
     }
     if !d.highlights.is_empty() {
-        lines.push(format!("highlights: {} changed", d.highlights.len()));
+        line(
+            format!("highlights: {} changed", d.highlights.len()),
+            d.highlights.iter().collect(),
+        );
     }
     if !d.state_of_play.is_empty() {
-        lines.push(format!("state of play: {} changed", d.state_of_play.len()));
+        line(
+            format!("state of play: {} changed", d.state_of_play.len()),
+            d.state_of_play.iter().collect(),
+        );
     }
     for r in &d.references {
         match r {
-            ReferenceChange::Added { new } => lines.push(format!("reference added: {}", new.text)),
+            ReferenceChange::Added { new } => {
+                line(format!("reference added: {}", new.text), Vec::new())
+            }
             ReferenceChange::Removed { old } => {
-                lines.push(format!("reference dropped: {}", old.text))
+                line(format!("reference dropped: {}", old.text), Vec::new())
             }
         }
     }
-    lines
+    items
 }
 
 fn plural(n: usize) -> &'static str {
@@ -1210,49 +1238,72 @@ pub fn timeline(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) ->
         _ if t.entries.is_empty() => "no entries in this range".to_string(),
         _ => "1 entry".to_string(),
     };
-    writeln!(
-        out,
-        "{}  {}  {}",
-        paint(BOLD, &t.dossier),
-        t.title,
-        paint(DIM, &span)
-    )?;
+    let whole = t.dossier.chars().count() + t.title.chars().count() + span.chars().count() + 4;
+    if whole <= display.width {
+        writeln!(
+            out,
+            "{}  {}  {}",
+            paint(BOLD, &t.dossier),
+            t.title,
+            paint(DIM, &span)
+        )?;
+    } else {
+        // Too long for one line: the title after the id where it fits, else wrapped whole
+        // under it; the span on a line of its own.
+        let id_title = t.dossier.chars().count() + 2 + t.title.chars().count();
+        if id_title <= display.width {
+            writeln!(out, "{}  {}", paint(BOLD, &t.dossier), t.title)?;
+        } else {
+            writeln!(out, "{}", paint(BOLD, &t.dossier))?;
+            print_wrapped(
+                out,
+                "  ",
+                &[(t.title.clone(), Style::new())],
+                2,
+                display.width,
+            )?;
+        }
+        writeln!(out, "  {}", paint(DIM, &span))?;
+    }
     let mut last_stage = None;
     for e in &t.entries {
         writeln!(out)?;
-        let head = match &e.commit {
-            Some(c) => format!(
-                "{}  {}  {}  {}",
-                paint(BOLD, &c.date),
-                paint(YELLOW, &c.id),
-                c.author,
-                c.summary
-            ),
-            None => format!(
-                "{}  {}",
-                paint(BOLD, &e.meeting),
-                paint(DIM, &e.date.to_string())
-            ),
+        let head: Vec<Span> = match &e.commit {
+            Some(c) => vec![
+                (format!("{}  ", c.date), BOLD),
+                (format!("{}  ", c.id), YELLOW),
+                (format!("{}  ", c.author), Style::new()),
+                (c.summary.clone(), Style::new()),
+            ],
+            None => vec![
+                (format!("{}  ", e.meeting), BOLD),
+                (e.date.to_string(), DIM),
+            ],
         };
-        writeln!(out, "{head}")?;
+        labelled_line_or_wrapped(out, "", &head, 2, display.width)?;
         if e.commit.is_some() {
             writeln!(out, "  {}  {}", paint(CYAN, "meeting  "), e.meeting)?;
         }
         let stage = e.stage.map_or("(not read)", Stage::as_str);
-        let mark = if e.stage_changed && e.stage != last_stage {
-            match last_stage {
-                Some(prev) => paint(YELLOW, &format!("  ◆ changed from {prev}")),
-                None => paint(YELLOW, "  ◆"),
-            }
-        } else {
-            String::new()
-        };
-        writeln!(out, "  {}  {stage}{mark}", paint(CYAN, "stage    "))?;
+        let mut spans: Vec<Span> = vec![(stage.to_string(), Style::new())];
+        if e.stage_changed && e.stage != last_stage {
+            spans.push(match last_stage {
+                Some(prev) => (format!("  ◆ changed from {prev}"), YELLOW),
+                None => ("  ◆".to_string(), YELLOW),
+            });
+        }
+        labelled_line_or_wrapped(out, "  stage      ", &spans, 13, display.width)?;
         last_stage = e.stage;
-        let limit = display.width.saturating_sub(15).max(30);
+        // Whole sentences, wrapped at word boundaries: a statement is never cut.
         for (i, s) in e.nederland.iter().enumerate() {
             let label = if i == 0 { "nederland" } else { "         " };
-            writeln!(out, "  {}  • {}", paint(CYAN, label), shorten(s, limit))?;
+            print_wrapped(
+                out,
+                &format!("  {}  • ", paint(CYAN, label)),
+                &[(s.clone(), Style::new())],
+                15,
+                display.width,
+            )?;
         }
         let changes: Vec<String> = e.changes.iter().flat_map(change_lines).collect();
         for (i, c) in changes.iter().enumerate() {
@@ -1286,6 +1337,37 @@ pub fn timeline(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) ->
         }
     }
     drift_table(out, t, display)
+}
+
+/// Spans on one line as they are (their double spaces kept) where they fit in `width`, else
+/// wrapped at word boundaries. `first` is plain text; the label in it is painted cyan (where
+/// [`line_or_wrapped`] takes `first` painted already).
+fn labelled_line_or_wrapped(
+    out: &mut impl Write,
+    first: &str,
+    spans: &[Span],
+    indent: usize,
+    width: usize,
+) -> io::Result<()> {
+    let label = if first.trim().is_empty() {
+        first.to_string()
+    } else {
+        let lead = first.len() - first.trim_start().len();
+        let word = first.trim();
+        format!(
+            "{}{}{}",
+            &first[..lead],
+            paint(CYAN, word),
+            &first[lead + word.len()..]
+        )
+    };
+    let len: usize =
+        first.chars().count() + spans.iter().map(|(t, _)| t.chars().count()).sum::<usize>();
+    if len <= width {
+        let line: String = spans.iter().map(|(t, st)| paint(*st, t)).collect();
+        return writeln!(out, "{label}{line}");
+    }
+    print_wrapped(out, &label, spans, indent, width)
 }
 
 /// A drift column's heading: the meeting, or in a timeline from git the commit (two commits
@@ -1330,14 +1412,13 @@ fn drift_table(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> 
     }
     writeln!(out, "{}", paint(DIM, header.trim_end()))?;
     for (d, row) in t.drift.iter().zip(&cells) {
-        // Named by what happens where the milestone has a name: a short column keeps the name.
+        // Named by what happens where the milestone has a name; the words wrap within their
+        // column, and the dates follow the first line.
         let last = d.at.iter().rev().flatten().next();
-        let mut title = last.map_or_else(|| d.event.clone(), milestone_title);
-        if let Some(m) = last.filter(|m| title != m.event && title.chars().count() > event_w) {
-            title = m.name.label().to_string();
-        }
-        let event = shorten(&title, event_w);
-        let mut line = format!("  {event:<event_w$}");
+        let title = last.map_or_else(|| d.event.clone(), milestone_title);
+        let event = crate::render::wrap(&title, event_w);
+        let first = event.first().map_or("", String::as_str);
+        let mut line = format!("  {first:<event_w$}");
         for (k, c) in row.iter().enumerate() {
             line.push_str(&format!("  {c:<w$}", w = col_w[k]));
         }
@@ -1353,6 +1434,9 @@ fn drift_table(out: &mut impl Write, t: &Timeline, display: &DisplayOptions) -> 
             line.as_str()
         };
         writeln!(out, "{line}{total}")?;
+        for more in event.iter().skip(1) {
+            writeln!(out, "  {more}")?;
+        }
     }
     Ok(())
 }

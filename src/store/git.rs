@@ -148,6 +148,12 @@ impl GitStore {
         Ok(())
     }
 
+    /// Whether this is a shallow clone: its history stops short, so a walk back from HEAD
+    /// sees fewer commits than were made (`git fetch --unshallow` brings the rest).
+    pub fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
+    }
+
     /// The commit a revision names.
     fn commit(&self, rev: &str) -> Result<git2::Commit<'_>, GitError> {
         self.require_commits()?;
