@@ -270,7 +270,7 @@ pub enum Command {
     /// Fetch new agendas and verslagen of dossier 32317 from the Tweede Kamer's open data
     /// into reports/, under the names ingest gives them.
     ///
-    /// Documents already fetched (reports/fetched.tsv) or already there (same checksum) are
+    /// Documents already fetched (reports/.fetched.tsv) or already there (same checksum) are
     /// not stored again. Run `jbz-track normalize` afterwards. Exit 2 when the API cannot be
     /// reached or a document fails.
     ///
@@ -742,7 +742,14 @@ fn dispatch(
             explain: Some(file),
             ..
         } => {
-            let (text, report) = match normalize::explain(&repo, &from_cwd(&file)) {
+            // A path the repository holds is read there (`--repo DIR … --explain reports/x`);
+            // any other is relative to the current folder.
+            let path = if file.is_relative() && repo.root.join(&file).is_file() {
+                file.clone()
+            } else {
+                from_cwd(&file)
+            };
+            let (text, report) = match normalize::explain(&repo, &path) {
                 Ok(found) => found,
                 Err(f) => {
                     writeln!(anstream::stderr(), "error: {f}")?;

@@ -9,7 +9,7 @@
 //! to [`crate::ingest::ingest`], so the naming, the recognition of a file already there by its
 //! checksum, and the refusal of a second, different file for one meeting are ingest's.
 //!
-//! What was fetched is remembered in `reports/fetched.tsv` (document id, change date, SHA-256,
+//! What was fetched is remembered in `reports/.fetched.tsv` (document id, change date, SHA-256,
 //! path), so that a second run downloads nothing it has; a document changed upstream (a new
 //! `GewijzigdOp`) is fetched again and compared by checksum.
 
@@ -37,7 +37,7 @@ pub const DOSSIER: u32 = 32317;
 pub const KINDS: [&str; 2] = ["Brief regering", "Bijlage"];
 
 /// The record of what was fetched, inside `reports/` (not a report: its ending is not read).
-pub const RECORD_FILE: &str = "fetched.tsv";
+pub const RECORD_FILE: &str = ".fetched.tsv";
 
 /// The user agent sent with every request: the tool and its version.
 pub const USER_AGENT: &str = concat!(
@@ -560,7 +560,7 @@ fn describe(e: &ureq::Error) -> String {
     }
 }
 
-/// `reports/fetched.tsv`: one line per document seen, sorted by id, so that the file changes
+/// `reports/.fetched.tsv`: one line per document seen, sorted by id, so that the file changes
 /// only where the API did.
 #[derive(Debug, Default)]
 struct Record {

@@ -504,7 +504,12 @@ impl<'a> Parser<'a> {
     /// sentence, a heading or another title.
     fn title_at(&self, i: usize, years: &Years) -> Option<(Title, Option<(NaiveDate, NaiveDate)>)> {
         let lower = self.lines[i].text.to_lowercase();
-        if !TITLE_MARKERS.iter().any(|m| lower.starts_with(m)) {
+        if !opens_like_a_title(&lower) {
+            return None;
+        }
+        // Markup around a title is a document about reports (a README quoting one), not one.
+        let markup = |t: &str| t.contains(['`', '|']) || t.starts_with(['#', '>', '*']);
+        if markup(&self.lines[i].text) {
             return None;
         }
         let kind = if lower.starts_with("verslag") {
@@ -558,8 +563,10 @@ impl<'a> Parser<'a> {
             };
             let next_lower = next.text.to_lowercase();
             if next.text.len() > 120
+                || markup(&next.text)
+                || is_bullet(&next.text)
                 || clean::ends_sentence(&next.text)
-                || TITLE_MARKERS.iter().any(|m| next_lower.starts_with(m))
+                || opens_like_a_title(&next_lower)
                 || is_part_heading(&next.text).is_some()
                 || is_highlights_heading(&next.text)
                 || numbered(&next.text).is_some()
@@ -1262,6 +1269,37 @@ fn is_short_heading(text: &str) -> bool {
         && !ends_sentence(text)
         && !text.ends_with([',', ';'])
         && !ends_in_function_word(text)
+}
+
+/// Whether a line (lower-cased) opens like the title of a verslag or agenda: `Verslag van
+/// …`, `Verslag JBZ …`, `Verslag formele …`, `Geannoteerde agenda …`, `Agenda van de …`, and
+/// not a line that merely starts with the word (`Agenda items`, `Verslagen worden …`).
+fn opens_like_a_title(lower: &str) -> bool {
+    const NEXT: [&str; 11] = [
+        "van",
+        "voor",
+        "de",
+        "jbz",
+        "jbz-raad",
+        "formele",
+        "informele",
+        "raad",
+        "bijeenkomst",
+        "over",
+        "justitie",
+    ];
+    TITLE_MARKERS.iter().any(|m| {
+        lower.strip_prefix(m).is_some_and(|rest| {
+            let next = rest
+                .trim_start_matches([' ', ':'])
+                .split([' ', ','])
+                .next()
+                .unwrap_or_default();
+            rest.starts_with([' ', ':', ','])
+                && (NEXT.contains(&next) || next.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                || rest.is_empty() && *m != "agenda"
+        })
+    })
 }
 
 /// Whether a title names the JBZ-Raad.

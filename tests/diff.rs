@@ -429,6 +429,7 @@ fn check_dossier_shape(d: &Value) {
             "positions",
             "timeline",
             "highlights",
+            "state_of_play",
             "references"
         ]),
         "{d:#}"

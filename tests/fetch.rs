@@ -133,7 +133,7 @@ fn fetch_pages_through_the_dossier_stores_canonical_names_and_then_has_everythin
         seen.iter().all(|s| s.agent.starts_with("jbz-track/")),
         "{seen:?}"
     );
-    let record = std::fs::read_to_string(repo.path().join("reports/fetched.tsv")).expect("record");
+    let record = std::fs::read_to_string(repo.path().join("reports/.fetched.tsv")).expect("record");
     assert!(
         record.contains(ID_OCT) && record.contains(ID_FICHE),
         "{record}"
@@ -152,7 +152,7 @@ fn fetch_pages_through_the_dossier_stores_canonical_names_and_then_has_everythin
     );
     assert_eq!(server.resources(), before);
     assert_eq!(
-        std::fs::read_to_string(repo.path().join("reports/fetched.tsv")).expect("record"),
+        std::fs::read_to_string(repo.path().join("reports/.fetched.tsv")).expect("record"),
         record
     );
 
@@ -338,7 +338,7 @@ fn a_truncated_body_is_retried_then_reported() {
     );
     assert!(!repo.path().join("reports").join(DEC).exists());
     // Not remembered: the next run tries it again.
-    let record = std::fs::read_to_string(repo.path().join("reports/fetched.tsv")).expect("record");
+    let record = std::fs::read_to_string(repo.path().join("reports/.fetched.tsv")).expect("record");
     assert!(!record.contains(ID_DEC), "{record}");
 }
 
@@ -381,7 +381,7 @@ fn a_failure_on_a_later_page_keeps_what_the_earlier_pages_stored() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("answered 500"), "{stderr}");
     assert!(repo.path().join("reports").join(OCT).is_file());
-    let record = std::fs::read_to_string(repo.path().join("reports/fetched.tsv")).expect("record");
+    let record = std::fs::read_to_string(repo.path().join("reports/.fetched.tsv")).expect("record");
     assert!(record.contains(ID_OCT), "{record}");
 }
 

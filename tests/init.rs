@@ -193,7 +193,7 @@ fn init_and_the_scheduled_workflow_run_end_to_end_against_a_local_remote() {
     for f in [
         format!("reports/{OCT}"),
         format!("reports/{DEC}"),
-        "reports/fetched.tsv".to_string(),
+        "reports/.fetched.tsv".to_string(),
         "snapshots/csam-verordening/2023-12.yaml".to_string(),
     ] {
         assert!(

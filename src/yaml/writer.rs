@@ -97,7 +97,9 @@ fn scalar(s: &str) -> Result<String, Unsupported> {
     if is_certainly_plain(s) {
         return Ok(s.to_string());
     }
-    if s.contains('\n') {
+    // A line break of any kind (YAML also breaks at U+0085, U+2028 and U+2029) makes
+    // `serde_yaml` fold the scalar over lines indented for where it stands; only it can say.
+    if s.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
         return Err(Unsupported);
     }
     // The strings asked about are mostly dates and meeting ids (`2023-10-19`, `2023-10`),
