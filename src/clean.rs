@@ -137,9 +137,18 @@ fn split_footnotes<'a>(raw: &[&'a str]) -> (Vec<(usize, &'a str)>, Vec<Footnote>
         if let Some((n, rest)) = footnote_start(line) {
             let opens_like_a_note =
                 after_blank || rest.chars().next().is_some_and(char::is_uppercase);
-            let marker = (n == expected && opens_like_a_note && !looks_like_heading(line))
+            let candidate = n == expected && opens_like_a_note && !looks_like_heading(line);
+            // A footnote whose marker was lost (`grooming.` without its `1`) is still one
+            // where it opens as only footnotes do (`1 Zie ook …`, `2 Kamerstukken II …`)
+            // after an empty line; its place in the text is then the line before it.
+            let reference_note = after_blank
+                && ["Zie ", "Kamerstuk", "Kamerstukken", "http", "COM("]
+                    .iter()
+                    .any(|p| rest.starts_with(p));
+            let marker = candidate
                 .then(|| glued_marker_line(&raw[since_last..i], n))
-                .flatten();
+                .flatten()
+                .or_else(|| (candidate && reference_note).then(|| i - since_last));
             if let Some(at) = marker {
                 while body.last().is_some_and(|(_, l)| l.trim().is_empty()) {
                     body.pop();

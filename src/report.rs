@@ -618,7 +618,12 @@ impl<'a> Parser<'a> {
                     .para
                     .last()
                     .is_some_and(|l| !ends_sentence(&l.text) && !l.text.ends_with(':'));
-                if !(mid_sentence && next.is_some_and(|n| n.page_start)) {
+                // Nor does an empty line in mid-sentence before text that goes on in lower case
+                // (a paragraph never opens in lower case).
+                let goes_on = next.is_some_and(|n| {
+                    n.page_start || n.text.starts_with(|c: char| c.is_lowercase())
+                });
+                if !(mid_sentence && goes_on) {
                     b.flush();
                 }
                 i += 1;
