@@ -9,10 +9,10 @@
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
-use crate::extract::actors::Actor;
-use crate::extract::dates::When;
-use crate::extract::references::Reference;
-use crate::extract::stage::Stage;
+use crate::model::Actor;
+use crate::model::Reference;
+use crate::model::Stage;
+use crate::model::When;
 use crate::snapshot::{Milestone, Snapshot};
 use crate::store::{Collection, MeetingKey};
 
@@ -1160,7 +1160,7 @@ mod tests {
         Milestone {
             when: when.parse().expect("when"),
             phrase: phrase.into(),
-            name: crate::extract::milestones::EventName::of(event),
+            name: crate::model::EventName::of(event),
             event: event.into(),
             status: crate::snapshot::Status::Planned,
         }

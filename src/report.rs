@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{self, Cleaned, Footnote, Line};
-use crate::extract::dates;
+use crate::dates;
 
 /// What kind of document a report is.
 #[derive(

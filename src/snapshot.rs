@@ -7,11 +7,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::actors::Actor;
-use crate::extract::dates::When;
-use crate::extract::milestones::EventName;
-use crate::extract::references::Reference;
-use crate::extract::stage::Stage;
+use crate::model::Actor;
+use crate::model::EventName;
+use crate::model::Reference;
+use crate::model::Stage;
+use crate::model::When;
 use crate::report::Kind;
 
 /// The version of the snapshot format; a file with another `schema` is refused.

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::diff::{self, Side, SnapshotDiff};
-use crate::extract::actors::Actor;
-use crate::extract::stage::Stage;
+use crate::model::Actor;
+use crate::model::Stage;
 use crate::report::Kind;
 use crate::snapshot::{Milestone, Snapshot};
 use crate::store::git::{BlobId, CommitInfo, DossierCommit, GitError, GitStore};
@@ -66,10 +66,7 @@ impl Drift {
     pub fn total_months(&self) -> Option<i32> {
         let stated: Vec<&Milestone> = self.at.iter().flatten().collect();
         match stated.as_slice() {
-            [first, .., last] => Some(crate::extract::dates::When::months_between(
-                &first.when,
-                &last.when,
-            )),
+            [first, .., last] => Some(crate::model::When::months_between(&first.when, &last.when)),
             _ => None,
         }
     }
@@ -401,7 +398,7 @@ mod tests {
         Milestone {
             when: when.parse().expect("when"),
             phrase: phrase.to_string(),
-            name: crate::extract::milestones::EventName::of(event),
+            name: crate::model::EventName::of(event),
             event: event.to_string(),
             status: Status::Planned,
         }

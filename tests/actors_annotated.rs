@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use jbz_track::extract::actors::{attribute_sentences, Actor, ActorContext, Rule};
+use jbz_track::extract::actors::{attribute_sentences, ActorContext, Rule};
+use jbz_track::model::Actor;
 
 const THRESHOLD: f64 = 0.95;
 const MIN_GOLD: usize = 5;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::{jbz, repo_holding, OCT as REPORT};
-use jbz_track::extract::actors::Actor;
+use jbz_track::model::Actor;
 use jbz_track::snapshot::{Snapshot, Status};
 
 fn snapshots(repo: &Path) -> BTreeMap<String, Snapshot> {

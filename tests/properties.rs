@@ -4,7 +4,8 @@
 //! string `FromStr` accepts is an ordered interval that writes back as the same string.
 
 use chrono::{Datelike, NaiveDate};
-use jbz_track::extract::dates::{find_dates, meeting_days, Point, When};
+use jbz_track::dates::{find_dates, meeting_days};
+use jbz_track::model::{Point, When};
 use proptest::prelude::*;
 
 /// Words and numbers from the date forms, so that random sentences hit the matchers often.

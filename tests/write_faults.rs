@@ -12,7 +12,7 @@
 mod common;
 
 use common::{bare_std, files_under, real_report};
-use jbz_track::extract::dates::MONTH_NAMES as MONTHS;
+use jbz_track::dates::MONTH_NAMES as MONTHS;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -4,10 +4,10 @@
 //! written both ways too.
 
 use chrono::NaiveDate;
-use jbz_track::extract::actors::Actor;
-use jbz_track::extract::dates::When;
-use jbz_track::extract::references::Reference;
-use jbz_track::extract::stage::Stage;
+use jbz_track::model::Actor;
+use jbz_track::model::Reference;
+use jbz_track::model::Stage;
+use jbz_track::model::When;
 use jbz_track::report::Kind;
 use jbz_track::snapshot::{
     DossierRef, ItemRef, MeetingRef, Milestone, Position, Snapshot, Source, Status, SCHEMA,
@@ -162,7 +162,7 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
                         phrase,
                         // Both shapes of the optional `name`: written, and left out.
                         name: if done {
-                            jbz_track::extract::milestones::EventName::Inwerkingtreding
+                            jbz_track::model::EventName::Inwerkingtreding
                         } else {
                             Default::default()
                         },

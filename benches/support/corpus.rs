@@ -17,7 +17,7 @@
 
 #![allow(dead_code)]
 
-use jbz_track::extract::dates::MONTH_NAMES as MONTHS;
+use jbz_track::dates::MONTH_NAMES as MONTHS;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};

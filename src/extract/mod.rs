@@ -4,7 +4,6 @@
 //! dossiers and builds one [`Snapshot`] per dossier.
 
 pub mod actors;
-pub mod dates;
 pub mod milestones;
 pub mod references;
 pub mod stage;
@@ -15,11 +14,12 @@ use indexmap::{IndexMap, IndexSet};
 use rustc_hash::FxBuildHasher;
 
 use crate::dossier::{self, Registry};
+use crate::model::Actor;
+use crate::model::Reference;
 use crate::report::{Item, Report};
 use crate::snapshot::{DossierRef, ItemRef, MeetingRef, Position, Snapshot, Source, SCHEMA};
 use crate::yaml::normalize_text;
-use actors::{Actor, ActorContext};
-use references::Reference;
+use actors::ActorContext;
 
 /// One dossier's share of a report, while it is being gathered.
 struct Share<'r> {

@@ -211,7 +211,7 @@ fn entry(
     out: &mut impl Write,
     e: &Entry,
     prev: Option<&Entry>,
-    last_stage: Option<crate::extract::stage::Stage>,
+    last_stage: Option<crate::model::Stage>,
 ) -> io::Result<()> {
     let stage_moved = e.stage_changed && e.stage != last_stage;
     writeln!(

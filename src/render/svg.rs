@@ -13,8 +13,8 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate, TimeDelta};
 
-use crate::extract::dates::MONTH_NAMES as MONTHS;
-use crate::extract::stage::Stage;
+use crate::dates::MONTH_NAMES as MONTHS;
+use crate::model::Stage;
 use crate::snapshot::{Milestone, Status};
 use crate::timeline::{Drift, Timeline};
 
@@ -249,8 +249,8 @@ fn months_word(m: i32) -> String {
 }
 
 /// A point in the words a reader uses: `2024`, `okt 2023`, `1 okt 2023`.
-fn short_point(p: &crate::extract::dates::Point) -> String {
-    use crate::extract::dates::Point as P;
+fn short_point(p: &crate::model::Point) -> String {
+    use crate::model::Point as P;
     let month = |m: u32| {
         MONTHS
             .get(m.saturating_sub(1) as usize)

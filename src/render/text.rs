@@ -11,7 +11,7 @@ use crate::diff::{
     ActorStatus, Comparison, Direction, MilestoneChange, Order, OutcomeResult, Piece, Presence,
     ReferenceChange, Shift, SnapshotDiff, StageChange, TextChange,
 };
-use crate::extract::stage::Stage;
+use crate::model::Stage;
 use crate::normalize::{FileStatus, Outcome, UpdateMode};
 use crate::render::{wrap, DisplayOptions, DossierList};
 use crate::repo::display_path;
@@ -708,7 +708,7 @@ pub fn milestone_line(c: &MilestoneChange) -> (Style, &'static str, String) {
 /// not say it already (`akkoord Coreper: overeenstemming in het Comité van …`).
 /// Meetings and accessions name themselves; the steps of a file are named.
 pub fn milestone_title(m: &Milestone) -> String {
-    use crate::extract::milestones::EventName;
+    use crate::model::EventName;
     if matches!(
         m.name,
         EventName::Other | EventName::Bijeenkomst | EventName::Toetreding

@@ -17,8 +17,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::diff::{self, ActorStatus, MilestoneChange, Presence, Shift, Side, SnapshotDiff};
-use crate::extract::actors::Actor;
-use crate::extract::stage::Stage;
+use crate::model::Actor;
+use crate::model::Stage;
 use crate::repo::{display_path, Repo};
 use crate::report::Kind;
 use crate::snapshot::Snapshot;

@@ -63,6 +63,22 @@ impl DecodeError {
     }
 }
 
+/// The merge-conflict marker `line` is, if it is one: seven `<`, `=`, `|` or `>` at the start
+/// of the line, then the end of the line (or, but for `=======`, a space and a label). A line
+/// of more than seven (`==========`, a text's rule) is no marker.
+pub fn conflict_marker(line: &str) -> Option<&'static str> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    for marker in ["<<<<<<<", "=======", "|||||||", ">>>>>>>"] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            let labelled = marker != "=======" && rest.starts_with(' ');
+            if rest.trim_end().is_empty() || labelled {
+                return Some(marker);
+            }
+        }
+    }
+    None
+}
+
 /// Refuse text that holds a git merge-conflict marker at the start of a line.
 pub fn refuse_conflict_markers(text: &str) -> Result<(), DecodeError> {
     // Nearly every report has no run of seven such characters at all.
@@ -75,7 +91,7 @@ pub fn refuse_conflict_markers(text: &str) -> Result<(), DecodeError> {
     match text
         .lines()
         .enumerate()
-        .find_map(|(i, l)| crate::yaml::conflict_marker(l).map(|m| (i + 1, m)))
+        .find_map(|(i, l)| conflict_marker(l).map(|m| (i + 1, m)))
     {
         Some((line, marker)) => Err(DecodeError::ConflictMarker { line, marker }),
         None => Ok(()),

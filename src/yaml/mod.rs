@@ -156,22 +156,6 @@ impl Refusal {
     }
 }
 
-/// The merge-conflict marker `line` is, if it is one: seven `<`, `=`, `|` or `>` at the start
-/// of the line, then the end of the line (or, but for `=======`, a space and a label). A line
-/// of more than seven (`==========`, a text's rule) is no marker.
-pub fn conflict_marker(line: &str) -> Option<&'static str> {
-    let line = line.strip_suffix('\r').unwrap_or(line);
-    for marker in ["<<<<<<<", "=======", "|||||||", ">>>>>>>"] {
-        if let Some(rest) = line.strip_prefix(marker) {
-            let labelled = marker != "=======" && rest.starts_with(' ');
-            if rest.trim_end().is_empty() || labelled {
-                return Some(marker);
-            }
-        }
-    }
-    None
-}
-
 /// The first line holding what [`from_str`] refuses, and what it is: one pass over the text
 /// that follows YAML's syntax far enough to know where a node starts (the start of a line,
 /// after `- `, `? `, `: `, and in flow collections after `[`, `{` and `,`), outside quoted
@@ -187,7 +171,7 @@ fn guard(text: &str) -> Option<(usize, Refusal)> {
     let mut at_node = false;
     for (n, line) in text.split('\n').enumerate() {
         let number = n + 1;
-        if let Some(marker) = conflict_marker(line) {
+        if let Some(marker) = crate::source::txt::conflict_marker(line) {
             return Some((number, Refusal::Conflict(marker)));
         }
         let l = line.as_bytes();
@@ -415,11 +399,17 @@ mod tests {
             e.message.contains("merge-conflict marker (`<<<<<<<`)"),
             "{e}"
         );
-        assert_eq!(conflict_marker("======="), Some("======="));
-        assert_eq!(conflict_marker(">>>>>>> feature"), Some(">>>>>>>"));
-        assert_eq!(conflict_marker("=========="), None);
-        assert_eq!(conflict_marker("======= x"), None);
-        assert_eq!(conflict_marker("<<<<<<<<"), None);
+        assert_eq!(
+            crate::source::txt::conflict_marker("======="),
+            Some("=======")
+        );
+        assert_eq!(
+            crate::source::txt::conflict_marker(">>>>>>> feature"),
+            Some(">>>>>>>")
+        );
+        assert_eq!(crate::source::txt::conflict_marker("=========="), None);
+        assert_eq!(crate::source::txt::conflict_marker("======= x"), None);
+        assert_eq!(crate::source::txt::conflict_marker("<<<<<<<<"), None);
     }
 
     /// A 200,000-deep flow list took the parser over a minute; it is refused from its
