@@ -158,6 +158,9 @@ pub fn snapshots(
 fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -> Snapshot {
     let mut positions: BTreeMap<Actor, Vec<String>> = BTreeMap::new();
     let mut state_of_play: Vec<String> = Vec::new();
+    // Each sentence is listed once per actor (and once in the state of play): looked up in a
+    // set, not in the lists, so that a paragraph of many sentences costs no more than linear.
+    let mut listed: BTreeSet<(Option<Actor>, String)> = BTreeSet::new();
     let mut timeline = Vec::new();
     let mut seen_milestones = BTreeSet::new();
     let mut references: Vec<Reference> = Vec::new();
@@ -175,13 +178,12 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
                 .collect();
             let attributed = actors::attribute_sentences(&with_section, &mut ctx);
             for (sentence, attribution) in sentences.iter().zip(attributed) {
-                if attribution.actors.is_empty() && !state_of_play.contains(sentence) {
+                if attribution.actors.is_empty() && listed.insert((None, sentence.clone())) {
                     state_of_play.push(sentence.clone());
                 }
                 for actor in attribution.actors {
-                    let list = positions.entry(actor).or_default();
-                    if !list.contains(sentence) {
-                        list.push(sentence.clone());
+                    if listed.insert((Some(actor.clone()), sentence.clone())) {
+                        positions.entry(actor).or_default().push(sentence.clone());
                     }
                 }
                 for m in milestones::milestones(sentence, report.start, report.end) {
