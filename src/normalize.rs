@@ -468,6 +468,8 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
     let mut entries = cache.entries.clone();
     let listed: BTreeSet<&PathBuf> = paths.iter().collect();
     entries.retain(|path, _| listed.contains(path));
+    // (report, (snapshot file, bytes)): what the reports give that differs from the disk.
+    let mut writes: Vec<(PathBuf, (PathBuf, Vec<u8>))> = Vec::new();
     for step in steps {
         match step {
             Step::Refused(f) => {
@@ -482,11 +484,23 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
                     None => entries.remove(&path),
                 };
                 note_reader(&mut outcome.pdf_readers, result.pdf_reader);
+                writes.extend(result.writes.into_iter().map(|w| (path.clone(), w)));
                 outcome.failures.extend(result.failures);
                 outcome.warnings.extend(result.warnings);
                 outcome.files.extend(result.files);
                 outcome.reports.push(path);
             }
+        }
+    }
+    // Every snapshot file at once, with one wait for the disk (a report whose file could not
+    // be written is remembered by no cache entry, and is read in full next time).
+    if !writes.is_empty() {
+        let files: Vec<(PathBuf, Vec<u8>)> = writes.iter().map(|(_, w)| w.clone()).collect();
+        for (rel, e) in store::write_batch(&repo.root, &files) {
+            if let Some((report, _)) = writes.iter().find(|(_, (r, _))| *r == rel) {
+                entries.remove(report);
+            }
+            outcome.failures.push(failure_of(&rel, &e));
         }
     }
     // The same link can be refused twice (listed, then on the way to a file to write).
@@ -515,6 +529,8 @@ struct Job<'p> {
 #[derive(Default)]
 struct JobResult {
     files: Vec<FileOutcome>,
+    /// The snapshot files to write (write mode), written for all reports at once.
+    writes: Vec<(PathBuf, Vec<u8>)>,
     failures: Vec<Failure>,
     warnings: Vec<Failure>,
     /// What to remember of the report, when it ran cleanly in write mode.
@@ -650,12 +666,16 @@ impl Job<'_> {
                     continue;
                 }
             };
-            match update(repo, &rel, &text, mode) {
+            match update(repo, &rel, &text) {
                 Ok(f) => {
                     if remember {
-                        remembered.push((rel, cache::sha256_hex(text.as_bytes())));
+                        remembered.push((rel.clone(), cache::sha256_hex(text.as_bytes())));
                     }
+                    let changed = f.status != FileStatus::Unchanged;
                     out.files.push(f);
+                    if mode == UpdateMode::Write && changed {
+                        out.writes.push((rel, text.into_bytes()));
+                    }
                 }
                 Err(f) => out.failures.push(f),
             }
@@ -754,7 +774,9 @@ fn failure_of(rel: &Path, e: &store::StoreError) -> Failure {
     }
 }
 
-fn update(repo: &Repo, rel: &Path, text: &str, mode: UpdateMode) -> Result<FileOutcome, Failure> {
+/// What writing `text` to `rel` would do. The file is not written here: in write mode every
+/// file a run changes is written at the end, together ([`store::write_batch`]).
+fn update(repo: &Repo, rel: &Path, text: &str) -> Result<FileOutcome, Failure> {
     if let Some((link, target)) = store::link_on_path(&repo.root, rel) {
         return Err(failure_of(rel, &store::link_refused(&link, &target)));
     }
@@ -768,9 +790,6 @@ fn update(repo: &Repo, rel: &Path, text: &str, mode: UpdateMode) -> Result<FileO
         Err(_) => (FileStatus::Updated, None),
     };
     let first_difference = old.as_deref().and_then(|o| first_difference(o, text));
-    if mode == UpdateMode::Write && status != FileStatus::Unchanged {
-        store::write_within(&repo.root, rel, text.as_bytes()).map_err(|e| failure_of(rel, &e))?;
-    }
     Ok(FileOutcome {
         path: rel.to_path_buf(),
         status,

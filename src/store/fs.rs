@@ -1,6 +1,7 @@
 //! Snapshots in the working tree: `snapshots/<dossier-id>/<meeting-id>.yaml`, written whole or
 //! not at all (a temporary file in the same folder, then a rename).
 
+use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -175,6 +176,131 @@ pub fn write_within(root: &Path, rel: &Path, contents: &[u8]) -> Result<(), Stor
         return Err(link_refused(&link, &target));
     }
     write_atomic(&root.join(rel), contents).map_err(|e| e.relative_to(root))
+}
+
+/// Write many files under `root`, each whole or not at all, with one wait for the disk instead
+/// of one per file, as git's `core.fsyncMethod=batch` does: every file is written to a
+/// temporary beside it, all temporaries are flushed to disk together (on several threads, so
+/// that the waits overlap), then each is renamed over its old file, and each folder that holds
+/// them is flushed once, so that the renames last too. A file is never renamed before its
+/// bytes are on disk: after a crash each file is its old version or its new one, whole.
+/// Returns the files that could not be written, with why; the others are written.
+pub fn write_batch(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Vec<(PathBuf, StoreError)> {
+    let mut failed: Vec<(PathBuf, StoreError)> = Vec::new();
+    // 1. The temporaries, written (and refused where a link stands on the way).
+    let mut written: Vec<(&Path, PathBuf, std::fs::File)> = Vec::with_capacity(files.len());
+    // Each folder is checked for links and made once, not once per file in it.
+    let mut folders: std::collections::BTreeMap<PathBuf, Result<(), String>> = Default::default();
+    let pid = std::process::id();
+    for (rel, contents) in files {
+        if let Some((link, target)) = link_on_path(root, rel) {
+            failed.push((rel.clone(), link_refused(&link, &target)));
+            continue;
+        }
+        let path = root.join(rel);
+        let dir = path.parent().unwrap_or(root);
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("snapshot");
+        let tmp = dir.join(format!(".{name}.{pid}.tmp"));
+        let made = folders
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| std::fs::create_dir_all(dir).map_err(|e| e.to_string()))
+            .clone();
+        let result = (|| {
+            made.map_err(std::io::Error::other)?;
+            let mut f = std::fs::File::create(&tmp)?;
+            let (first, second) = contents.split_at(contents.len() / 2);
+            f.write_all(first)?;
+            pause_for_fault_tests();
+            f.write_all(second)?;
+            Ok::<_, std::io::Error>(f)
+        })();
+        match result {
+            Ok(f) => written.push((rel, tmp, f)),
+            Err(source) => {
+                let _ = std::fs::remove_file(&tmp);
+                failed.push((
+                    rel.clone(),
+                    StoreError::Io {
+                        path: rel.clone(),
+                        source,
+                    },
+                ));
+            }
+        }
+    }
+    // 2. All flushed to disk: on Linux with one syncfs(2) of the file system that holds them,
+    // elsewhere file by file, the waits overlapping.
+    let synced: Vec<std::io::Result<()>> = match sync_file_system(&written) {
+        Some(Ok(())) => written.iter().map(|_| Ok(())).collect(),
+        _ => in_parallel(&written, |(_, _, f)| f.sync_all()),
+    };
+    // 3. Renamed over the old files, each only once its bytes are on disk.
+    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    for ((rel, tmp, _), sync) in written.iter().zip(synced) {
+        let result = sync.and_then(|()| std::fs::rename(tmp, root.join(rel)));
+        // The fault tests stretch the renames too, so that a kill can land between two.
+        pause_for_fault_tests();
+        match result {
+            Ok(()) => {
+                dirs.insert(tmp.parent().unwrap_or(root).to_path_buf());
+            }
+            Err(source) => {
+                let _ = std::fs::remove_file(tmp);
+                failed.push((
+                    rel.to_path_buf(),
+                    StoreError::Io {
+                        path: rel.to_path_buf(),
+                        source,
+                    },
+                ));
+            }
+        }
+    }
+    // 4. Each folder once, so that the new names last. (A folder that cannot be opened for
+    // this, as on some systems, leaves the renames to the file system's own schedule.)
+    let dirs: Vec<PathBuf> = dirs.into_iter().collect();
+    in_parallel(&dirs, |d| std::fs::File::open(d).and_then(|f| f.sync_all()));
+    failed
+}
+
+/// Flush the whole file system that holds the first of `written` to disk, where the system can
+/// (Linux: syncfs(2)); `None` where it cannot, and the caller syncs file by file.
+#[cfg(target_os = "linux")]
+fn sync_file_system(written: &[(&Path, PathBuf, std::fs::File)]) -> Option<std::io::Result<()>> {
+    use std::os::fd::AsRawFd;
+    let (_, _, file) = written.first()?;
+    // SAFETY: the descriptor is open for the duration of the call (`file` is borrowed), and
+    // syncfs reads nothing but the descriptor.
+    let rc = unsafe { libc::syncfs(file.as_raw_fd()) };
+    Some(if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn sync_file_system(_: &[(&Path, PathBuf, std::fs::File)]) -> Option<std::io::Result<()>> {
+    None
+}
+
+/// `f` over `items` on up to 16 threads (waits for the disk overlap), in order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = items.len().clamp(1, 16);
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Remove `root/rel`, unless a symbolic link stands on the way there (then nothing is
