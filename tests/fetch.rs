@@ -15,7 +15,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use common::*;
-use odata_server::{doc, page, Reply, Server};
+use odata_server::{doc, page, two_verslagen, Reply, Server};
 
 const ID_OCT: &str = "0a6b0d0c-0000-4000-8000-000000000001";
 const ID_AGENDA: &str = "0a6b0d0c-0000-4000-8000-000000000002";
@@ -299,27 +299,7 @@ fn a_truncated_body_is_retried_then_reported() {
     let half = report[..report.len() / 2].to_vec();
     let server = Server::start(move |target, _, _| {
         if target.contains("/Document?") {
-            return Reply::Ok(
-                200,
-                "application/json",
-                page(
-                    vec![
-                        doc(
-                            ID_OCT,
-                            "2023D44001",
-                            "Verslag van de JBZ-Raad van 19 en 20 oktober 2023",
-                            "2023-11-02",
-                        ),
-                        doc(
-                            ID_DEC,
-                            "2023D50001",
-                            "Verslag van de JBZ-Raad van 4 en 5 december 2023",
-                            "2023-12-15",
-                        ),
-                    ],
-                    None,
-                ),
-            );
+            return Reply::Ok(200, "application/json", two_verslagen(ID_OCT, ID_DEC));
         }
         if target.contains(ID_DEC) {
             return Reply::Cut(half.clone(), report.len());

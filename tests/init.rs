@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
-use odata_server::{doc, page, Reply, Server};
+use odata_server::{two_verslagen, Reply, Server};
 
 const ID_OCT: &str = "1b7c0000-0000-4000-8000-000000000001";
 const ID_DEC: &str = "1b7c0000-0000-4000-8000-000000000002";
@@ -19,27 +19,7 @@ const ID_DEC: &str = "1b7c0000-0000-4000-8000-000000000002";
 fn server() -> Server {
     Server::start(|target, _, _| {
         if target.contains("/Document?") {
-            return Reply::Ok(
-                200,
-                "application/json",
-                page(
-                    vec![
-                        doc(
-                            ID_OCT,
-                            "2023D44001",
-                            "Verslag van de JBZ-Raad van 19 en 20 oktober 2023",
-                            "2023-11-02",
-                        ),
-                        doc(
-                            ID_DEC,
-                            "2023D50001",
-                            "Verslag van de JBZ-Raad van 4 en 5 december 2023",
-                            "2023-12-15",
-                        ),
-                    ],
-                    None,
-                ),
-            );
+            return Reply::Ok(200, "application/json", two_verslagen(ID_OCT, ID_DEC));
         }
         if target.contains(ID_OCT) {
             return Reply::Ok(200, "text/plain", real_report());

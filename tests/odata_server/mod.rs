@@ -159,3 +159,25 @@ pub fn page(docs: Vec<serde_json::Value>, next: Option<String>) -> Vec<u8> {
     }
     serde_json::to_vec(&v).expect("json")
 }
+
+/// One page listing two verslagen of dossier 32317 (constructed): the October and December 2023
+/// meetings, under the document ids given.
+pub fn two_verslagen(oct: &str, dec: &str) -> Vec<u8> {
+    page(
+        vec![
+            doc(
+                oct,
+                "2023D44001",
+                "Verslag van de JBZ-Raad van 19 en 20 oktober 2023",
+                "2023-11-02",
+            ),
+            doc(
+                dec,
+                "2023D50001",
+                "Verslag van de JBZ-Raad van 4 en 5 december 2023",
+                "2023-12-15",
+            ),
+        ],
+        None,
+    )
+}
