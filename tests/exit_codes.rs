@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{add_report, binary, clean_env, has, jbz, repo_with, CSAM, DEC, MAR, OCT};
+use common::{add_report, binary, has, jbz, repo_with, CSAM, DEC, MAR, OCT};
 
 fn code(repo: &Path, args: &[&str]) -> i32 {
     let out = jbz(repo).args(args).output().expect("run");
@@ -99,29 +99,12 @@ fn every_command_exits_0_1_or_2_as_the_readme_says() {
 
 /// Runs on a terminal (util-linux `script`) with `PAGER` set; stdout and the exit code.
 fn paged(repo: &Path, pager: &str) -> Option<(String, i32)> {
-    let works = std::process::Command::new("script")
-        .args(["-qec", "true", "/dev/null"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !works {
-        eprintln!("`script` cannot run a command on a terminal here: skipped");
-        return None;
-    }
     let line = format!(
         "stty rows 10 cols 100; '{}' --repo '{}' show {CSAM}; echo EXIT=$?",
         binary().display(),
         repo.display()
     );
-    let out = clean_env(&mut std::process::Command::new("script"))
-        .args(["-qec", &line, "/dev/null"])
-        .env("SHELL", "/bin/sh")
-        .env("NO_COLOR", "1")
-        .env("PAGER", pager)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("script runs");
-    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    let text = common::on_a_terminal(&line, &[("PAGER", pager)])?;
     let exit = text
         .rsplit_once("EXIT=")
         .and_then(|(_, c)| c.trim().parse().ok())

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{binary, clean_env, has, jbz, lacks, repo_with, run, CSAM, DEC, MAR, OCT};
+use common::{binary, has, jbz, lacks, repo_with, run, CSAM, DEC, MAR, OCT};
 
 /// Runs `jbz-track --no-pager ARGS` on a terminal of `cols` columns (util-linux `script`, the
 /// size set with `stty`); stdout with `\r` taken out. `None` where `script` cannot run here.
@@ -16,15 +16,6 @@ fn on_a_terminal(
     args: &str,
     columns_var: Option<&str>,
 ) -> Option<String> {
-    let works = std::process::Command::new("script")
-        .args(["-qec", "true", "/dev/null"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !works {
-        eprintln!("`script` cannot run a command on a terminal here: skipped");
-        return None;
-    }
     let columns = columns_var
         .map(|c| format!("COLUMNS={c} "))
         .unwrap_or_default();
@@ -33,14 +24,7 @@ fn on_a_terminal(
         binary().display(),
         repo.display()
     );
-    let out = clean_env(&mut std::process::Command::new("script"))
-        .args(["-qec", &line, "/dev/null"])
-        .env("SHELL", "/bin/sh")
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("script runs");
-    Some(String::from_utf8_lossy(&out.stdout).replace('\r', ""))
+    common::on_a_terminal(&line, &[])
 }
 
 /// Lines wider than `cols` that hold more than one word (a single long word, such as a path,

@@ -302,3 +302,27 @@ pub fn git_at(dir: &Path, args: &[&str], date: &str) -> String {
     );
     String::from_utf8(out.stdout).expect("utf-8")
 }
+
+/// Runs a shell `line` on a terminal (util-linux `script`), with `vars` set; its stdout with
+/// `\r` taken out. `None`, with a note on stderr, where `script` cannot run here.
+#[allow(dead_code)]
+pub fn on_a_terminal(line: &str, vars: &[(&str, &str)]) -> Option<String> {
+    let works = std::process::Command::new("script")
+        .args(["-qec", "true", "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !works {
+        eprintln!("`script` cannot run a command on a terminal here: skipped");
+        return None;
+    }
+    let out = clean_env(&mut std::process::Command::new("script"))
+        .args(["-qec", line, "/dev/null"])
+        .env("SHELL", "/bin/sh")
+        .env("NO_COLOR", "1")
+        .envs(vars.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script runs");
+    Some(String::from_utf8_lossy(&out.stdout).replace('\r', ""))
+}
