@@ -32,7 +32,12 @@ struct Row {
 
 /// The directories of the annotated set and their part: the tuning set, the second held-out set
 /// (run once, its misses read, and so folded into tuning), and the held-out set v3.
-const DIRS: &[(&str, bool)] = &[("", false), ("heldout", false), ("heldout-v3", true)];
+const DIRS: &[(&str, bool)] = &[
+    ("", false),
+    ("heldout", false),
+    ("heldout-v3", false),
+    ("heldout-v4", true),
+];
 
 fn fixtures_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/actors")

@@ -32,12 +32,27 @@ pub enum Actor {
     Other(String),
 }
 
+/// Slugs of [`Actor::Other`] that the extractor gives besides the countries of
+/// [`THIRD_COUNTRIES`]: EU bodies that are not the Council, the Commission or an agency, and the
+/// Dutch parliament's chambers.
+#[rustfmt::skip]
+pub(crate) const OTHER_ACTORS: &[&str] = &[
+    "europese-raad", "eurogroep", "hoge-vertegenwoordiger", "tweede-kamer", "eerste-kamer",
+];
+
+/// Countries outside the EU whose ministers and governments take part in or speak at these
+/// Councils (Schengen associates, candidates, neighbours, partners), by folded Dutch name.
+/// `derde-land` stands for a third country the list lacks ("de minister van … van X").
+#[rustfmt::skip]
+pub(crate) const THIRD_COUNTRIES: &[&str] = &[
+    "albanie", "algerije", "belarus", "bosnie-herzegovina", "canada", "egypte", "georgie",
+    "ijsland", "libie", "liechtenstein", "marokko", "moldavie", "montenegro", "noord-macedonie",
+    "noorwegen", "oekraine", "rusland", "servie", "tunesie", "turkije", "verenigd-koninkrijk",
+    "verenigde-staten", "zwitserland", "derde-land",
+];
+
 /// The member states other than the Netherlands: Dutch name folded to ASCII lowercase, which is
 /// also the slug.
-#[rustfmt::skip]
-/// Slugs of [`Actor::Other`] that the extractor gives.
-const OTHER_ACTORS: &[&str] = &["europese-raad"];
-
 pub(crate) const MEMBER_STATES: &[&str] = &[
     "belgie",
     "bulgarije",
@@ -70,7 +85,7 @@ pub(crate) const MEMBER_STATES: &[&str] = &[
 /// The agencies, offices and EU officials known by slug.
 #[rustfmt::skip]
 const AGENCIES: &[&str] = &[
-    "eurojust", "europol", "eu-lisa", "eu-ctc", "fra", "frontex", "euaa", "eom",
+    "eurojust", "europol", "eu-lisa", "eu-ctc", "fra", "frontex", "euaa", "easo", "eom", "edps",
 ];
 
 impl Actor {
@@ -89,11 +104,13 @@ impl Actor {
     }
 
     /// Whether the extractor can give this actor: the fixed ones, the member states, the
-    /// agencies and people it knows, and the few others it names (`europese-raad`). A slug that
-    /// is not known is most likely a typo in a hand-edited snapshot.
+    /// agencies and people it knows, the third countries of [`THIRD_COUNTRIES`] and the few
+    /// other bodies it names (`europese-raad`, `eurogroep`). A slug that is not known is most likely a typo in a hand-edited snapshot.
     pub fn is_known(&self) -> bool {
         match self {
-            Actor::Other(s) => OTHER_ACTORS.contains(&s.as_str()),
+            Actor::Other(s) => {
+                OTHER_ACTORS.contains(&s.as_str()) || THIRD_COUNTRIES.contains(&s.as_str())
+            }
             _ => true,
         }
     }
