@@ -17,7 +17,13 @@ use jbz_track::extract::actors::{attribute_sentences, ActorContext, Rule};
 use jbz_track::model::Actor;
 
 const THRESHOLD: f64 = 0.95;
+/// Precision is held for every actor with at least this many gold occurrences: a false
+/// position of a country is a false line in `diff`.
 const MIN_GOLD: usize = 5;
+/// Recall is held per actor from this many gold occurrences: below it one missed sentence moves
+/// the figure by more than 0.05 (one in 19 is 0.947), so it says nothing; those actors count in
+/// the micro average, which is held too.
+const MIN_GOLD_RECALL: usize = 20;
 
 /// One annotated sentence.
 struct Row {
@@ -36,7 +42,8 @@ const DIRS: &[(&str, bool)] = &[
     ("", false),
     ("heldout", false),
     ("heldout-v3", false),
-    ("heldout-v4", true),
+    ("heldout-v4", false),
+    ("heldout-v5", true),
 ];
 
 fn fixtures_dir() -> std::path::PathBuf {
@@ -264,13 +271,16 @@ fn measure(held_out: bool) -> Vec<Figure> {
     figures
 }
 
-/// The figures below `precision` or `recall`, for actors with at least [`MIN_GOLD`] gold
-/// occurrences and the micro average.
+/// The figures below `precision` (actors with at least [`MIN_GOLD`] gold occurrences) or
+/// `recall` (at least [`MIN_GOLD_RECALL`]), and the micro average's.
 fn below(figures: &[Figure], precision: f64, recall: f64) -> Vec<String> {
+    let micro = |f: &Figure| f.actor == "micro";
     figures
         .iter()
-        .filter(|f| f.gold >= MIN_GOLD || f.actor == "micro")
-        .filter(|f| f.precision < precision || f.recall < recall)
+        .filter(|f| {
+            ((f.gold >= MIN_GOLD || micro(f)) && f.precision < precision)
+                || ((f.gold >= MIN_GOLD_RECALL || micro(f)) && f.recall < recall)
+        })
         .map(|f| {
             format!(
                 "{}: precision {:.3}, recall {:.3}",
