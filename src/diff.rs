@@ -50,6 +50,11 @@ pub enum Presence {
 pub struct SnapshotDiff {
     /// The dossier id.
     pub dossier: String,
+    /// The dossier's id before its snapshot files moved to another folder between two git
+    /// revisions (a `git mv`, a new slug); `dossier` is the id after. A renamed dossier is on
+    /// the agenda at both sides, and its other fields hold only the changes of content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
     /// Its title (the new one where both exist).
     pub title: String,
     /// The old snapshot, if there was one.
@@ -78,6 +83,12 @@ pub struct SnapshotDiff {
 impl SnapshotDiff {
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
+        self.renamed_from.is_none() && self.same_content()
+    }
+
+    /// Whether the two sides say the same: nothing changed but, perhaps, the dossier's id
+    /// (see [`SnapshotDiff::renamed_from`]).
+    pub fn same_content(&self) -> bool {
         self.presence == Presence::Both
             && self.outcome.is_none()
             && self.stage.is_none()
@@ -465,6 +476,45 @@ pub fn snapshots(
     let (old_snap, old_side) = split(old);
     let (new_snap, new_side) = split(new);
     let any = new_snap.or(old_snap)?;
+    Some(compare(
+        (old_snap, old_side),
+        (new_snap, new_side),
+        presence,
+        any,
+    ))
+}
+
+/// Compare the snapshots of a dossier whose files moved from folder `from` to folder `to`
+/// between two git revisions: one renamed dossier, on the agenda at both sides, with only the
+/// changes of content. The ids are the folders' (not the `id` inside the files), since a
+/// `git mv` leaves the files as they were.
+pub fn renamed(
+    old: (&Snapshot, Side),
+    new: (&Snapshot, Side),
+    from: &str,
+    to: &str,
+) -> SnapshotDiff {
+    let new_snap = new.0;
+    let mut d = compare(
+        (Some(old.0), Some(old.1)),
+        (Some(new.0), Some(new.1)),
+        Presence::Both,
+        new_snap,
+    );
+    d.dossier = to.to_string();
+    d.renamed_from = Some(from.to_string());
+    d
+}
+
+/// [`snapshots`], once it is known which sides there are; `any` names the dossier.
+fn compare(
+    old: (Option<&Snapshot>, Option<Side>),
+    new: (Option<&Snapshot>, Option<Side>),
+    presence: Presence,
+    any: &Snapshot,
+) -> SnapshotDiff {
+    let (old_snap, old_side) = old;
+    let (new_snap, new_side) = new;
     let empty_actor: &[String] = &[];
 
     let stage = stage_change(old_snap, new_snap);
@@ -516,8 +566,9 @@ pub fn snapshots(
         new_snap.map_or(&[], |s| s.references.as_slice()),
     );
 
-    Some(SnapshotDiff {
+    SnapshotDiff {
         dossier: any.dossier.id.clone(),
+        renamed_from: None,
         title: any.dossier.title.clone(),
         old: old_side,
         new: new_side,
@@ -529,7 +580,7 @@ pub fn snapshots(
         highlights,
         state_of_play,
         references,
-    })
+    }
 }
 
 fn split(side: Option<(&Snapshot, Side)>) -> (Option<&Snapshot>, Option<Side>) {

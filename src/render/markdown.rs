@@ -141,14 +141,32 @@ pub fn dossier(out: &mut impl Write, d: &SnapshotDiff) -> io::Result<()> {
 }
 
 fn dossier_at(out: &mut impl Write, d: &SnapshotDiff, level: usize) -> io::Result<()> {
-    writeln!(
-        out,
-        "{} `{}` {}",
-        "#".repeat(level),
-        d.dossier,
-        escape(&d.title)
-    )?;
+    match &d.renamed_from {
+        Some(from) => writeln!(
+            out,
+            "{} `{from}` → `{}` (renamed) {}",
+            "#".repeat(level),
+            d.dossier,
+            escape(&d.title)
+        )?,
+        None => writeln!(
+            out,
+            "{} `{}` {}",
+            "#".repeat(level),
+            d.dossier,
+            escape(&d.title)
+        )?,
+    }
     writeln!(out)?;
+    if d.renamed_from.is_some() {
+        // Its files moved to another folder; what follows is only what changed in them.
+        if d.same_content() {
+            writeln!(out, "**Renamed**, no change in content.")?;
+            return writeln!(out);
+        }
+        writeln!(out, "**Renamed**; its content changed:")?;
+        writeln!(out)?;
+    }
     if let Some(o) = &d.outcome {
         writeln!(
             out,

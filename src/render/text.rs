@@ -885,9 +885,19 @@ pub fn dossier_diff(
             ),
         ),
     };
+    // A renamed dossier (its files moved to another folder) is named by both ids, and says
+    // so in words, not by colour alone.
+    let name = match &d.renamed_from {
+        Some(from) => format!(
+            "{} {}",
+            paint(BOLD, &format!("{from} → {}", d.dossier)),
+            paint(YELLOW, "(renamed)")
+        ),
+        None => paint(BOLD, &d.dossier),
+    };
     line_or_wrapped(
         out,
-        &format!("{} {}  ", paint(style, mark), paint(BOLD, &d.dossier)),
+        &format!("{} {name}  ", paint(style, mark)),
         &[(d.title.clone(), Style::new()), (note, style)],
         4,
         display.width,

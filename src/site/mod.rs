@@ -311,6 +311,9 @@ pub fn anchor(key: &MeetingKey) -> String {
 /// (1 statement reworded)", "milestone slipped 3 months: …", "stage moved forward: … → …".
 pub fn headlines(d: &SnapshotDiff) -> Vec<String> {
     let mut out = Vec::new();
+    if let Some(from) = &d.renamed_from {
+        out.push(format!("renamed from {from}"));
+    }
     match d.presence {
         Presence::Appeared => out.push(format!(
             "on the agenda{}",

@@ -212,6 +212,14 @@ impl GitStore {
         self.files_of(&commit)
     }
 
+    /// The blob id a file of the working tree would have if it were committed as it is, to
+    /// tell whether it holds what a revision holds without reading either as a snapshot.
+    /// (It does not apply git's filters, such as line-ending conversion: a filtered file
+    /// just does not match.)
+    pub fn blob_of_file(&self, path: &Path) -> Result<BlobId, GitError> {
+        Ok(BlobId(Oid::hash_file(ObjectType::Blob, path)?))
+    }
+
     /// Read and validate one snapshot blob; `label` (e.g. `HEAD:snapshots/x/2023-10.yaml`)
     /// names it in errors.
     pub fn read(&self, label: &str, blob: BlobId) -> Result<Snapshot, GitError> {
