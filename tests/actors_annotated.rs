@@ -43,7 +43,8 @@ const DIRS: &[(&str, bool)] = &[
     ("heldout", false),
     ("heldout-v3", false),
     ("heldout-v4", false),
-    ("heldout-v5", true),
+    ("heldout-v5", false),
+    ("heldout-v6", true),
 ];
 
 fn fixtures_dir() -> std::path::PathBuf {

@@ -49,8 +49,19 @@
 //! C7") are the member states. Names are learned from appositions ("Agnes
 //! Diallo, directeur van eu-LISA"), so that a later "Diallo benadrukte …" speaks for eu-LISA.
 //!
+//! Further rules read how these reports name who acts: a run-in heading before a colon is read
+//! past ("Wapens: de JBZ-Raad bereikte …"); a member state the item named as holding the
+//! presidency ("het Belgische voorzitterschap", "heeft Malta het voorzitterschap overgenomen")
+//! speaks as the presidency; a meeting taking place ("vond de Raad … plaats") is no one's act; an
+//! aim held by an actor ("Het streven van het voorzitterschap is …") is its view; broad agreement
+//! ("Er was brede steun …") is the member states'; a paper's author ("een nota van het
+//! voorzitterschap", "zoals uitgebracht door …") acts; members named in brackets ("Een aantal
+//! lidstaten (waaronder Nederland)") and main clauses joined by ";" or ", waarna" add their
+//! actors; what the writers pass on ("wil ik u informeren dat het voorzitterschap …") is the act
+//! of the one it names; a pronoun that opens a paragraph reaches back to the one before.
+//!
 //! tests/actors_annotated.rs measures the rules on annotated real sentences
-//! (tests/fixtures/actors), per actor.
+//! (tests/fixtures/actors), per actor, on a tuning set and on a held-out set labelled blind.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -303,8 +314,6 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     ("delegaties", "lidstaten", Case::Any, false),
     ("raad", "raad", Case::Cap, false),
     ("jbz-raad", "raad", Case::Any, false),
-    // "De Raadsconclusies constateren dat …": the Council's own text.
-    ("raadsconclusies", "raad", Case::Cap, false),
     // The Council in its other formations, by abbreviation or compound ("De RAZ zal …", "de
     // Milieuraad"). Not "Gezondheidsraad" or "Onderwijsraad": Dutch advisory bodies.
     ("raz", "raad", Case::Upper, false),
@@ -360,6 +369,7 @@ const PHRASES: &[(&[&str], &str, Case, bool)] = &[
     (&["europees", "parlement"], "europees-parlement", Case::Cap, false),
     (&["europese", "parlement"], "europees-parlement", Case::Cap, false),
     (&["europese", "commissie"], "commissie", Case::Cap, false),
+    (&["college", "van", "commissarissen"], "commissie", Case::Cap, false),
     // The European Council (heads of government) is not the Council.
     (&["europese", "raad"], "europese-raad", Case::Cap, false),
     (&["contra-terrorisme", "coordinator"], "eu-ctc", Case::Any, true),
@@ -446,7 +456,7 @@ const MODIFIERS: &[&str] = &[
     "betrokken", "genoemde", "desbetreffende", "uitvoerend", "uitvoerende", "meerderheid",
     "minderheid", "merendeel", "handvol", "deel", "helft", "eu", "twee", "drie", "vier", "vijf",
     "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "tal", "nieuwe", "nieuw",
-    "vrijwel", "nagenoeg", "bijna", "europese", "aanwezige", "bepaalde",
+    "vrijwel", "nagenoeg", "bijna", "europese", "aanwezige", "bepaalde", "deelnemende",
 ];
 
 /// Modifiers that take "van (de)" before the actor: "een meerderheid van de lidstaten".
@@ -537,7 +547,9 @@ const STRONG_VERBS: &[[&str; 4]] = &[
 ];
 
 /// Inseparable prefixes, which stay on the finite verb: "besloot", "ontving", "onderschreef".
-const INSEPARABLE_PREFIXES: &[&str] = &["be", "ver", "ont", "her", "onder", "over", "door", "er"];
+const INSEPARABLE_PREFIXES: &[&str] = &[
+    "be", "ver", "ont", "her", "onder", "over", "door", "er", "vol",
+];
 
 /// Every finite form of [`STRONG_VERBS`], with and without an inseparable prefix. Built once.
 static STRONG_FORMS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
@@ -1349,7 +1361,9 @@ impl ActorContext {
     /// in brackets, and the token after the closing bracket; nothing else may stand inside.
     fn bracketed_members(&self, t: &[Tok<'_>], open: usize) -> Option<(Vec<Actor>, usize)> {
         let mut k = open + 1;
-        if t.get(k)?.is_any(&[
+        if t.get(k)?.is("samen") && t.get(k + 1).is_some_and(|x| x.is("met")) {
+            k += 2;
+        } else if t.get(k)?.is_any(&[
             "waaronder",
             "inclusief",
             "zoals",
@@ -1421,6 +1435,12 @@ impl ActorContext {
                 && w[1].fold.starts_with("voorzitterschap")
                 && (w[0].is_any(&["zijn", "haar"])
                     || (w[0].is("het") && t.iter().any(|x| x.is_any(TAKING_OFFICE))))
+        }) || t.windows(4).any(|w| {
+            // "Sinds 1 juli is Slowakije voorzitter van de EU".
+            w[0].is_any(&["is", "was", "wordt", "werd"])
+                && matches!(w[1].actor, Some((Actor::MemberState(_), _)))
+                && w[2].is("voorzitter")
+                && w[3].is("van")
         });
         if office {
             let first = t.iter().find_map(|x| match &x.actor {
@@ -1703,6 +1723,19 @@ impl ActorContext {
             }
         }
 
+        // "Wat Nederland betreft, heeft de Europese Commissie dit gedaan": the one whose view
+        // frames the sentence, and its subject.
+        if first.is("wat") {
+            if let Some((mut actors, end)) = self.parse_list(t, start + 1, false, false) {
+                if t.get(end).is_some_and(|x| x.is("betreft")) {
+                    if let Reading::Actors(more, _) = self.read_clause(t, end + 1) {
+                        actors.extend(more);
+                    }
+                    return Reading::Actors(actors, Rule::ViewHolder);
+                }
+            }
+        }
+
         // A sentence-initial subject, optionally after a focus adverb.
         let allow_als = first.is("zowel");
         let s = if first.is_any(FOCUS) {
@@ -1809,7 +1842,7 @@ impl ActorContext {
         // The first actor phrase right after a finite verb: the inverted subject of a main
         // clause that opens with an adverbial. After an opening adverb the next word is that verb
         // ("Daarnaast verwelkomt de Commissie …").
-        let v2 = clause_adverb_end(t, start);
+        let v2 = clause_adverb_end(t, start).or_else(|| purpose_clause_end(t, start));
         let subordinate = subordinate_spans(t);
         for k in start..t.len() {
             // In a subordinate clause the verb comes last: an actor after it is its object
@@ -1823,6 +1856,10 @@ impl ActorContext {
             }
             if anaphor_at(t, j) {
                 return Reading::Anaphor;
+            }
+            // "Hieronder volgt de Nederlandse inzet voor …".
+            if let Some(actors) = position_holders(t, j) {
+                return Reading::Actors(actors, Rule::ViewHolder);
             }
             if let Some(a) = authored_at(t, j) {
                 if let Some((actors, _)) = self.parse_list(t, a, false, false) {
@@ -1851,7 +1888,13 @@ impl ActorContext {
                 }
                 // "Ook lichtten zij …", "Allereerst stond het stil …".
                 Some(x) if x.is_any(&["zij", "ze", "hij"]) => return Reading::Pronoun,
-                Some(x) if x.is("het") && !t[k].is_any(DUMMY_VERBS) => return Reading::Pronoun,
+                // "Allereerst stond het stil", but "neemt het aantal … af": "het" before a
+                // noun is its article.
+                Some(x)
+                    if x.is("het") && !t[k].is_any(DUMMY_VERBS) && !article_of_a_noun(t, j + 1) =>
+                {
+                    return Reading::Pronoun
+                }
                 // "is het van belang", "treft u": no actor subject.
                 Some(x) if x.is_any(PRONOUNS) || x.is("het") => break,
                 _ => {}
@@ -1996,6 +2039,31 @@ fn adjectival_after(t: &[Tok<'_>], k: usize) -> bool {
     })
 }
 
+/// Whether the word at `k`, after "het", is a noun it is the article of ("het aantal
+/// besmettingen") rather than what follows a pronoun subject ("stond het stil", "gaf het aan",
+/// "heeft het voorgesteld"): a lowercase word of five letters or more that is no preposition,
+/// particle, adverb or participle.
+fn article_of_a_noun(t: &[Tok<'_>], k: usize) -> bool {
+    t.get(k).is_some_and(|x| {
+        x.word
+            && x.lower()
+            && x.fold.chars().count() >= 5
+            && !x.is_any(PREPOSITIONS)
+            && !x.is_any(FUNCTION_WORDS)
+            && !x.is_any(CLAUSE_ADVERBS)
+            && !x.is_any(&[
+                "vervolgens",
+                "daarbij",
+                "hierbij",
+                "daarnaast",
+                "nogmaals",
+                "zich",
+            ])
+            && !participle(x)
+            && !x.finite
+    })
+}
+
 /// Subordinators: a relative pronoun or a conjunction that opens a clause with its verb last.
 #[rustfmt::skip]
 const SUBORDINATORS: &[&str] = &[
@@ -2016,13 +2084,34 @@ fn subordinate_spans(t: &[Tok<'_>]) -> Vec<bool> {
             if x.punct(',') || x.punct(';') || x.punct(':') {
                 inside = false;
             } else if k > first && x.is_any(SUBORDINATORS) {
-                // "In dat licht": after a preposition "dat"/"die" is a determiner.
-                let determiner = x.is_any(&["dat", "die"]) && t[k - 1].is_any(PREPOSITIONS);
+                // "In dat licht": after a preposition "dat"/"die" is a determiner; but not before
+                // a subject ("ijvert er … voor dat deze Agenda …").
+                let before_subject = t.get(k + 1).is_some_and(|n| {
+                    !n.word || n.cap() || n.is_any(DETERMINERS) || n.is_any(PRONOUNS) || n.is("er")
+                });
+                let determiner =
+                    x.is_any(&["dat", "die"]) && t[k - 1].is_any(PREPOSITIONS) && !before_subject;
                 inside |= !determiner;
             }
             inside
         })
         .collect()
+}
+
+/// Where the verb of a main clause that opens with a purpose clause stands: "Om de doelstelling
+/// binnen bereik te brengen meent Nederland …" (the word after "te" and its infinitive).
+fn purpose_clause_end(t: &[Tok<'_>], start: usize) -> Option<usize> {
+    if !t.get(start)?.is("om") {
+        return None;
+    }
+    let te = (start + 1..t.len().min(start + 16)).find(|&k| t[k].is("te"))?;
+    let mut k = te + 2;
+    if t.get(k).is_some_and(|x| x.punct(',')) {
+        k += 1;
+    }
+    let infinitive = t.get(te + 1)?;
+    (infinitive.word && infinitive.fold.ends_with("en") && t.get(k)?.word && t[k].lower())
+        .then_some(k)
 }
 
 /// Where the verb of a main clause that opens with an adverb stands: "Daarnaast verwelkomt …",
@@ -2096,30 +2185,48 @@ const STATE_OF_PLAY: &[&[&str]] = &[
 ];
 
 fn state_of_play(t: &[Tok<'_>], start: usize) -> bool {
-    STATE_OF_PLAY.iter().any(|words| {
-        t.get(start..start + words.len())
-            .is_some_and(|span| span.iter().zip(words.iter()).all(|(x, w)| x.is(w)))
-    })
+    // "De lidstaten zijn verdeeld over …", "De meningen lopen uiteen": a divided Council.
+    let divided = t.windows(2).any(|w| {
+        w[0].is_any(&["zijn", "waren", "is", "was", "blijven", "bleven"])
+            && w[1].is_any(&["verdeeld", "gepolariseerd"])
+    });
+    divided
+        || STATE_OF_PLAY.iter().any(|words| {
+            t.get(start..start + words.len())
+                .is_some_and(|span| span.iter().zip(words.iter()).all(|(x, w)| x.is(w)))
+        })
 }
 
 /// A run-in heading before a colon, at most ten words and no verb, before a clause:
 /// "Taskforce Middellandse Zeegebied: De Commissie, Frontex, EASO en Europol gaven …",
 /// "Wapens: de JBZ-Raad bereikte een algemene oriëntatie". Where the colon stands.
 fn run_in_heading(t: &[Tok<'_>], start: usize) -> Option<usize> {
-    let colon = (start + 1..t.len().min(start + 11)).find(|&k| t[k].punct(':'))?;
+    let colon = (start + 1..t.len().min(start + 14)).find(|&k| t[k].punct(':'))?;
     let label = &t[start..colon];
+    // "Europees Openbaar Ministerie (EOM):", "Inreis- en uitreissysteem (EES):": words, and an
+    // abbreviation in brackets.
+    let bracketed = |k: usize| {
+        t[k].punct('(') || t[k].punct(')') || (k > 0 && t[k - 1].punct('(') && t[k].upper())
+    };
     let plain = t[start].cap()
+        && label.iter().filter(|x| x.word).count() <= 10
         && label
             .iter()
             .enumerate()
-            .all(|(k, x)| x.word && !is_finite_verb(t, start + k));
+            .all(|(k, x)| (x.word && !is_finite_verb(t, start + k)) || bracketed(start + k));
     plain.then_some(colon)
 }
 
-/// "vond … plaats", "vindt … plaats", "zal plaatsvinden": a meeting taking place.
+/// "vond … plaats", "vindt … plaats", "zal plaatsvinden", "staat in het teken van": a meeting
+/// taking place, or what it is about.
 fn takes_place(t: &[Tok<'_>]) -> bool {
     let one_word = ["plaatsvinden", "plaatsvindt", "plaatsvond", "plaatsvonden"];
-    t.iter().any(|x| x.is_any(&one_word))
+    // "De Raad zal grotendeels in het teken staan van …": what the meeting is about.
+    let devoted = t
+        .windows(3)
+        .any(|w| w[0].is("in") && w[1].is("het") && w[2].is("teken"));
+    devoted
+        || t.iter().any(|x| x.is_any(&one_word))
         || t.iter()
             .position(|x| x.finite && x.is_any(&["vond", "vonden", "vindt", "vinden"]))
             .is_some_and(|k| t[k + 1..].iter().any(|x| x.is("plaats")))
@@ -2187,15 +2294,19 @@ fn aim_of(t: &[Tok<'_>], start: usize) -> Option<usize> {
 /// "Er was brede steun voor …", "Er bleek brede overeenstemming te bestaan over …": agreement
 /// among the member states, in the Council's discussion.
 fn broad_agreement(t: &[Tok<'_>], start: usize) -> bool {
+    let broad = |a: &Tok<'_>| {
+        a.is_any(&[
+            "brede", "breed", "algemene", "ruime", "grote", "unanieme", "veel",
+        ])
+    };
     t[start].is("er")
-        && t.iter()
-            .skip(start + 1)
-            .take(4)
-            .zip(t.iter().skip(start + 2))
-            .any(|(a, b)| {
-                a.is_any(&[
-                    "brede", "breed", "algemene", "ruime", "grote", "unanieme", "veel",
-                ]) && b.is_any(&[
+        && (start + 1..t.len().min(start + 5))
+            .filter(|&k| broad(&t[k]))
+            // "brede steun", "brede politieke steun".
+            .flat_map(|k| [k + 1, k + 2])
+            .filter_map(|k| t.get(k))
+            .any(|b| {
+                b.is_any(&[
                     "steun",
                     "overeenstemming",
                     "consensus",
@@ -2231,6 +2342,10 @@ fn passed_on(t: &[Tok<'_>], start: usize) -> Option<usize> {
 /// insteek".
 const POSITION_NOUNS: &[&str] = &[
     "wens",
+    "opvatting",
+    "visie",
+    "mening",
+    "voorkeur",
     "inzet",
     "insteek",
     "positie",
@@ -2471,6 +2586,20 @@ fn is_view(t: &[Tok<'_>], start: usize) -> bool {
 /// A passive without agent that points back to the sentence before: "werd hier expliciet bij
 /// genoemd", "werd daarbij benadrukt".
 fn passive_reaching_back(t: &[Tok<'_>]) -> bool {
+    // "Dit besluit … is genomen na …": what the sentence before reported, done by its actor.
+    let first = t.iter().position(|x| x.word).unwrap_or(0);
+    // The sentence's first finite verb is the auxiliary, a participle right after it.
+    let anaphoric = t[first].is_any(&["dit", "deze"])
+        && t.get(first + 1)
+            .is_some_and(|x| x.word && x.lower() && !x.finite)
+        && (first + 1..t.len())
+            .find(|&k| t[k].finite)
+            .is_some_and(|k| {
+                (t[k].is_any(ZIJN) || t[k].is_any(WORDEN)) && t.get(k + 1).is_some_and(participle)
+            });
+    if anaphoric {
+        return true;
+    }
     let Some(aux) = t.iter().position(|x| x.is_any(PASSIVE_AUXILIARIES)) else {
         // "Tijdens deze bijeenkomst is opgeroepen om …": the perfect of an agentless passive
         // of saying.
@@ -3403,6 +3532,81 @@ mod tests {
         );
         assert_eq!(
             subj("Ook de EC sprak haar steun uit voor het voorstel."),
+            vec![Commissie]
+        );
+    }
+
+    // --- the rules that followed the fifth held-out run ----------------------------------------
+
+    #[test]
+    fn headings_with_abbreviations_and_divided_councils() {
+        assert_eq!(
+            subj("Europees Openbaar Ministerie (EOM): Er was brede politieke steun voor oprichting van het EOM."),
+            vec![Lidstaten]
+        );
+        assert_eq!(
+            subj("Inreis- en uitreissysteem (EES): Het voorzitterschap informeerde de aanwezige ministers."),
+            vec![Voorzitterschap]
+        );
+        assert_eq!(
+            subj("Dataretentie: De lidstaten zijn verdeeld over de vraag of er nieuwe wetgeving moet komen."),
+            vec![]
+        );
+        assert_eq!(
+            subj(
+                "Op twee lidstaten na konden alle deelnemende lidstaten het compromis accepteren."
+            ),
+            vec![Lidstaten]
+        );
+        assert_eq!(
+            subj("De Raad zal grotendeels in het teken staan van de voorbereiding."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn het_before_a_noun_is_an_article_and_a_fronted_purpose_clause_is_passed() {
+        let mut ctx = ActorContext::new();
+        let got = attribute_sentences(
+            &[
+                ("De lidstaten bespraken de crisis.", None),
+                ("In veel lidstaten neemt het aantal besmettingen af.", None),
+                ("Allereerst stond het stil bij de cijfers.", None),
+            ],
+            &mut ctx,
+        );
+        assert_eq!(got[1].actors, vec![]);
+        assert_eq!(
+            subj("Om de doelstelling binnen bereik te brengen meent Nederland dat er maatregelen nodig zijn."),
+            vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn whose_view_frames_the_sentence_and_who_chairs() {
+        assert_eq!(
+            subj("Wat Nederland betreft, heeft de Europese Commissie dit gedaan."),
+            vec![Commissie, Nederland]
+        );
+        assert_eq!(
+            subj("Hieronder volgt de Nederlandse inzet voor de Voorjaarsraad."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("De Nederlandse opvatting is dat de procedure serieus genomen dient te worden."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("Ook zal Nederland (samen met Oostenrijk) een diversenpunt aanvragen."),
+            vec![Nederland, ms("oostenrijk")]
+        );
+        let mut ctx = ActorContext::new();
+        assert_eq!(
+            ctx.subjects("Sinds 1 juli is Slowakije voorzitter van de EU."),
+            vec![Voorzitterschap]
+        );
+        assert_eq!(
+            subj("Het College van Commissarissen heeft besloten het voorstel te handhaven."),
             vec![Commissie]
         );
     }
