@@ -1939,8 +1939,12 @@ impl ActorContext {
         // After a modal the auxiliary comes at the end: "De Raad zal … door de Commissie …
         // worden geïnformeerd".
         let aux = if t.get(k)?.is_any(MODALS) {
-            t[k + 1..end]
-                .iter()
+            // Not past a relative clause: "zal spreken over de follow-up die gegeven zal
+            // worden" is active.
+            let subordinate = subordinate_spans(t);
+            (k + 1..end)
+                .take_while(|&j| !subordinate[j])
+                .map(|j| &t[j])
                 .find(|x| x.is_any(&["worden", "zijn"]))?
         } else {
             t.get(k)?
@@ -3607,6 +3611,18 @@ mod tests {
         );
         assert_eq!(
             subj("Het College van Commissarissen heeft besloten het voorstel te handhaven."),
+            vec![Commissie]
+        );
+    }
+
+    #[test]
+    fn a_passive_in_a_relative_clause_is_not_the_main_clauses() {
+        assert_eq!(
+            subj("De Raad zal spreken over de follow-up die gegeven zal worden aan de Europese Raad."),
+            vec![Raad]
+        );
+        assert_eq!(
+            subj("De Raad zal door de Commissie worden geïnformeerd."),
             vec![Commissie]
         );
     }
