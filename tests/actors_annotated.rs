@@ -44,7 +44,8 @@ const DIRS: &[(&str, bool)] = &[
     ("heldout-v3", false),
     ("heldout-v4", false),
     ("heldout-v5", false),
-    ("heldout-v6", true),
+    ("heldout-v6", false),
+    ("heldout-v7", true),
 ];
 
 fn fixtures_dir() -> std::path::PathBuf {
@@ -75,7 +76,7 @@ fn load_dir(sub: &str, held_out: bool) -> Vec<Row> {
             assert_eq!(
                 name.ends_with(".heldout.tsv"),
                 held_out,
-                "{name}: held-out files are named *.heldout.tsv and live in heldout-v6/"
+                "{name}: held-out files are named *.heldout.tsv and live in heldout-v7/"
             );
         }
         let file = if sub.is_empty() {
@@ -326,21 +327,22 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.922, every actor with [`MIN_GOLD_RECALL`] or more
-/// occurrences at least 0.913). Since three held-out sets labelled blind were folded in, recall
+/// held at what the rules reach on it (micro 0.909, every actor with [`MIN_GOLD_RECALL`] or more
+/// occurrences at least 0.873). Since four held-out sets labelled blind were folded in, recall
 /// on the tuning set is below the target too: those annotators give the government's own
-/// impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to `nederland`, which the
-/// rules give to no one (carrying a Dutch statement over to such sentences was tried: it took
+/// impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to `nederland`, and the
+/// author of a paper others discuss ("de door de Europese Commissie uitgebrachte mededeling") to
+/// the sentence, which the rules give to no one (carrying a Dutch statement over to such sentences was tried: it took
 /// the Netherlands' precision to 0.838).
 #[test]
 fn tuning_part_precision_at_the_target_and_recall_held() {
     let figures = measure(false);
-    let failures = below(&figures, THRESHOLD, 0.91);
+    let failures = below(&figures, THRESHOLD, 0.87);
     assert!(failures.is_empty(), "below the floors: {failures:#?}");
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.recall >= 0.92,
-        "micro recall {:.3} below what was measured (0.922)",
+        micro.recall >= 0.90,
+        "micro recall {:.3} below what was measured (0.909)",
         micro.recall
     );
 }
