@@ -1923,7 +1923,9 @@ impl ActorContext {
                 continue;
             }
             if !worden {
-                let after_zijn = zijn.is_some_and(|z| z < k);
+                // "is goedkeuring door het Europees Parlement vereist": the agent of a noun.
+                let nominal = t[k - 1].lower() && t[k - 1].fold.ends_with("ing");
+                let after_zijn = zijn.is_some_and(|z| z < k) && !nominal;
                 let participle_after = t[k + 1..].iter().any(participle);
                 if !(after_zijn && participle_after) {
                     continue;
@@ -1971,8 +1973,11 @@ impl ActorContext {
         }
         let mut agent = None;
         let mut j = k + 1;
+        // An agent inside a relative clause is that clause's: "is akkoord gegaan met het
+        // compromis dat is voorgesteld door het Europees Parlement".
+        let subordinate = subordinate_spans(t);
         while j < end {
-            if t[j].is("door") {
+            if t[j].is("door") && !subordinate[j] {
                 if let Some((actors, e)) = self.parse_list(t, j + 1, false, false) {
                     if !adjectival_after(t, e) && agent.is_none() {
                         agent = Some(actors);
@@ -3657,8 +3662,17 @@ mod tests {
             ),
             vec![Raad, EuropeesParlement]
         );
-        // "door" with no participle after it is no agent of a perfect.
+        // "door" with no participle after it is no agent of a perfect; nor is the agent of a
+        // noun, or of a relative clause.
         assert_eq!(subj("De vergadering is door de Raad."), vec![]);
+        assert_eq!(
+            subj("Daarna is goedkeuring door het Europees Parlement vereist."),
+            vec![]
+        );
+        assert_eq!(
+            subj("De Raad is akkoord gegaan met het compromis dat is voorgesteld door het Europees Parlement."),
+            vec![Raad]
+        );
         assert_eq!(
             subj("De CIE dankt het voorzitterschap voor het agenderen."),
             vec![Commissie]
