@@ -98,6 +98,18 @@ mkfifo "$WORK/snapfifo/snapshots/csam-verordening/2023-10.yaml"
 # 5. One paragraph of 60,000 sentences, and one of 700,000 (31 MB, under the 32 MiB cap).
 sentences 60000 "$WORK/s60k"
 sentences 700000 "$WORK/s700k"
+# 5b. One sentence of 2 MB: a paragraph with no full stop, full of verbs, clauses and actors.
+mkdir -p "$WORK/runon/reports"
+python3 - "$WORK/runon/reports/2023-10-19-jbz-raad-verslag.txt" <<'PY'
+import sys, textwrap
+chunk = ("de Commissie stelde dat de lidstaten die werden gevraagd door de Raad, waarna Nederland "
+         "zal worden geïnformeerd dat het voorzitterschap ")
+para = "Daarnaast werd " + chunk * 16000 + "gevraagd."
+open(sys.argv[1], "w").write(
+    "Verslag van de Raad Justitie en Binnenlandse Zaken, 19-20 oktober 2023\n\n"
+    "I. Binnenlandse Zaken\n\n1. Verordening ter voorkoming en bestrijding van seksueel "
+    "misbruik van kinderen\n\n" + "\n".join(textwrap.wrap(para, 80)) + "\n")
+PY
 # 6. A part of 10,000 items.
 mkdir -p "$WORK/items/reports"
 python3 - "$WORK/items/reports/2023-10-19-jbz-raad-verslag.txt" <<'PY'
@@ -159,6 +171,7 @@ measure "a snapshot -> /dev/zero" "$WORK/snapzero" -- check
 measure "a snapshot a FIFO" "$WORK/snapfifo" -- show csam-verordening
 measure "a paragraph of 60,000 sentences" "$WORK/s60k" -- normalize --check
 measure "a paragraph of 700,000 sentences (31 MB)" "$WORK/s700k" -- normalize --check
+measure "one sentence of 2 MB (no full stop)" "$WORK/runon" -- normalize --check
 measure "a part of 10,000 items" "$WORK/items" -- normalize --check
 measure "30 MB report with conflict markers at its end" "$WORK/conflict" -- normalize --check
 

@@ -1536,6 +1536,11 @@ impl ActorContext {
 // Subjects
 // ---------------------------------------------------------------------------------------------
 
+/// How many tokens of a sentence the actor rules read: a real sentence of these reports has at
+/// most a few hundred (words and punctuation); a run-on "sentence" of two megabytes would make
+/// the rules' passes over it cost seconds.
+const MAX_TOKENS: usize = 400;
+
 /// What an item has taught about people: "Agnes Diallo, directeur van eu-LISA" makes "Diallo"
 /// speak for eu-lisa. Start a new context for each agenda item.
 #[derive(Debug, Default, Clone)]
@@ -1594,7 +1599,10 @@ impl ActorContext {
 
     /// What one sentence says about its actors on its own; learns names as it goes.
     fn reading(&mut self, sentence: &str) -> Reading {
-        let t = tokenize(sentence);
+        let mut t = tokenize(sentence);
+        // Who acts is said near the start; the rules look across a sentence several times, so a
+        // "sentence" of a whole paragraph with no full stop is read only this far.
+        t.truncate(MAX_TOKENS);
         self.learn(&t);
         match self.read(&t) {
             // The one member state the item named as the presidency speaks as the presidency.
@@ -3681,6 +3689,16 @@ mod tests {
             subj("De aanstaande RAZ bereidt de Europese Raad voor."),
             vec![Raad]
         );
+    }
+
+    #[test]
+    fn a_run_on_sentence_is_read_only_so_far() {
+        // The subject opens it; the rest, past the cap, is not read again and again.
+        let long = format!(
+            "De Commissie stelde {}.",
+            "dat de lidstaten die werden gevraagd door de Raad, waarna ".repeat(2_000)
+        );
+        assert_eq!(subj(&long), vec![Commissie]);
     }
 
     #[test]
