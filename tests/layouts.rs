@@ -436,7 +436,8 @@ fn explain_accounts_for_every_line_of_the_shipped_report() {
     // Rows are `first–last  role  where`; together they cover every non-blank line.
     let text = String::from_utf8(real_report()).expect("utf-8");
     let mut covered = std::collections::BTreeSet::new();
-    for row in shown.lines().skip(1) {
+    // The lines' rows come first, up to a blank line; the statements follow.
+    for row in shown.lines().skip(1).take_while(|l| !l.is_empty()) {
         let span = row.split_whitespace().next().expect("a span");
         let (a, b) = span.split_once('–').unwrap_or((span, span));
         let (a, b): (usize, usize) = (a.parse().expect("line"), b.parse().expect("line"));
@@ -456,6 +457,33 @@ fn explain_accounts_for_every_line_of_the_shipped_report() {
         .filter(|row| row.split_whitespace().nth(1) == Some("item"))
         .count();
     assert_eq!(items, 15, "9 Home Affairs and 6 Justice items:\n{shown}");
+    // Then every statement, with its actors and the rule that placed them.
+    let statements = shown
+        .split_once("\nstatements:")
+        .map(|(_, s)| s)
+        .expect("a statements section");
+    let row = |start: &str| {
+        statements
+            .lines()
+            .find(|l| l.contains(start))
+            .unwrap_or_else(|| panic!("no row for {start:?}:\n{statements}"))
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        row("Nederland behoorde tot die laatste"),
+        "25 nederland subject"
+    );
+    assert_eq!(
+        row("De gedachtewisseling tussen de lidstaten"),
+        "41 - state-of-play"
+    );
+    assert_eq!(
+        row("In de volledige tafelronde"),
+        "76 lidstaten tour-de-table"
+    );
 }
 
 #[test]

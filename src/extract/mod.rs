@@ -243,6 +243,59 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
     }
 }
 
+/// The statements of one agenda item (or side topic) as the actor rules read them: what
+/// `normalize --explain` prints under the lines' roles.
+pub struct ExplainedItem {
+    /// `Binnenlandse Zaken › 1. Terugkeerverordening`.
+    pub place: String,
+    /// Each sentence with the line its paragraph starts on, and who it was given to, by which
+    /// rule.
+    pub sentences: Vec<(usize, String, actors::Attribution)>,
+}
+
+/// Every sentence of the report with its actors and the rule that placed them, read as
+/// [`extract`] reads them for the snapshots (one actor context per item).
+pub fn explain_actors(report: &Report) -> Vec<ExplainedItem> {
+    let mut out = Vec::new();
+    for part in &report.parts {
+        let notes = part.intro.iter().map(note_item);
+        for item in notes.chain(part.items.iter().cloned()) {
+            let mut ctx = ActorContext::new();
+            let mut sentences = Vec::new();
+            for paragraph in &item.paragraphs {
+                let texts: Vec<String> = paragraph
+                    .sentences
+                    .iter()
+                    .map(|s| normalize_text(s))
+                    .collect();
+                let with_section: Vec<(&str, Option<&str>)> = texts
+                    .iter()
+                    .map(|s| (s.as_str(), paragraph.section.as_deref()))
+                    .collect();
+                let attributed = actors::attribute_sentences(&with_section, &mut ctx);
+                for (text, a) in texts.into_iter().zip(attributed) {
+                    sentences.push((paragraph.line, text, a));
+                }
+            }
+            let number = if item.number == 0 {
+                String::new()
+            } else {
+                format!("{}. ", item.number)
+            };
+            let place = if part.name.is_empty() {
+                format!("{number}{}", item.heading)
+            } else {
+                format!("{} › {number}{}", part.name, item.heading)
+            };
+            out.push(ExplainedItem {
+                place: normalize_text(&place),
+                sentences,
+            });
+        }
+    }
+    out
+}
+
 /// The heading under which text outside the agenda items is listed.
 pub const OTHER_TOPICS: &str = "Overige onderwerpen";
 

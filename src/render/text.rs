@@ -1210,6 +1210,51 @@ pub fn explain(
             paint(style, &format!("{:<12}", role.as_str())),
         )?;
     }
+    // Every statement with who it was given to and by which rule (tests/actors_annotated.rs
+    // measures the rules; this shows them at work on the user's own report).
+    let items = crate::extract::explain_actors(report);
+    if items.iter().any(|i| !i.sentences.is_empty()) {
+        writeln!(
+            out,
+            "\n{}",
+            paint(
+                BOLD,
+                "statements: line, actors, the rule that placed them (`-`: no one's, kept as the state of play)"
+            )
+        )?;
+    }
+    let actors_of = |a: &crate::extract::actors::Attribution| {
+        if a.actors.is_empty() {
+            "-".to_string()
+        } else {
+            a.actors
+                .iter()
+                .map(|x| x.slug())
+                .collect::<Vec<_>>()
+                .join(",")
+        }
+    };
+    // One column for the actors, as wide as the widest list (within reason).
+    let actor_width = items
+        .iter()
+        .flat_map(|i| &i.sentences)
+        .map(|(_, _, a)| actors_of(a).len())
+        .max()
+        .unwrap_or(1)
+        .min(32);
+    for item in items.iter().filter(|i| !i.sentences.is_empty()) {
+        writeln!(out, "  {}", paint(BOLD, &item.place))?;
+        for (line, sentence, a) in &item.sentences {
+            let rule = a.rule.map_or("no actor named", |r| r.name());
+            writeln!(
+                out,
+                "    {line:>5}  {:<actor_width$}  {}  {}",
+                actors_of(a),
+                paint(DIM, &format!("{rule:<17}")),
+                shorten(sentence, 90)
+            )?;
+        }
+    }
     for w in warnings {
         writeln!(out, "{} {w}", paint(YELLOW, "warning:"))?;
     }
