@@ -45,7 +45,8 @@ const DIRS: &[(&str, bool)] = &[
     ("heldout-v4", false),
     ("heldout-v5", false),
     ("heldout-v6", false),
-    ("heldout-v7", true),
+    ("heldout-v7", false),
+    ("heldout-v8", true),
 ];
 
 fn fixtures_dir() -> std::path::PathBuf {
@@ -76,7 +77,7 @@ fn load_dir(sub: &str, held_out: bool) -> Vec<Row> {
             assert_eq!(
                 name.ends_with(".heldout.tsv"),
                 held_out,
-                "{name}: held-out files are named *.heldout.tsv and live in heldout-v7/"
+                "{name}: held-out files are named *.heldout.tsv and live in heldout-v8/"
             );
         }
         let file = if sub.is_empty() {
@@ -327,8 +328,8 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.909, every actor with [`MIN_GOLD_RECALL`] or more
-/// occurrences at least 0.873). Since the held-out sets, three of them labelled blind, were folded in, recall
+/// held at what the rules reach on it (micro 0.882, every actor with [`MIN_GOLD_RECALL`] or more
+/// occurrences at least 0.860). Since the held-out sets, three of them labelled blind, were folded in, recall
 /// on the tuning set is below the target too: those annotators give the government's own
 /// impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to `nederland`, and the
 /// author of a paper others discuss ("de door de Europese Commissie uitgebrachte mededeling") to
@@ -337,12 +338,12 @@ fn fixtures_hold_enough_sentences() {
 #[test]
 fn tuning_part_precision_at_the_target_and_recall_held() {
     let figures = measure(false);
-    let failures = below(&figures, THRESHOLD, 0.87);
+    let failures = below(&figures, THRESHOLD, 0.86);
     assert!(failures.is_empty(), "below the floors: {failures:#?}");
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.recall >= 0.90,
-        "micro recall {:.3} below what was measured (0.909)",
+        micro.recall >= 0.88,
+        "micro recall {:.3} below what was measured (0.882)",
         micro.recall
     );
 }
