@@ -2173,7 +2173,11 @@ fn subordinate_spans(t: &[Tok<'_>]) -> Vec<bool> {
                 // "In dat licht": after a preposition "dat"/"die" is a determiner; but not before
                 // a subject ("ijvert er … voor dat deze Agenda …").
                 let before_subject = t.get(k + 1).is_some_and(|n| {
-                    !n.word || n.cap() || n.is_any(DETERMINERS) || n.is_any(PRONOUNS) || n.is("er")
+                    !n.word
+                        || n.cap()
+                        || n.is_any(DETERMINERS)
+                        || n.is_any(PRONOUNS)
+                        || n.is_any(&["er", "deze", "dit", "die", "dat"])
                 });
                 let determiner =
                     x.is_any(&["dat", "die"]) && t[k - 1].is_any(PREPOSITIONS) && !before_subject;
@@ -3796,6 +3800,14 @@ mod tests {
         assert_eq!(
             subj("Op 24 juni a.s. vindt de volgende Landbouw- en Visserijraad (Raad) plaats in Luxemburg."),
             vec![]
+        );
+    }
+
+    #[test]
+    fn dat_after_a_preposition_opens_a_clause_before_a_demonstrative() {
+        assert_eq!(
+            subj("Het kabinet ijvert er – zoals bekend – in EU-verband voor dat deze Agenda zoveel mogelijk wordt vertaald."),
+            vec![Nederland]
         );
     }
 
