@@ -1,9 +1,9 @@
 //! The actor rules measured against an annotated set of real sentences (tests/fixtures/actors):
 //! precision and recall per actor, on the tuning set (every sentence of `tests/fixtures/actors/
 //! *.tsv`, and of the earlier held-out sets `heldout/`, `heldout-v3/`, `heldout-v4/`,
-//! `heldout-v5/` and `heldout-v6/`, each run once, read and folded in) and, separately, on the
-//! held-out set v7 (`tests/fixtures/actors/heldout-v7/*.heldout.tsv`: other documents, labelled
-//! blind, and run once, at the end).
+//! `heldout-v5/`, `heldout-v6/` and `heldout-v7/`, each run once, read and folded in) and,
+//! separately, on the held-out set v8 (`tests/fixtures/actors/heldout-v8/*.heldout.tsv`: other
+//! documents, labelled blind, and run once, at the end).
 //!
 //! `cargo test --test actors_annotated -- --nocapture` prints the tables. The tests hold the
 //! Netherlands' precision at [`THRESHOLD`] and the other figures at what was measured (see them:
@@ -348,14 +348,15 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     );
 }
 
-/// The held-out set v7 (21 documents no other fixture uses, labelled blind by an annotator who
+/// The held-out set v8 (18 documents no other fixture uses, labelled blind by an annotator who
 /// saw neither the rules nor their output), run once, at the end of the round that made the
-/// rules: micro precision 0.947, recall 0.647; `nederland` 0.957 / 0.733. (v6, the set before,
-/// measured 0.988 / 0.743.) The target of 0.95 (issue 15) is met for the Netherlands' precision
-/// only, and the README says so. Held here: the Netherlands' precision at the target (a false
-/// Dutch position is the error that becomes a false line in `diff`), and every other figure at
-/// least at what was measured, so that no later change makes it worse. Raising the floors needs
-/// a new held-out set, labelled first.
+/// rules: micro precision 0.942, recall 0.606; `nederland` 1.000 / 0.881. (The blind sets before
+/// it: v7 0.947 / 0.647, v6 0.988 / 0.743, v5 0.919 / 0.705, v4 0.905 / 0.665.) The target of
+/// 0.95 (issue 15) is met for the Netherlands' precision only, and the README says so. Held
+/// here: the Netherlands' precision at the target (a false Dutch position is the error that
+/// becomes a false line in `diff`), and every other figure at least at what was measured, so
+/// that no later change makes it worse. Raising the floors needs a new held-out set, labelled
+/// first.
 #[test]
 fn held_out_part_keeps_dutch_precision_at_the_target_and_the_figures_measured() {
     let figures = measure(true);
@@ -370,13 +371,13 @@ fn held_out_part_keeps_dutch_precision_at_the_target_and_the_figures_measured() 
     );
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.precision >= 0.94 && micro.recall >= 0.64,
-        "micro precision {:.3}, recall {:.3}: below what was measured (0.947, 0.647)",
+        micro.precision >= 0.94 && micro.recall >= 0.60,
+        "micro precision {:.3}, recall {:.3}: below what was measured (0.942, 0.606)",
         micro.precision,
         micro.recall
     );
-    // raad: 10 right and 1 wrong (precision 0.909); voorzitterschap recall 0.458 of 24.
-    let failures = below(&figures, 0.90, 0.45);
+    // lidstaten: 5 right and 2 wrong (precision 0.714); commissie recall 0.615 of 26.
+    let failures = below(&figures, 0.71, 0.60);
     assert!(
         failures.is_empty(),
         "below the figures measured: {failures:#?}"
