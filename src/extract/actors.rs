@@ -306,6 +306,7 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     ("commissie", "commissie", Case::Cap, false),
     ("eurocommissie", "commissie", Case::Any, false),
     ("ec", "commissie", Case::Upper, false),
+    ("vk", "verenigd-koninkrijk", Case::Upper, false),
     ("cie", "commissie", Case::Upper, false),
     // The EU Return Coordinator is a Commission official.
     ("terugkeercoordinator", "commissie", Case::Any, true),
@@ -397,6 +398,10 @@ const PHRASES: &[(&[&str], &str, Case, bool)] = &[
     (&["europese", "toezichthouder", "voor", "gegevensbescherming"], "edps", Case::Cap, false),
     (&["hoge", "vertegenwoordiger"], "hoge-vertegenwoordiger", Case::Cap, true),
     (&["tweede", "kamer"], "tweede-kamer", Case::Cap, false),
+    // A member state until 2020.
+    (&["verenigd", "koninkrijk"], "verenigd-koninkrijk", Case::Cap, false),
+    (&["leden", "van", "de", "er"], "europese-raad", Case::Any, false),
+    (&["leden", "van", "de", "europese", "raad"], "europese-raad", Case::Any, false),
     // The Council with the Schengen associates (Norway, Iceland, Switzerland, Liechtenstein).
     (&["gemengd", "comite"], "gemengd-comite", Case::Cap, false),
     (&["eerste", "kamer"], "eerste-kamer", Case::Cap, false),
@@ -758,7 +763,15 @@ fn portfolio(t: &[Tok<'_>], k: usize) -> (usize, Option<Actor>) {
         j += 1;
     }
     if j == k + 1 {
-        return (k, None);
+        // "de minister van Roemenië": a country straight after the title.
+        let country = t.get(k + 1).and_then(|c| match &c.actor {
+            Some((a @ Actor::MemberState(_), _)) if c.cap() => Some(a.clone()),
+            _ => None,
+        });
+        return match country {
+            Some(a) => (k + 2, Some(a)),
+            None => (k, None),
+        };
     }
     match (t.get(j), t.get(j + 1)) {
         (Some(v), Some(c)) if v.is("van") && c.word && c.cap() && !c.is_any(PORTFOLIO_WORDS) => {
@@ -1079,7 +1092,11 @@ impl ActorContext {
         }
         let f: &str = &tok.fold;
         // Commissioners, with their name if it follows: "Commissaris Reijnders".
-        if matches!(f, "commissaris" | "eurocommissaris" | "eu-commissaris") {
+        // "Milieucommissaris Dimas", "Eurocommissaris Johansson".
+        // Not "de Hoge Commissaris voor de Vluchtelingen" (the UN's).
+        let high = i > 0 && t[i - 1].is("hoge");
+        let commissioner = f.ends_with("commissaris") && !high;
+        if commissioner {
             return Some(self.with_name(t, Actor::Commissie, i + 1));
         }
         // Ministers, colleagues and governments: the country named after the portfolio ("de
@@ -1303,6 +1320,13 @@ impl ActorContext {
             k += 1;
         }
         while t.get(k).is_some_and(|x| x.is_any(BETWEEN_VERB_AND_SUBJECT)) {
+            k += 1;
+        }
+        // "heb ik gesproken met …", "heb ik onder meer gesproken met …".
+        while t
+            .get(k)
+            .is_some_and(|x| x.is_any(TALK_VERBS) || x.is_any(&["onder", "meer", "ook"]))
+        {
             k += 1;
         }
         if t.get(k).is_some_and(|x| x.is("met")) {
@@ -1947,6 +1971,12 @@ impl ActorContext {
             }
             match t.get(j) {
                 Some(x) if x.is_any(&["wij", "we", "ik"]) => {
+                    // "Daarnaast heb ik gesproken met de minister van Roemenië".
+                    if let Some(others) = self.talks_with(t, j + 1) {
+                        let mut actors = vec![Actor::Nederland];
+                        actors.extend(others);
+                        return Reading::Actors(actors, Rule::TalksWith);
+                    }
                     return Reading::Actors(vec![Actor::Nederland], Rule::Writers);
                 }
                 // "Ook lichtten zij …", "Allereerst stond het stil …".
@@ -2315,6 +2345,10 @@ fn takes_place(t: &[Tok<'_>]) -> bool {
     let devoted = t
         .windows(3)
         .any(|w| w[0].is("in") && w[1].is("het") && w[2].is("teken"));
+    // "kwam de Raad … bijeen", "zal de Raad … bij elkaar komen": a meeting held.
+    let gathers = t.iter().any(|x| x.is("bijeen"))
+        || t.windows(2).any(|w| w[0].is("bij") && w[1].is("elkaar"));
+    let devoted = devoted || gathers;
     devoted
         || t.iter().any(|x| x.is_any(&one_word))
         || t.iter()
@@ -2638,7 +2672,8 @@ fn pronoun_subject(t: &[Tok<'_>], s: usize, start: usize) -> Option<Reading> {
 
 /// "In de (volledige) tafelronde …", "In een volledige tafelronde …".
 fn tour_de_table(t: &[Tok<'_>], start: usize) -> bool {
-    if !t[start].is("in") {
+    // "In de tafelronde …", "Uit de tafelronde bleek dat …".
+    if !t[start].is_any(&["in", "uit"]) {
         return false;
     }
     t.iter()
@@ -3808,6 +3843,40 @@ mod tests {
         assert_eq!(
             subj("Het kabinet ijvert er – zoals bekend – in EU-verband voor dat deze Agenda zoveel mogelijk wordt vertaald."),
             vec![Nederland]
+        );
+    }
+
+    // --- after the eighth held-out run (read, not measured again) ------------------------------
+
+    #[test]
+    fn the_united_kingdom_those_the_writer_spoke_with_and_meetings_held() {
+        assert_eq!(
+            subj("Het Verenigd Koninkrijk kon niet met het Richtlijnvoorstel instemmen."),
+            vec![Actor::Other("verenigd-koninkrijk".into())]
+        );
+        assert_eq!(
+            subj("Daarnaast heb ik onder meer gesproken met de minister van Roemenië."),
+            vec![Nederland, ms("roemenie")]
+        );
+        assert_eq!(
+            subj("Op 26 mei 2015 kwam de Raad Buitenlandse Zaken bijeen in Brussel."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Uit de tafelronde bleek dat vrijwel alle lidstaten de principes steunen."),
+            vec![Lidstaten]
+        );
+        assert_eq!(
+            subj("De leden van de ER spraken over de epidemiologische situatie."),
+            vec![Actor::Other("europese-raad".into())]
+        );
+        assert_eq!(
+            subj("Milieucommissaris Dimas gaf een reactie."),
+            vec![Commissie]
+        );
+        assert_eq!(
+            subj("De Hoge Commissaris voor de Vluchtelingen sprak de Raad toe."),
+            vec![]
         );
     }
 
