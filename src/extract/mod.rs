@@ -165,34 +165,21 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
     let mut seen_milestones = BTreeSet::new();
     let mut references: Vec<Reference> = Vec::new();
     for (_, item) in &share.items {
-        let mut ctx = ActorContext::new();
-        for paragraph in &item.paragraphs {
-            let sentences: Vec<String> = paragraph
-                .sentences
-                .iter()
-                .map(|s| normalize_text(s))
-                .collect();
-            let with_section: Vec<(&str, Option<&str>)> = sentences
-                .iter()
-                .map(|s| (s.as_str(), paragraph.section.as_deref()))
-                .collect();
-            let attributed = actors::attribute_sentences(&with_section, &mut ctx);
-            for (sentence, attribution) in sentences.iter().zip(attributed) {
-                if attribution.actors.is_empty() && listed.insert((None, sentence.clone())) {
-                    state_of_play.push(sentence.clone());
-                }
-                for actor in attribution.actors {
-                    if listed.insert((Some(actor.clone()), sentence.clone())) {
-                        positions.entry(actor).or_default().push(sentence.clone());
-                    }
-                }
-                for m in milestones::milestones(sentence, report.start, report.end) {
-                    if seen_milestones.insert((m.when, m.phrase.clone(), m.event.clone())) {
-                        timeline.push(m);
-                    }
-                }
-                push_new(&mut references, references::find_references(sentence));
+        for (_, sentence, attribution) in attributed_sentences(item) {
+            if attribution.actors.is_empty() && listed.insert((None, sentence.clone())) {
+                state_of_play.push(sentence.clone());
             }
+            for actor in attribution.actors {
+                if listed.insert((Some(actor.clone()), sentence.clone())) {
+                    positions.entry(actor).or_default().push(sentence.clone());
+                }
+            }
+            for m in milestones::milestones(&sentence, report.start, report.end) {
+                if seen_milestones.insert((m.when, m.phrase.clone(), m.event.clone())) {
+                    timeline.push(m);
+                }
+            }
+            push_new(&mut references, references::find_references(&sentence));
         }
         for n in &item.footnotes {
             if let Some(f) = report.footnotes.iter().find(|f| f.number == *n) {
@@ -260,23 +247,7 @@ pub fn explain_actors(report: &Report) -> Vec<ExplainedItem> {
     for part in &report.parts {
         let notes = part.intro.iter().map(note_item);
         for item in notes.chain(part.items.iter().cloned()) {
-            let mut ctx = ActorContext::new();
-            let mut sentences = Vec::new();
-            for paragraph in &item.paragraphs {
-                let texts: Vec<String> = paragraph
-                    .sentences
-                    .iter()
-                    .map(|s| normalize_text(s))
-                    .collect();
-                let with_section: Vec<(&str, Option<&str>)> = texts
-                    .iter()
-                    .map(|s| (s.as_str(), paragraph.section.as_deref()))
-                    .collect();
-                let attributed = actors::attribute_sentences(&with_section, &mut ctx);
-                for (text, a) in texts.into_iter().zip(attributed) {
-                    sentences.push((paragraph.line, text, a));
-                }
-            }
+            let sentences = attributed_sentences(&item);
             let number = if item.number == 0 {
                 String::new()
             } else {
@@ -291,6 +262,29 @@ pub fn explain_actors(report: &Report) -> Vec<ExplainedItem> {
                 place: normalize_text(&place),
                 sentences,
             });
+        }
+    }
+    out
+}
+
+/// Each sentence of an item, cleaned, with the line its paragraph starts on and who it is given
+/// to, by which rule: one actor context per item, each paragraph read under its sub-heading.
+fn attributed_sentences(item: &Item) -> Vec<(usize, String, actors::Attribution)> {
+    let mut ctx = ActorContext::new();
+    let mut out = Vec::new();
+    for paragraph in &item.paragraphs {
+        let texts: Vec<String> = paragraph
+            .sentences
+            .iter()
+            .map(|s| normalize_text(s))
+            .collect();
+        let with_section: Vec<(&str, Option<&str>)> = texts
+            .iter()
+            .map(|s| (s.as_str(), paragraph.section.as_deref()))
+            .collect();
+        let attributed = actors::attribute_sentences(&with_section, &mut ctx);
+        for (text, a) in texts.into_iter().zip(attributed) {
+            out.push((paragraph.line, text, a));
         }
     }
     out
