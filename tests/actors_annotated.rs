@@ -46,7 +46,8 @@ const DIRS: &[(&str, bool)] = &[
     ("heldout-v5", false),
     ("heldout-v6", false),
     ("heldout-v7", false),
-    ("heldout-v8", true),
+    ("heldout-v8", false),
+    ("heldout-v9", true),
 ];
 
 fn fixtures_dir() -> std::path::PathBuf {
@@ -77,7 +78,7 @@ fn load_dir(sub: &str, held_out: bool) -> Vec<Row> {
             assert_eq!(
                 name.ends_with(".heldout.tsv"),
                 held_out,
-                "{name}: held-out files are named *.heldout.tsv and live in heldout-v8/"
+                "{name}: held-out files are named *.heldout.tsv and live in heldout-v9/"
             );
         }
         let file = if sub.is_empty() {
