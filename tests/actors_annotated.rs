@@ -1,13 +1,13 @@
 //! The actor rules measured against an annotated set of real sentences (tests/fixtures/actors):
 //! precision and recall per actor, on the tuning set (every sentence of `tests/fixtures/actors/
 //! *.tsv`, and of the earlier held-out sets `heldout/`, `heldout-v3/`, `heldout-v4/`,
-//! `heldout-v5/`, `heldout-v6/` and `heldout-v7/`, each run once, read and folded in) and,
-//! separately, on the held-out set v8 (`tests/fixtures/actors/heldout-v8/*.heldout.tsv`: other
-//! documents, labelled blind, and run once, at the end).
+//! `heldout-v5/` … `heldout-v8/`, each run once, read and folded in) and, separately, on the
+//! held-out set v9 (`tests/fixtures/actors/heldout-v9/*.heldout.tsv`: other documents, labelled
+//! blind, and run once, at the end).
 //!
-//! `cargo test --test actors_annotated -- --nocapture` prints the tables. The tests hold the
-//! Netherlands' precision at [`THRESHOLD`] and the other figures at what was measured (see them:
-//! recall is below the target on unseen text).
+//! `cargo test --test actors_annotated -- --nocapture` prints the tables. The tuning test holds
+//! precision at [`THRESHOLD`]; the held-out test holds what its one run measured (see it: the
+//! target is not met on unseen text).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -329,8 +329,8 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.882, every actor with [`MIN_GOLD_RECALL`] or more
-/// occurrences at least 0.860). Since the held-out sets, three of them labelled blind, were folded in, recall
+/// held at what the rules reach on it (micro 0.856, every actor with [`MIN_GOLD_RECALL`] or more
+/// occurrences at least 0.827). Since the held-out sets, three of them labelled blind, were folded in, recall
 /// on the tuning set is below the target too: those annotators give the government's own
 /// impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to `nederland`, and the
 /// author of a paper others discuss ("de door de Europese Commissie uitgebrachte mededeling") to
@@ -339,46 +339,45 @@ fn fixtures_hold_enough_sentences() {
 #[test]
 fn tuning_part_precision_at_the_target_and_recall_held() {
     let figures = measure(false);
-    let failures = below(&figures, THRESHOLD, 0.86);
+    let failures = below(&figures, THRESHOLD, 0.82);
     assert!(failures.is_empty(), "below the floors: {failures:#?}");
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.recall >= 0.88,
-        "micro recall {:.3} below what was measured (0.882)",
+        micro.recall >= 0.85,
+        "micro recall {:.3} below what was measured (0.856)",
         micro.recall
     );
 }
 
-/// The held-out set v8 (18 documents no other fixture uses, labelled blind by an annotator who
-/// saw neither the rules nor their output), run once, at the end of the round that made the
-/// rules: micro precision 0.942, recall 0.606; `nederland` 1.000 / 0.881. (The blind sets before
-/// it: v7 0.947 / 0.647, v6 0.988 / 0.743, v5 0.919 / 0.705, v4 0.905 / 0.665.) The target of
-/// 0.95 (issue 15) is met for the Netherlands' precision only, and the README says so. Held
-/// here: the Netherlands' precision at the target (a false Dutch position is the error that
-/// becomes a false line in `diff`), and every other figure at least at what was measured, so
-/// that no later change makes it worse. Raising the floors needs a new held-out set, labelled
-/// first.
+/// The held-out set v9 (19 documents no other fixture uses, labelled blind by an annotator who
+/// saw neither the rules nor their output), run once, on the rules as they were when it was
+/// labelled: micro precision 0.903, recall 0.632; `nederland` 0.893 / 0.806. (The blind sets
+/// before it: v8 0.942 / 0.606, v7 0.947 / 0.647, v6 0.988 / 0.743, v5 0.919 / 0.705, v4
+/// 0.905 / 0.665.) The target of 0.95 (issue 15) is NOT met, and on this set not even for the
+/// Netherlands' precision (3 wrong of 28); the README says so. Held here: every figure at least
+/// at what was measured, so that no later change makes it worse. Raising the floors needs a new
+/// held-out set, labelled first.
 #[test]
-fn held_out_part_keeps_dutch_precision_at_the_target_and_the_figures_measured() {
+fn held_out_part_keeps_the_figures_measured() {
     let figures = measure(true);
     let nederland = figures
         .iter()
         .find(|f| f.actor == "nederland")
         .expect("nederland");
     assert!(
-        nederland.precision >= THRESHOLD,
-        "nederland precision {:.3} below {THRESHOLD}",
+        nederland.precision >= 0.89,
+        "nederland precision {:.3} below what was measured (0.893)",
         nederland.precision
     );
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.precision >= 0.94 && micro.recall >= 0.60,
-        "micro precision {:.3}, recall {:.3}: below what was measured (0.942, 0.606)",
+        micro.precision >= 0.90 && micro.recall >= 0.63,
+        "micro precision {:.3}, recall {:.3}: below what was measured (0.903, 0.632)",
         micro.precision,
         micro.recall
     );
-    // lidstaten: 5 right and 2 wrong (precision 0.714); commissie recall 0.615 of 26.
-    let failures = below(&figures, 0.71, 0.60);
+    // europese-raad: 3 right and 1 wrong (precision 0.750); the micro recall 0.632.
+    let failures = below(&figures, 0.75, 0.63);
     assert!(
         failures.is_empty(),
         "below the figures measured: {failures:#?}"
