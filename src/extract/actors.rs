@@ -1133,6 +1133,19 @@ impl ActorContext {
                 (None, None) if !person && t.get(end).is_some_and(|x| x.is("onder")) => {
                     return None;
                 }
+                // "lichtte minister Georgios Drys de prioriteiten toe": a minister introduced by
+                // first name and surname, with no portfolio and no country, is someone the
+                // letter introduces, not the writers' own (whom it calls "Minister Grapperhaus"
+                // or "de Minister van Justitie en Veiligheid").
+                (None, None)
+                    if person
+                        && end == i + 1
+                        && self.name_run(t, end).is_some_and(|e| {
+                            t[end..e].iter().filter(|x| x.word && x.cap()).count() >= 2
+                        }) =>
+                {
+                    return None;
+                }
                 (None, None)
                     if matches!(f, "minister" | "staatssecretaris" | "kabinet" | "regering") =>
                 {
@@ -3950,6 +3963,20 @@ mod tests {
         assert_eq!(
             subj("De ministers van deze landen namen ook deel aan dit debat."),
             vec![]
+        );
+        // A minister introduced by first name and surname is not the writers' own; by surname,
+        // or by portfolio, still is.
+        assert_eq!(
+            subj("Aan het begin van de Raad lichtte minister Georgios Drys de prioriteiten toe."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Minister Grapperhaus lichtte de prioriteiten toe."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("De Minister van Justitie en Veiligheid, Dilan Yeşilgöz, lichtte de inzet toe."),
+            vec![Nederland]
         );
         // The member states' ministers are still the member states.
         assert_eq!(
