@@ -1,9 +1,9 @@
 //! The actor rules measured against an annotated set of real sentences (tests/fixtures/actors):
 //! precision and recall per actor, on the tuning set (every sentence of `tests/fixtures/actors/
 //! *.tsv`, and of the earlier held-out sets `heldout/`, `heldout-v3/`, `heldout-v4/`,
-//! `heldout-v5/` … `heldout-v8/`, each run once, read and folded in) and, separately, on the
-//! held-out set v9 (`tests/fixtures/actors/heldout-v9/*.heldout.tsv`: other documents, labelled
-//! blind, and run once, at the end).
+//! `heldout-v5/` … `heldout-v9/`, each run once, read and folded in) and, separately, on the
+//! held-out set v10 (`tests/fixtures/actors/heldout-v10/*.heldout.tsv`: other documents,
+//! labelled blind, and run once, at the end).
 //!
 //! `cargo test --test actors_annotated -- --nocapture` prints the tables. The tuning test holds
 //! precision at [`THRESHOLD`]; the held-out test holds what its one run measured (see it: the
@@ -366,14 +366,13 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     );
 }
 
-/// The held-out set v9 (19 documents no other fixture uses, labelled blind by an annotator who
-/// saw neither the rules nor their output), run once, on the rules as they were when it was
-/// labelled: micro precision 0.903, recall 0.632; `nederland` 0.893 / 0.806. (The blind sets
-/// before it: v8 0.942 / 0.606, v7 0.947 / 0.647, v6 0.988 / 0.743, v5 0.919 / 0.705, v4
-/// 0.905 / 0.665.) The target of 0.95 (issue 15) is NOT met, and on this set not even for the
-/// Netherlands' precision (3 wrong of 28); the README says so. Held here: every figure at least
-/// at what was measured, so that no later change makes it worse. Raising the floors needs a new
-/// held-out set, labelled first.
+/// The held-out set v10 (16 documents no other fixture uses, labelled blind by an annotator
+/// who saw neither the rules nor their output), run once, on the rules as they were when it was
+/// labelled: micro precision 0.896, recall 0.651; `nederland` 0.935 / 0.690. (The blind sets
+/// before it: v9 0.903 / 0.632, v8 0.942 / 0.606, v7 0.947 / 0.647, v6 0.988 / 0.743, v5
+/// 0.919 / 0.705, v4 0.905 / 0.665.) The target of 0.95 (issue 15) is NOT met, and the README
+/// says so. Held here: every figure at least at what was measured, so that no later change makes
+/// it worse. Raising the floors needs a new held-out set, labelled first.
 #[test]
 fn held_out_part_keeps_the_figures_measured() {
     let figures = measure(true);
@@ -382,19 +381,19 @@ fn held_out_part_keeps_the_figures_measured() {
         .find(|f| f.actor == "nederland")
         .expect("nederland");
     assert!(
-        nederland.precision >= 0.89,
-        "nederland precision {:.3} below what was measured (0.893)",
+        nederland.precision >= 0.93,
+        "nederland precision {:.3} below what was measured (0.935)",
         nederland.precision
     );
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.precision >= 0.90 && micro.recall >= 0.63,
-        "micro precision {:.3}, recall {:.3}: below what was measured (0.903, 0.632)",
+        micro.precision >= 0.89 && micro.recall >= 0.65,
+        "micro precision {:.3}, recall {:.3}: below what was measured (0.896, 0.651)",
         micro.precision,
         micro.recall
     );
-    // europese-raad: 3 right and 1 wrong (precision 0.750); the micro recall 0.632.
-    let failures = below(&figures, 0.75, 0.63);
+    // voorzitterschap: 9 right and 2 wrong (precision 0.818); nederland recall 0.690 of 42.
+    let failures = below(&figures, 0.81, 0.65);
     assert!(
         failures.is_empty(),
         "below the figures measured: {failures:#?}"
