@@ -1905,7 +1905,7 @@ impl ActorContext {
                 Reading::Nothing
             }
         };
-        if let Some((mut actors, end)) = self.parse_list(t, s, allow_als, false) {
+        if let Some((actors, end)) = self.parse_list(t, s, allow_als, false) {
             // The subject of a passive is what is done, not who does it: "De lidstaten waren
             // door het Voorzitterschap uitgenodigd" is the presidency's act.
             // The subject's verb: the first finite verb after it ("De Raadsconclusies en de
@@ -1915,20 +1915,7 @@ impl ActorContext {
                 .take_while(|&k| !subordinate[k])
                 .find(|&k| is_finite_verb(t, k))
                 .unwrap_or(end);
-            // "Nederland werd vertegenwoordigd door de Permanente Vertegenwoordiger": the one
-            // represented is the one who takes part.
-            let represented = t.iter().any(|x| x.is("vertegenwoordigd"));
-            match self.passive(t, verb) {
-                _ if represented => {}
-                Some(Some(agent)) => return Reading::Actors(agent, Rule::PassiveAgent),
-                Some(None) => return without_actor(),
-                None => {}
-            }
-            if let Some(others) = self.talks_with(t, end) {
-                actors.extend(others);
-                return Reading::Actors(actors, Rule::TalksWith);
-            }
-            return Reading::Actors(actors, Rule::Subject);
+            return self.subject_clause(t, actors, end, verb, Rule::Subject, without_actor);
         }
         if let Some(r) = pronoun_subject(t, s, start) {
             return r;
@@ -2006,21 +1993,16 @@ impl ActorContext {
                     return Reading::Actors(actors, Rule::Author);
                 }
             }
-            if let Some((mut actors, end)) = self.parse_list(t, j, false, false) {
-                // "Voorts werden de lidstaten gevraagd …": what is done, not who does it; but
-                // "werd Nederland vertegenwoordigd door …" is Nederland taking part.
-                let represented = t.iter().any(|x| x.is("vertegenwoordigd"));
-                match self.passive(t, k) {
-                    _ if represented => {}
-                    Some(Some(agent)) => return Reading::Actors(agent, Rule::PassiveAgent),
-                    Some(None) => return without_actor(),
-                    None => {}
-                }
-                if let Some(others) = self.talks_with(t, end) {
-                    actors.extend(others);
-                    return Reading::Actors(actors, Rule::TalksWith);
-                }
-                return Reading::Actors(actors, Rule::InvertedSubject);
+            if let Some((actors, end)) = self.parse_list(t, j, false, false) {
+                // "Voorts werden de lidstaten gevraagd …": what is done, not who does it.
+                return self.subject_clause(
+                    t,
+                    actors,
+                    end,
+                    k,
+                    Rule::InvertedSubject,
+                    without_actor,
+                );
             }
             match t.get(j) {
                 Some(x) if x.is_any(&["wij", "we", "ik"]) => {
@@ -2047,6 +2029,31 @@ impl ActorContext {
             }
         }
         without_actor()
+    }
+
+    /// What a clause says once its subject (`actors`, ending at `end`) and its finite verb are
+    /// found: a passive gives its agent ("De lidstaten waren door het Voorzitterschap
+    /// uitgenodigd") or, without one, no actor of its own; a talk adds those talked with;
+    /// otherwise the subject, by `rule`.
+    fn subject_clause(
+        &self,
+        t: &[Tok<'_>],
+        mut actors: Vec<Actor>,
+        end: usize,
+        verb: usize,
+        rule: Rule,
+        without_actor: impl Fn() -> Reading,
+    ) -> Reading {
+        match self.passive(t, verb) {
+            Some(Some(agent)) => return Reading::Actors(agent, Rule::PassiveAgent),
+            Some(None) => return without_actor(),
+            None => {}
+        }
+        if let Some(others) = self.talks_with(t, end) {
+            actors.extend(others);
+            return Reading::Actors(actors, Rule::TalksWith);
+        }
+        Reading::Actors(actors, rule)
     }
 
     /// The agent of a passive: "werd … door de lidstaten vooruitgeblikt", "die werd
@@ -2131,6 +2138,11 @@ impl ActorContext {
                 }
             }
             j += 1;
+        }
+        // "Nederland werd vertegenwoordigd door de Permanente Vertegenwoordiger": the one
+        // represented is the one who takes part, as in an active clause.
+        if t[k + 1..end].iter().any(|x| x.is("vertegenwoordigd")) {
+            return None;
         }
         let has_participle = t[k + 1..end].iter().any(participle);
         match (worden, agent, has_participle) {
