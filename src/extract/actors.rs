@@ -306,6 +306,12 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     ("commissie", "commissie", Case::Cap, false),
     ("eurocommissie", "commissie", Case::Any, false),
     ("ec", "commissie", Case::Upper, false),
+    // "NL bracht … op", "HV Ashton stelde": the abbreviations of the letters.
+    ("nl", "nederland", Case::Upper, false),
+    ("hv", "hoge-vertegenwoordiger", Case::Upper, true),
+    // The Council's conclusions say what the Council says: "De Raadsconclusies onderstrepen …".
+    ("raadsconclusies", "raad", Case::Any, false),
+    ("er-conclusies", "europese-raad", Case::Any, false),
     ("vk", "verenigd-koninkrijk", Case::Upper, false),
     ("cie", "commissie", Case::Upper, false),
     // The EU Return Coordinator is a Commission official.
@@ -448,6 +454,10 @@ const THIRD_NATIONALITIES: &[(&str, &str)] = &[
     ("oekraiense", "oekraine"), ("russische", "rusland"), ("servische", "servie"),
     ("tunesische", "tunesie"), ("turkse", "turkije"), ("britse", "verenigd-koninkrijk"),
     ("amerikaanse", "verenigde-staten"), ("zwitserse", "zwitserland"),
+    // Uninflected, before a "het" noun: "het Brits voorzitterschap" (2005).
+    ("brits", "verenigd-koninkrijk"), ("noors", "noorwegen"), ("zwitsers", "zwitserland"),
+    ("turks", "turkije"), ("russisch", "rusland"), ("oekraiens", "oekraine"),
+    ("amerikaans", "verenigde-staten"),
 ];
 
 /// Words that may stand before an actor word in its noun phrase (folded): determiners,
@@ -1099,6 +1109,12 @@ impl ActorContext {
         let commissioner = f.ends_with("commissaris") && !high;
         if commissioner {
             return Some(self.with_name(t, Actor::Commissie, i + 1));
+        }
+        // "De Deense landbouwminister, mevrouw Mariann Fischer Boel,": a minister by portfolio
+        // compound is the country of the adjective before; without one, whose is not said.
+        if f.len() > "minister".len() && f.ends_with("minister") && f != "minister-president" {
+            let actor = actor_for_slug(nat?)?;
+            return Some(self.with_name(t, actor, i + 1));
         }
         // Ministers, colleagues and governments: the country named after the portfolio ("de
         // Minister van Binnenlandse Zaken van Oekraïne"), else the country of the adjective
@@ -1758,6 +1774,11 @@ impl ActorContext {
             if !actors.is_empty() && actors.iter().all(meeting) && takes_place(t) {
                 return Reading::Nothing;
             }
+            // "Minister Store (Noorwegen) was bij een deel van de discussie aanwezig": being
+            // there is no act (the government's own representation is: it reports whom it sent).
+            if present(t) && !actors.contains(&Actor::Nederland) {
+                return Reading::Present(actors.clone());
+            }
         }
         // Main clauses joined by a semicolon or ", waarna" each have their subject: "De
         // Commissie zal … toelichten, waarna de leden van de Raad … van gedachten wisselen".
@@ -1790,6 +1811,10 @@ impl ActorContext {
         // The state of play and the Council's discussion are no one's position, whoever opened
         // the paragraph: "Op het moment van schrijven …", "Posities van lidstaten lopen uiteen".
         if state_of_play(t, start) {
+            // "De discussie werd ingeleid door Eurocommissaris Dombrovskis": who opened it acts.
+            if let Some(agent) = self.passive_agent(t) {
+                return Reading::Actors(agent, Rule::PassiveAgent);
+            }
             return Reading::StateOfPlay;
         }
 
@@ -1887,7 +1912,9 @@ impl ActorContext {
             return Reading::Anaphor;
         }
         let without_actor = || {
-            if let Some(actors) = self.holder_anywhere(t, start) {
+            if self.co_writers(t) {
+                Reading::Actors(vec![Actor::Nederland], Rule::Writers)
+            } else if let Some(actors) = self.holder_anywhere(t, start) {
                 Reading::Actors(actors, Rule::ViewHolder)
             } else if let Some(actors) = self.paper_anywhere(t, start) {
                 Reading::Actors(actors, Rule::Author)
@@ -1899,8 +1926,14 @@ impl ActorContext {
                 Reading::PassiveBack
             } else if is_view(t, start) || continues_argument(t, start) {
                 Reading::View
+            } else if writers_judgement(t) {
+                Reading::Actors(vec![Actor::Nederland], Rule::WritersJudgement)
             } else if let Some(actors) = purpose_holders(t, start) {
                 Reading::Actors(actors, Rule::Purpose)
+            } else if let Some(actors) = self.act_in_clause(t) {
+                Reading::Actors(actors, Rule::ActInClause)
+            } else if support_shown(t) {
+                Reading::Actors(vec![Actor::Lidstaten], Rule::Consensus)
             } else {
                 Reading::Nothing
             }
@@ -1984,6 +2017,10 @@ impl ActorContext {
             if anaphor_at(t, j) {
                 return Reading::Anaphor;
             }
+            // "Zo noemden sommigen uitbreiding".
+            if some_of_them(t, j).is_some() {
+                return Reading::Actors(vec![Actor::Lidstaten], Rule::InvertedSubject);
+            }
             // "Hieronder volgt de Nederlandse inzet voor …".
             if let Some(actors) = position_holders(t, j) {
                 return Reading::Actors(actors, Rule::ViewHolder);
@@ -2048,6 +2085,13 @@ impl ActorContext {
             Some(Some(agent)) => return Reading::Actors(agent, Rule::PassiveAgent),
             Some(None) => return without_actor(),
             None => {}
+        }
+        // "In de Raad zijn twee raadsconclusies aangenomen": conclusions speak for the Council
+        // ("De Raadsconclusies onderstrepen …"), but here they are what was adopted; a text has
+        // no perfect tense of its own.
+        let text = end > 0 && t[end - 1].fold.ends_with("conclusies");
+        if text && t[verb].is_any(ZIJN) && t[verb + 1..].iter().any(participle) {
+            return without_actor();
         }
         if let Some(others) = self.talks_with(t, end) {
             actors.extend(others);
@@ -2165,6 +2209,16 @@ impl ActorContext {
             .map(|(actors, _)| actors)
     }
 
+    /// "Met deze brief ontvangt u, mede namens de Minister van …, het verslag": a letter's
+    /// formula that names the government's co-writers is the writers' act, as "Hierbij bied ik
+    /// u, mede namens …" is.
+    fn co_writers(&self, t: &[Tok<'_>]) -> bool {
+        t.windows(2)
+            .position(|w| w[0].is("mede") && w[1].is("namens"))
+            .and_then(|k| self.parse_list(t, k + 2, false, false))
+            .is_some_and(|(actors, _)| actors.contains(&Actor::Nederland))
+    }
+
     /// "lag aan de ministers een nota van het Belgische voorzitterschap voor": a paper with its
     /// author that is not the object of a preposition, in a sentence with no actor of its own.
     fn paper_anywhere(&self, t: &[Tok<'_>], start: usize) -> Option<Vec<Actor>> {
@@ -2191,6 +2245,27 @@ impl ActorContext {
             }
             let (actors, end) = self.parse_list(t, k + 1, false, false)?;
             (!adjectival_after(t, end)).then_some(actors)
+        })
+    }
+
+    /// "Over de mededeling is een debat gevoerd, waarbij de ministers hebben aangegeven …", "Aan
+    /// de Raad lag een … ontwerp-agenda voor, waarin het Brits voorzitterschap de … onderwerpen
+    /// uiteen had gezet": in a sentence with no actor of its own, the actor that does something
+    /// in a clause on "waarbij"/"waarin"/… (not one to whom something is done: "waarin de
+    /// lidstaten worden opgeroepen").
+    fn act_in_clause(&self, t: &[Tok<'_>]) -> Option<Vec<Actor>> {
+        (1..t.len()).find_map(|k| {
+            if !(t[k].is_any(&["waarbij", "waarin", "waarmee", "waarop"]) && t[k - 1].punct(',')) {
+                return None;
+            }
+            let (actors, end) = self.parse_list(t, k + 1, false, false)?;
+            let clause_end = (end..t.len())
+                .find(|&j| t[j].punct(',') || t[j].punct(';') || t[j].punct('.'))
+                .unwrap_or(t.len());
+            let passive = t[end..clause_end]
+                .iter()
+                .any(|x| x.is_any(PASSIVE_AUXILIARIES));
+            (!passive).then_some(actors)
         })
     }
 
@@ -2337,6 +2412,9 @@ enum Reading {
     Reference,
     /// No actor, and nothing that points elsewhere.
     Nothing,
+    /// Someone's presence ("… was bij de bespreking aanwezig"): no act, but the one a pronoun in
+    /// the next sentence points to ("In zijn bijdrage onderstreepte hij …").
+    Present(Vec<Actor>),
 }
 
 /// Passive auxiliaries that an agent "door …" may belong to.
@@ -2406,10 +2484,16 @@ fn run_in_heading(t: &[Tok<'_>], start: usize) -> Option<usize> {
 /// taking place, or what it is about.
 fn takes_place(t: &[Tok<'_>]) -> bool {
     let one_word = ["plaatsvinden", "plaatsvindt", "plaatsvond", "plaatsvonden"];
-    // "De Raad zal grotendeels in het teken staan van …": what the meeting is about.
+    // "De Raad nam conclusies aan over … het forum dat … in Busan plaatsvindt": another
+    // meeting, in a clause of its own.
+    let subordinate = subordinate_spans(t);
+    let main = |k: usize| !subordinate[k];
+    // "De Raad zal grotendeels in het teken staan van …", "De Europese Raad … was vrijwel geheel
+    // gewijd aan het mandaat": what the meeting is about.
     let devoted = t
         .windows(3)
-        .any(|w| w[0].is("in") && w[1].is("het") && w[2].is("teken"));
+        .any(|w| w[0].is("in") && w[1].is("het") && w[2].is("teken"))
+        || t.windows(2).any(|w| w[0].is("gewijd") && w[1].is("aan"));
     // "kwam de Raad … bijeen", "zal de Raad … bij elkaar komen": a meeting held.
     let gathers = t.iter().any(|x| x.is("bijeen"))
         || t.windows(2).any(|w| w[0].is("bij") && w[1].is("elkaar"));
@@ -2421,9 +2505,11 @@ fn takes_place(t: &[Tok<'_>]) -> bool {
     });
     let devoted = devoted || gathers || moment;
     devoted
-        || t.iter().any(|x| x.is_any(&one_word))
-        || t.iter()
-            .position(|x| x.finite && x.is_any(&["vond", "vonden", "vindt", "vinden"]))
+        || (0..t.len()).any(|k| main(k) && t[k].is_any(&one_word))
+        || (0..t.len())
+            .position(|k| {
+                main(k) && t[k].finite && t[k].is_any(&["vond", "vonden", "vindt", "vinden"])
+            })
             .is_some_and(|k| t[k + 1..].iter().any(|x| x.is("plaats")))
 }
 
@@ -2510,6 +2596,46 @@ fn broad_agreement(t: &[Tok<'_>], start: usize) -> bool {
                     "waardering",
                 ])
             })
+}
+
+/// Words by which the writers of a report judge what they report: "Dit is een aanvaardbaar
+/// compromis", "Dit was opmerkelijk, omdat …", "Het was daarom helaas niet mogelijk …".
+#[rustfmt::skip]
+const JUDGEMENTS: &[&str] = &[
+    "aanvaardbaar", "aanvaardbare", "opmerkelijk", "helaas", "gelukkig", "verheugend",
+    "teleurstellend", "zorgelijk", "terecht", "onterecht", "onjuist", "vruchtbaar", "vruchtbare",
+    "nuttig", "nuttige", "tevreden",
+];
+
+/// A sentence with no actor of its own in which the writers judge what they report (a report of
+/// the Dutch government speaks for it): its own assessment, the Netherlands'.
+fn writers_judgement(t: &[Tok<'_>]) -> bool {
+    t.iter().any(|x| x.is_any(JUDGEMENTS))
+}
+
+/// A main clause that says someone was there: "was/waren … aanwezig".
+fn present(t: &[Tok<'_>]) -> bool {
+    let subordinate = subordinate_spans(t);
+    let be = (0..t.len()).find(|&k| !subordinate[k] && t[k].finite);
+    be.is_some_and(|k| {
+        t[k].is_any(&["was", "waren", "is", "zijn"])
+            && t[k + 1..]
+                .iter()
+                .zip(&subordinate[k + 1..])
+                .any(|(x, &sub)| !sub && x.is("aanwezig"))
+    })
+}
+
+/// "Tijdens de Raad bleek steun voor deze agenda te bestaan", "bleek er voldoende draagvlak":
+/// support that shows in the discussion, with no one named, is the member states'.
+fn support_shown(t: &[Tok<'_>]) -> bool {
+    (0..t.len()).any(|k| {
+        t[k].is_any(&["bleek", "bleken"])
+            && t.iter()
+                .skip(k + 1)
+                .take(3)
+                .any(|x| x.is_any(&["steun", "draagvlak", "overeenstemming", "consensus"]))
+    })
 }
 
 /// "In aanvulling op … wil ik u informeren dat het voorzitterschap …": where the clause of what
@@ -2705,6 +2831,9 @@ fn pronoun_subject(t: &[Tok<'_>], s: usize, start: usize) -> Option<Reading> {
     if x.is_any(&["wij", "we", "ik"]) {
         return Some(Reading::Actors(vec![Actor::Nederland], Rule::Writers));
     }
+    if some_of_them(t, s).is_some() {
+        return Some(Reading::Actors(vec![Actor::Lidstaten], Rule::Subject));
+    }
     if x.is_any(&["zij", "ze", "hij"]) {
         return Some(Reading::Pronoun);
     }
@@ -2739,6 +2868,23 @@ fn pronoun_subject(t: &[Tok<'_>], s: usize, start: usize) -> Option<Reading> {
         return Some(Reading::Pronoun);
     }
     None
+}
+
+/// "Sommigen", "Enkelen", "Velen", "Anderen", "De meesten" as a subject before (or right after)
+/// a finite verb: in a report of a Council meeting, some of the ministers around the table, the
+/// member states. Where the phrase ends.
+fn some_of_them(t: &[Tok<'_>], k: usize) -> Option<usize> {
+    let words = ["sommigen", "enkelen", "velen", "anderen", "meesten"];
+    let end =
+        if t.get(k).is_some_and(|x| x.is("de")) && t.get(k + 1).is_some_and(|x| x.is("meesten")) {
+            k + 2
+        } else if t.get(k).is_some_and(|x| x.is_any(&words)) {
+            k + 1
+        } else {
+            return None;
+        };
+    let verb_near = is_finite_verb(t, end) || (k > 0 && t[k - 1].finite);
+    verb_near.then_some(end)
 }
 
 /// "In de (volledige) tafelronde …", "In een volledige tafelronde …".
@@ -2902,6 +3048,12 @@ pub enum Rule {
     /// purpose clause: "Om de Nederlandse prioriteiten … te laten landen …, is een aantal
     /// non-papers opgesteld".
     Purpose,
+    /// In a sentence with no actor of its own, the actor of a clause on "waarbij"/"waarin":
+    /// "Over de mededeling is een debat gevoerd, waarbij de ministers hebben aangegeven …".
+    ActInClause,
+    /// In a sentence with no actor of its own, the writers' judgement of what they report ("Dit
+    /// is een aanvaardbaar compromis"): the Netherlands.
+    WritersJudgement,
 }
 
 impl Rule {
@@ -2927,6 +3079,8 @@ impl Rule {
             Rule::Author => "author",
             Rule::PassedOn => "passed-on",
             Rule::Purpose => "purpose",
+            Rule::ActInClause => "act-in-clause",
+            Rule::WritersJudgement => "writers-judgement",
         }
     }
 }
@@ -2976,14 +3130,21 @@ pub fn attribute_sentences(
     ctx: &mut ActorContext,
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(sentences.len());
+    // Who was there, when the sentence before only said so: a pronoun's antecedent.
+    let mut present: Vec<Actor> = Vec::new();
     for (sentence, section) in sentences {
         let reading = ctx.reading(sentence);
         let before = out.last().map(|a| a.actors.clone()).unwrap_or_default();
         // A pronoun that opens a paragraph reaches back to the paragraph before ("Hij stelde
         // dat …"); nothing else does.
         let antecedent = match out.last() {
+            Some(a) if a.actors.is_empty() && !present.is_empty() => present.clone(),
             Some(a) => a.actors.clone(),
             None => ctx.last.clone(),
+        };
+        present = match &reading {
+            Reading::Present(actors) => actors.clone(),
+            _ => Vec::new(),
         };
         let dutch = section.is_some_and(is_dutch_position_heading);
         let from_section = || {
@@ -3018,7 +3179,9 @@ pub fn attribute_sentences(
                 actors: Vec::new(),
                 rule: Some(Rule::Reference),
             },
-            Reading::View | Reading::PassiveBack | Reading::Nothing => from_section(),
+            Reading::View | Reading::PassiveBack | Reading::Nothing | Reading::Present(_) => {
+                from_section()
+            }
         };
         ctx.last.clone_from(&a.actors);
         out.push(a);
@@ -3589,11 +3752,17 @@ mod tests {
             subj("Verder stonden er diversenpunten op de agenda, waaronder één namens Nederland."),
             vec![Nederland]
         );
-        // A co-signer of a letter is no view.
+        // The government's co-writers named make a letter's formula the writers' act; a
+        // co-signer is no view holder.
         assert_eq!(
             subj("Met deze brief ontvangt u, mede namens de Staatssecretaris van Justitie, het verslag."),
-            vec![]
+            vec![Nederland]
         );
+        assert_eq!(
+            subj("Mede namens de Minister voor Primair en Voortgezet Onderwijs en de Staatssecretaris van Onderwijs, Cultuur en Wetenschap."),
+            vec![Nederland]
+        );
+        assert_eq!(subj("Hierbij gaat u het verslag toe van de Raad."), vec![]);
         assert_eq!(
             subj("Bij afwezigheid van de Minister werd Nederland vertegenwoordigd door de Permanente Vertegenwoordiger."),
             vec![Nederland]
@@ -3978,10 +4147,19 @@ mod tests {
             &mut ctx,
         );
         assert_eq!(got[1].actors, vec![]);
+        // Being there is no act; a pronoun after it still points to the one who was there.
         assert_eq!(
             subj("Minister Store (Noorwegen) was bij een deel van de discussie aanwezig."),
-            vec![Actor::Other("noorwegen".into())]
+            vec![]
         );
+        let got = explain(
+            &[
+                "Minister Store (Noorwegen) was bij een deel van de discussie aanwezig.",
+                "In zijn bijdrage onderstreepte hij de urgentie van meer steun.",
+            ],
+            None,
+        );
+        assert_eq!(got[1].0, vec![Actor::Other("noorwegen".into())]);
         assert_eq!(
             subj("De ministers van Buitenlandse Zaken van de kandidaat-lidstaten woonden een deel van de discussie bij."),
             vec![]
@@ -4342,6 +4520,124 @@ mod tests {
             .into_iter()
             .map(|a| (a.actors, a.rule.map(Rule::name)))
             .collect()
+    }
+
+    #[test]
+    fn some_of_the_ministers_are_the_member_states() {
+        // Verslag RAZEB 21-22 November 2005; Gymnich September 2011.
+        assert_eq!(
+            subj("Zo noemden sommigen uitbreiding, in het bijzonder de positie van Macedonië."),
+            vec![Lidstaten]
+        );
+        let got = explain(
+            &[
+                "De meesten meenden dat moet worden getracht een gemeenschappelijke positie van de EU te bepalen.",
+                "Zij meenden echter dat het niet mogelijk was die positie al vast te stellen.",
+            ],
+            None,
+        );
+        assert_eq!(got[0], (vec![Lidstaten], Some("subject")));
+        assert_eq!(got[1], (vec![Lidstaten], Some("pronoun")));
+        // Not a pronoun for people in general without a verb next to it.
+        assert_eq!(subj("Voor velen is dit een uitkomst."), vec![]);
+    }
+
+    #[test]
+    fn the_actor_of_a_clause_on_waarbij_when_the_sentence_has_none() {
+        assert_eq!(
+            explain(
+                &["Over de mededeling is een debat gevoerd, waarbij de ministers hebben aangegeven wat zij als uitdagingen zien."],
+                None
+            )[0],
+            (vec![Lidstaten], Some("act-in-clause"))
+        );
+        assert_eq!(
+            subj("Aan de Raad lag een ontwerp-agenda voor, waarin het Brits voorzitterschap de onderwerpen uiteen had gezet."),
+            vec![Voorzitterschap]
+        );
+        // One to whom something is done does not act.
+        assert_eq!(
+            subj(
+                "Er ligt een mededeling voor, waarin de lidstaten worden opgeroepen meer te doen."
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn support_that_shows_and_the_writers_judgement() {
+        assert_eq!(
+            explain(
+                &["Tijdens de Raad bleek steun voor deze agenda te bestaan."],
+                None
+            )[0],
+            (vec![Lidstaten], Some("consensus"))
+        );
+        assert_eq!(
+            explain(&["Dit is een aanvaardbaar compromis."], None)[0],
+            (vec![Nederland], Some("writers-judgement"))
+        );
+        assert_eq!(
+            subj("Het was daarom helaas niet mogelijk om u eerder te informeren."),
+            vec![Nederland]
+        );
+        // Someone else's judgement is theirs.
+        assert_eq!(
+            subj("De Commissie is tevreden over de voortgang."),
+            vec![Commissie]
+        );
+    }
+
+    #[test]
+    fn a_meeting_in_a_clause_of_its_own_does_not_make_the_council_no_one() {
+        assert_eq!(
+            subj("De Raad nam conclusies aan over het forum dat van 29 november tot 1 december in Busan plaatsvindt."),
+            vec![Raad]
+        );
+        assert_eq!(
+            subj("De Europese Raad die duurde van 21 juni tot 23 juni was vrijwel geheel gewijd aan het mandaat."),
+            vec![]
+        );
+        assert_eq!(subj("Op 22 juni vond de Raad plaats in Luxemburg."), vec![]);
+    }
+
+    #[test]
+    fn who_opens_a_discussion_acts_in_it() {
+        assert_eq!(
+            explain(&["De discussie werd ingeleid door Eurocommissaris Dombrovskis, die het rapport presenteerde."], None)[0],
+            (vec![Commissie], Some("passive-agent"))
+        );
+        assert_eq!(
+            explain(&["De discussie richtte zich op de financiering."], None)[0],
+            (vec![], Some("state-of-play"))
+        );
+    }
+
+    #[test]
+    fn abbreviations_compound_ministers_and_conclusions() {
+        assert_eq!(
+            subj("NL bracht de Summit on Responsible AI op."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("HV Ashton stelde dat alleen een oplossing vrede dichterbij brengt."),
+            vec![Actor::Other("hoge-vertegenwoordiger".into())]
+        );
+        assert_eq!(
+            subj("De Deense landbouwminister, mevrouw Mariann Fischer Boel, gaf een toelichting."),
+            vec![ms("denemarken")]
+        );
+        // A portfolio compound with no country: whose is not said.
+        assert_eq!(subj("De landbouwminister gaf een toelichting."), vec![]);
+        assert_eq!(
+            subj("De Raadsconclusies onderstrepen het belang van het jeugdwerk."),
+            vec![Raad]
+        );
+        // The conclusions adopted are what was done.
+        assert_eq!(
+            subj("In de Raad zijn twee raadsconclusies aangenomen."),
+            vec![]
+        );
     }
 
     #[test]
