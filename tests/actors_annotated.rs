@@ -1,9 +1,10 @@
 //! The actor rules measured against an annotated set of real sentences (tests/fixtures/actors):
 //! precision and recall per actor, on the tuning set (every sentence of `tests/fixtures/actors/
 //! *.tsv`, and of the earlier held-out sets `heldout/`, `heldout-v3/`, `heldout-v4/`,
-//! `heldout-v5/` … `heldout-v9/`, each run once, read and folded in) and, separately, on the
-//! held-out set v10 (`tests/fixtures/actors/heldout-v10/*.heldout.tsv`: other documents,
-//! labelled blind, and run once, at the end).
+//! `heldout-v5/` … `heldout-v10/`, each run once, read and folded in) and, separately, on the
+//! held-out set v11 (`tests/fixtures/actors/heldout-v11/*.heldout.tsv`: other documents,
+//! labelled blind, and run once, at the end). Each fixture is read in a context for its
+//! meeting's date (the name's first ten characters), which says who held the presidency.
 //!
 //! `cargo test --test actors_annotated -- --nocapture` prints the tables. The tuning test holds
 //! precision at [`THRESHOLD`]; the held-out test holds what its one run measured (see it: the
@@ -36,8 +37,9 @@ struct Row {
     sentence: String,
 }
 
-/// The directories of the annotated set and their part: the tuning set, the second held-out set
-/// (run once, its misses read, and so folded into tuning), and the held-out set v3.
+/// The directories of the annotated set and their part (`true` for held out): the tuning set,
+/// the earlier held-out sets (each run once, its misses read, and so folded into tuning), and
+/// the held-out set v11.
 const DIRS: &[(&str, bool)] = &[
     ("", false),
     ("heldout", false),
@@ -48,7 +50,8 @@ const DIRS: &[(&str, bool)] = &[
     ("heldout-v7", false),
     ("heldout-v8", false),
     ("heldout-v9", false),
-    ("heldout-v10", true),
+    ("heldout-v10", false),
+    ("heldout-v11", true),
 ];
 
 fn fixtures_dir() -> std::path::PathBuf {
@@ -79,7 +82,7 @@ fn load_dir(sub: &str, held_out: bool) -> Vec<Row> {
             assert_eq!(
                 name.ends_with(".heldout.tsv"),
                 held_out,
-                "{name}: held-out files are named *.heldout.tsv and live in heldout-v10/"
+                "{name}: held-out files are named *.heldout.tsv and live in heldout-v11/"
             );
         }
         let file = if sub.is_empty() {
@@ -124,6 +127,13 @@ fn load_dir(sub: &str, held_out: bool) -> Vec<Row> {
 
 /// The rules' actors (and the rule that placed them) for every row, read paragraph by paragraph
 /// with one [`ActorContext`] per item, as `normalize` reads a report.
+/// The meeting's date, which every fixture's name starts with ("heldout-v9/2004-02-23-…").
+fn meeting_date(file: &str) -> chrono::NaiveDate {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    chrono::NaiveDate::parse_from_str(name.get(..10).unwrap_or(""), "%Y-%m-%d")
+        .unwrap_or_else(|e| panic!("{file}: a fixture is named after its meeting's date: {e}"))
+}
+
 fn predict(rows: &[Row]) -> Vec<(Vec<Actor>, Option<Rule>)> {
     let mut out = Vec::with_capacity(rows.len());
     let mut ctx = ActorContext::new();
@@ -134,7 +144,7 @@ fn predict(rows: &[Row]) -> Vec<(Vec<Actor>, Option<Rule>)> {
             .unwrap_or(rows.len());
         let item = |r: &Row| r.para.split('.').next().unwrap_or("").to_string();
         if i == 0 || rows[i].file != rows[i - 1].file || item(&rows[i]) != item(&rows[i - 1]) {
-            ctx = ActorContext::new();
+            ctx = ActorContext::for_meeting(meeting_date(&rows[i].file));
         }
         let sentences: Vec<(&str, Option<&str>)> = rows[i..j]
             .iter()
@@ -330,8 +340,8 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.833, every actor with [`MIN_GOLD_RECALL`] or more
-/// occurrences at least 0.800, and `europese-raad` 0.619, of 21). Since the held-out sets, three of them labelled blind, were folded in, recall
+/// held at what the rules reach on it (micro 0.842, every actor with [`MIN_GOLD_RECALL`] or more
+/// occurrences at least 0.805, and `europese-raad` 0.591, of 22). Since the held-out sets, most of them labelled blind, were folded in, recall
 /// on the tuning set is below the target too: those annotators give the government's own
 /// impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to `nederland`, and the
 /// author of a paper others discuss ("de door de Europese Commissie uitgebrachte mededeling") to
@@ -340,7 +350,7 @@ fn fixtures_hold_enough_sentences() {
 #[test]
 fn tuning_part_precision_at_the_target_and_recall_held() {
     let figures = measure(false);
-    let failures = below(&figures, THRESHOLD, 0.61);
+    let failures = below(&figures, THRESHOLD, 0.59);
     let main = [
         "voorzitterschap",
         "commissie",
@@ -360,17 +370,17 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     assert!(failures.is_empty(), "below the floors: {failures:#?}");
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.recall >= 0.83,
-        "micro recall {:.3} below what was measured (0.833)",
+        micro.recall >= 0.84,
+        "micro recall {:.3} below what was measured (0.842)",
         micro.recall
     );
 }
 
-/// The held-out set v10 (16 documents no other fixture uses, labelled blind by an annotator
+/// The held-out set v11 (19 documents no other fixture uses, labelled blind by an annotator
 /// who saw neither the rules nor their output), run once, on the rules as they were when it was
-/// labelled: micro precision 0.896, recall 0.651; `nederland` 0.935 / 0.690. (The blind sets
-/// before it: v9 0.903 / 0.632, v8 0.942 / 0.606, v7 0.947 / 0.647, v6 0.988 / 0.743, v5
-/// 0.919 / 0.705, v4 0.905 / 0.665.) The target of 0.95 (issue 15) is NOT met, and the README
+/// labelled: micro precision 0.899, recall 0.646; `nederland` 0.958 / 0.676. (The blind sets
+/// before it: v10 0.896 / 0.651, v9 0.903 / 0.632, v8 0.942 / 0.606, v7 0.947 / 0.647, v6
+/// 0.988 / 0.743, v5 0.919 / 0.705, v4 0.905 / 0.665.) The target of 0.95 (issue 15) is NOT met, and the README
 /// says so. Held here: every figure at least at what was measured, so that no later change makes
 /// it worse. Raising the floors needs a new held-out set, labelled first.
 #[test]
@@ -381,19 +391,20 @@ fn held_out_part_keeps_the_figures_measured() {
         .find(|f| f.actor == "nederland")
         .expect("nederland");
     assert!(
-        nederland.precision >= 0.93,
-        "nederland precision {:.3} below what was measured (0.935)",
+        nederland.precision >= 0.95,
+        "nederland precision {:.3} below what was measured (0.958)",
         nederland.precision
     );
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.precision >= 0.89 && micro.recall >= 0.65,
-        "micro precision {:.3}, recall {:.3}: below what was measured (0.896, 0.651)",
+        micro.precision >= 0.89 && micro.recall >= 0.64,
+        "micro precision {:.3}, recall {:.3}: below what was measured (0.899, 0.646)",
         micro.precision,
         micro.recall
     );
-    // voorzitterschap: 9 right and 2 wrong (precision 0.818); nederland recall 0.690 of 42.
-    let failures = below(&figures, 0.81, 0.65);
+    // lidstaten and raad: 7 right and 1 wrong each (precision 0.875); voorzitterschap recall
+    // 0.600 of 20, nederland 0.676 of 34.
+    let failures = below(&figures, 0.87, 0.60);
     assert!(
         failures.is_empty(),
         "below the figures measured: {failures:#?}"

@@ -325,6 +325,7 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     // The Council in its other formations, by abbreviation or compound ("De RAZ zal …", "de
     // Milieuraad"). Not "Gezondheidsraad" or "Onderwijsraad": Dutch advisory bodies.
     ("raz", "raad", Case::Upper, false),
+    ("razeb", "raad", Case::Upper, false),
     ("rbz", "raad", Case::Upper, false),
     ("ecofin", "raad", Case::Cap, false),
     ("ecofinraad", "raad", Case::Cap, false),
@@ -1113,7 +1114,7 @@ impl ActorContext {
         // "De Deense landbouwminister, mevrouw Mariann Fischer Boel,": a minister by portfolio
         // compound is the country of the adjective before; without one, whose is not said.
         if f.len() > "minister".len() && f.ends_with("minister") && f != "minister-president" {
-            let actor = actor_for_slug(nat?)?;
+            let actor = self.chairing(actor_for_slug(nat?)?);
             return Some(self.with_name(t, actor, i + 1));
         }
         // Ministers, colleagues and governments: the country named after the portfolio ("de
@@ -1171,7 +1172,7 @@ impl ActorContext {
                 (None, None) => return None,
             };
             return Some(if person {
-                self.with_name(t, actor, end)
+                self.with_name(t, self.chairing(actor), end)
             } else {
                 Np {
                     actor,
@@ -1675,6 +1676,38 @@ pub struct ActorContext {
     presidency: BTreeSet<&'static str>,
     /// The actors of the last sentence read, for a pronoun that opens the next paragraph.
     last: Vec<Actor>,
+    /// The member state that held the presidency on the meeting's date (not the Netherlands,
+    /// whose ministers the writers name as their own): its ministers chair, and speak as the
+    /// presidency ("De Ierse minister van Buitenlandse Zaken gaf een nadere uiteenzetting …" in
+    /// April 2004).
+    chair: Option<&'static str>,
+}
+
+/// The rotating presidency of the Council, by half-year: (year, first half?, member state).
+#[rustfmt::skip]
+const PRESIDENCIES: &[(i32, [&str; 2])] = &[
+    (1999, ["duitsland", "finland"]), (2000, ["portugal", "frankrijk"]),
+    (2001, ["zweden", "belgie"]), (2002, ["spanje", "denemarken"]),
+    (2003, ["griekenland", "italie"]), (2004, ["ierland", "nederland"]),
+    (2005, ["luxemburg", "verenigd-koninkrijk"]), (2006, ["oostenrijk", "finland"]),
+    (2007, ["duitsland", "portugal"]), (2008, ["slovenie", "frankrijk"]),
+    (2009, ["tsjechie", "zweden"]), (2010, ["spanje", "belgie"]),
+    (2011, ["hongarije", "polen"]), (2012, ["denemarken", "cyprus"]),
+    (2013, ["ierland", "litouwen"]), (2014, ["griekenland", "italie"]),
+    (2015, ["letland", "luxemburg"]), (2016, ["nederland", "slowakije"]),
+    (2017, ["malta", "estland"]), (2018, ["bulgarije", "oostenrijk"]),
+    (2019, ["roemenie", "finland"]), (2020, ["kroatie", "duitsland"]),
+    (2021, ["portugal", "slovenie"]), (2022, ["frankrijk", "tsjechie"]),
+    (2023, ["zweden", "spanje"]), (2024, ["belgie", "hongarije"]),
+    (2025, ["polen", "denemarken"]), (2026, ["cyprus", "ierland"]),
+    (2027, ["litouwen", "griekenland"]),
+];
+
+/// The member state that held the presidency of the Council on `date`, if the table knows it.
+pub fn presidency_on(date: chrono::NaiveDate) -> Option<&'static str> {
+    use chrono::Datelike;
+    let (_, halves) = PRESIDENCIES.iter().find(|(y, _)| *y == date.year())?;
+    Some(halves[usize::from(date.month() > 6)])
 }
 
 fn sorted(mut actors: Vec<Actor>) -> Vec<Actor> {
@@ -1687,6 +1720,23 @@ impl ActorContext {
     /// An empty context.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty context for a meeting on `date`: the ministers of the member state that held
+    /// the presidency then speak as the presidency.
+    pub fn for_meeting(date: chrono::NaiveDate) -> Self {
+        Self {
+            chair: presidency_on(date).filter(|s| *s != "nederland"),
+            ..Self::default()
+        }
+    }
+
+    /// A minister of the member state in the chair speaks as the presidency.
+    fn chairing(&self, actor: Actor) -> Actor {
+        match &actor {
+            Actor::MemberState(s) if self.chair == Some(s.as_str()) => Actor::Voorzitterschap,
+            _ => actor,
+        }
     }
 
     /// Teach the context a person's name: afterwards a sentence that starts with it ("Salmi
@@ -1818,6 +1868,18 @@ impl ActorContext {
             return Reading::StateOfPlay;
         }
 
+        // "De Raad werd voorgezeten door de Belgische ministers …", "De Raad stond onder
+        // Voorzitterschap van dhr. Mars di Bartolomeo van Luxemburg": who chairs is the
+        // presidency, whoever it is named as.
+        if let Some(k) = chaired_by(t) {
+            // "dhr. Mars di Bartolomeo", "minister mw. C. Villalobos Talero": a name.
+            let named = t.get(k).is_some_and(|x| {
+                x.word && (x.cap() || x.is_any(&["dhr", "de", "mevrouw", "mw", "minister"]))
+            });
+            if named || self.parse_list(t, k, false, false).is_some() {
+                return Reading::Actors(vec![Actor::Voorzitterschap], Rule::Chair);
+            }
+        }
         // Views with their holder: "Volgens Nederland is dat nodig …", "Voor Nederland is het
         // van belang dat …" (agendas), "De Duitse en Nederlandse insteek is …".
         if first.is("volgens") {
@@ -2089,9 +2151,20 @@ impl ActorContext {
         // "In de Raad zijn twee raadsconclusies aangenomen": conclusions speak for the Council
         // ("De Raadsconclusies onderstrepen …"), but here they are what was adopted; a text has
         // no perfect tense of its own.
+        let verb_is = |words: &[&str]| t.get(verb).is_some_and(|x| x.is_any(words));
         let text = end > 0 && t[end - 1].fold.ends_with("conclusies");
-        if text && t[verb].is_any(ZIJN) && t[verb + 1..].iter().any(participle) {
+        if text && verb_is(ZIJN) && t[verb + 1..].iter().any(participle) {
             return without_actor();
+        }
+        // "Het Oostenrijks voorzitterschap zou bovendien … een tussenbalans moeten opmaken", "De
+        // Europese Raad zou … melding kunnen maken van …": what someone proposes another should
+        // or could do is the proposer's view (the sentence before), not the other's act. The
+        // Netherlands' own conditional ("Nederland zou kunnen instemmen") is its position.
+        let subordinate = subordinate_spans(t);
+        let proposed = verb_is(&["zou", "zouden"])
+            && (verb + 1..t.len()).any(|k| !subordinate[k] && t[k].is_any(&["moeten", "kunnen"]));
+        if proposed && !actors.contains(&Actor::Nederland) {
+            return Reading::View;
         }
         if let Some(others) = self.talks_with(t, end) {
             actors.extend(others);
@@ -2613,6 +2686,26 @@ fn writers_judgement(t: &[Tok<'_>]) -> bool {
     t.iter().any(|x| x.is_any(JUDGEMENTS))
 }
 
+/// Where the chair is named in "werd voorgezeten door …", "stond onder (het) voorzitterschap
+/// van …" (not "onder voorzitterschap van …" alone, which says when, not who acts).
+fn chaired_by(t: &[Tok<'_>]) -> Option<usize> {
+    (0..t.len()).find_map(|k| {
+        if t[k].is("voorgezeten") && t.get(k + 1).is_some_and(|x| x.is("door")) {
+            return Some(k + 2);
+        }
+        if !(t[k].is("stond") && t.get(k + 1).is_some_and(|x| x.is("onder"))) {
+            return None;
+        }
+        let mut j = k + 2;
+        if t.get(j).is_some_and(|x| x.is("het")) {
+            j += 1;
+        }
+        (t.get(j).is_some_and(|x| x.is("voorzitterschap"))
+            && t.get(j + 1).is_some_and(|x| x.is("van")))
+        .then_some(j + 2)
+    })
+}
+
 /// A main clause that says someone was there: "was/waren … aanwezig".
 fn present(t: &[Tok<'_>]) -> bool {
     let subordinate = subordinate_spans(t);
@@ -2834,7 +2927,15 @@ fn pronoun_subject(t: &[Tok<'_>], s: usize, start: usize) -> Option<Reading> {
     if some_of_them(t, s).is_some() {
         return Some(Reading::Actors(vec![Actor::Lidstaten], Rule::Subject));
     }
-    if x.is_any(&["zij", "ze", "hij"]) {
+    // "Eerstgenoemde behandelde de agendapunten inzake toerisme": the one named first before.
+    if x.is_any(&[
+        "zij",
+        "ze",
+        "hij",
+        "eerstgenoemde",
+        "laatstgenoemde",
+        "laatstgenoemden",
+    ]) {
         return Some(Reading::Pronoun);
     }
     let next = t.get(start + 1);
@@ -3054,6 +3155,8 @@ pub enum Rule {
     /// In a sentence with no actor of its own, the writers' judgement of what they report ("Dit
     /// is een aanvaardbaar compromis"): the Netherlands.
     WritersJudgement,
+    /// Who chairs the meeting ("De Raad werd voorgezeten door …"): the presidency.
+    Chair,
 }
 
 impl Rule {
@@ -3081,6 +3184,7 @@ impl Rule {
             Rule::Purpose => "purpose",
             Rule::ActInClause => "act-in-clause",
             Rule::WritersJudgement => "writers-judgement",
+            Rule::Chair => "chair",
         }
     }
 }
@@ -4520,6 +4624,81 @@ mod tests {
             .into_iter()
             .map(|a| (a.actors, a.rule.map(Rule::name)))
             .collect()
+    }
+
+    #[test]
+    fn who_chairs_is_the_presidency() {
+        // Verslagen of the IMC&T Raad, September 2001 and May 2002, and of the health Council,
+        // June 2005.
+        let got = explain(
+            &[
+                "De Raad werd voorgezeten door de Belgische ministers Landuyt (Vlaamse regering) en Picqué (Economische Zaken, federale regering).",
+                "Eerstgenoemde behandelde de agendapunten inzake toerisme, laatstgenoemde de overige agendaonderwerpen.",
+            ],
+            None,
+        );
+        assert_eq!(got[0], (vec![Voorzitterschap], Some("chair")));
+        assert_eq!(got[1], (vec![Voorzitterschap], Some("pronoun")));
+        assert_eq!(
+            subj("De Raad werd voorgezeten door minister mw. C. Villalobos Talero van Volksgezondheid."),
+            vec![Voorzitterschap]
+        );
+        assert_eq!(
+            subj("De Raad stond onder Voorzitterschap van dhr. Mars di Bartolomeo van Luxemburg."),
+            vec![Voorzitterschap]
+        );
+        // "Onder voorzitterschap van" alone says when, not who acts.
+        assert_eq!(
+            subj("Onder voorzitterschap van Staatssecretaris Neyts werd gesproken over de IGC."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn the_ministers_of_the_member_state_in_the_chair_speak_as_the_presidency() {
+        let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(presidency_on(date("2004-04-26")), Some("ierland"));
+        assert_eq!(presidency_on(date("2004-07-01")), Some("nederland"));
+        assert_eq!(presidency_on(date("2025-12-08")), Some("denemarken"));
+        assert_eq!(presidency_on(date("1990-01-01")), None);
+        let sentence = "De Ierse minister van Buitenlandse Zaken gaf een nadere uiteenzetting over de procedure.";
+        assert_eq!(
+            ActorContext::for_meeting(date("2004-04-26")).subjects(sentence),
+            vec![Voorzitterschap]
+        );
+        // Another half-year: Ireland's minister is Ireland's.
+        assert_eq!(
+            ActorContext::for_meeting(date("2004-10-25")).subjects(sentence),
+            vec![ms("ierland")]
+        );
+        // The country itself is not its minister in the chair.
+        assert_eq!(
+            ActorContext::for_meeting(date("2004-04-26")).subjects("Ierland steunde het voorstel."),
+            vec![ms("ierland")]
+        );
+        // In the Dutch presidency the writers' ministers stay the Netherlands.
+        assert_eq!(
+            ActorContext::for_meeting(date("2016-03-10"))
+                .subjects("De Minister van Veiligheid en Justitie lichtte het voorstel toe."),
+            vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn a_proposal_for_another_is_the_proposers_view() {
+        let got = explain(
+            &[
+                "Een andere lidstaat sprak zich uit voor een tussentijdse evaluatie.",
+                "Het Oostenrijks voorzitterschap zou bovendien in het eerste halfjaar van 2006 een tussenbalans moeten opmaken.",
+            ],
+            None,
+        );
+        assert_eq!(got[1], (vec![Lidstaten], Some("view-continues")));
+        // The Netherlands' own conditional is its position.
+        assert_eq!(
+            subj("Nederland zou kunnen instemmen met dit compromis."),
+            vec![Nederland]
+        );
     }
 
     #[test]

@@ -165,7 +165,7 @@ fn build(report: &Report, share: Share, meeting: &MeetingRef, source: &Source) -
     let mut seen_milestones = BTreeSet::new();
     let mut references: Vec<Reference> = Vec::new();
     for (_, item) in &share.items {
-        for (_, sentence, attribution) in attributed_sentences(item) {
+        for (_, sentence, attribution) in attributed_sentences(item, report.start) {
             if attribution.actors.is_empty() && listed.insert((None, sentence.clone())) {
                 state_of_play.push(sentence.clone());
             }
@@ -247,7 +247,7 @@ pub fn explain_actors(report: &Report) -> Vec<ExplainedItem> {
     for part in &report.parts {
         let notes = part.intro.iter().map(note_item);
         for item in notes.chain(part.items.iter().cloned()) {
-            let sentences = attributed_sentences(&item);
+            let sentences = attributed_sentences(&item, report.start);
             let number = if item.number == 0 {
                 String::new()
             } else {
@@ -268,9 +268,13 @@ pub fn explain_actors(report: &Report) -> Vec<ExplainedItem> {
 }
 
 /// Each sentence of an item, cleaned, with the line its paragraph starts on and who it is given
-/// to, by which rule: one actor context per item, each paragraph read under its sub-heading.
-fn attributed_sentences(item: &Item) -> Vec<(usize, String, actors::Attribution)> {
-    let mut ctx = ActorContext::new();
+/// to, by which rule: one actor context per item (for the meeting's date, which says who held
+/// the presidency), each paragraph read under its sub-heading.
+fn attributed_sentences(
+    item: &Item,
+    date: chrono::NaiveDate,
+) -> Vec<(usize, String, actors::Attribution)> {
+    let mut ctx = ActorContext::for_meeting(date);
     let mut out = Vec::new();
     for paragraph in &item.paragraphs {
         let texts: Vec<String> = paragraph
