@@ -1208,10 +1208,15 @@ impl ActorContext {
             return None;
         }
         let (actor, person) = tok.actor.clone()?;
-        // "de Raad van State", "de Raad van Europa", "de Commissie van Venetië".
+        // "de Raad van State", "de Raad van Europa", "de Commissie van Venetië"; but "de
+        // Visserijraad van 12 juni" is the Council, on that day.
+        let dated = t
+            .get(i + 2)
+            .is_some_and(|x| x.word && x.fold.chars().all(|c| c.is_ascii_digit()));
         if matches!(actor, Actor::Raad | Actor::Commissie)
             && tok.cap()
             && t.get(i + 1).is_some_and(|x| x.is("van"))
+            && !dated
         {
             return None;
         }
@@ -1925,6 +1930,10 @@ impl ActorContext {
                 return Reading::Actors(actors, Rule::ViewHolder);
             }
         }
+        // "Het is mijn streven te komen tot …": the writers' own aim.
+        if own_aim(t, start) {
+            return Reading::Actors(vec![Actor::Nederland], Rule::Writers);
+        }
         // "Er bleek brede overeenstemming te bestaan over …": the member states, agreeing.
         if broad_agreement(t, start) {
             return Reading::Actors(vec![Actor::Lidstaten], Rule::Consensus);
@@ -2286,10 +2295,21 @@ impl ActorContext {
     /// formula that names the government's co-writers is the writers' act, as "Hierbij bied ik
     /// u, mede namens …" is.
     fn co_writers(&self, t: &[Tok<'_>]) -> bool {
-        t.windows(2)
+        let Some(k) = t
+            .windows(2)
             .position(|w| w[0].is("mede") && w[1].is("namens"))
-            .and_then(|k| self.parse_list(t, k + 2, false, false))
-            .is_some_and(|(actors, _)| actors.contains(&Actor::Nederland))
+        else {
+            return false;
+        };
+        // "mede namens de Minister-President": the government's own head.
+        let mut j = k + 2;
+        if t.get(j).is_some_and(|x| x.is("de")) {
+            j += 1;
+        }
+        t.get(j).is_some_and(|x| x.is("minister-president"))
+            || self
+                .parse_list(t, k + 2, false, false)
+                .is_some_and(|(actors, _)| actors.contains(&Actor::Nederland))
     }
 
     /// "lag aan de ministers een nota van het Belgische voorzitterschap voor": a paper with its
@@ -2568,8 +2588,15 @@ fn takes_place(t: &[Tok<'_>]) -> bool {
         .any(|w| w[0].is("in") && w[1].is("het") && w[2].is("teken"))
         || t.windows(2).any(|w| w[0].is("gewijd") && w[1].is("aan"));
     // "kwam de Raad … bijeen", "zal de Raad … bij elkaar komen": a meeting held.
-    let gathers = t.iter().any(|x| x.is("bijeen"))
-        || t.windows(2).any(|w| w[0].is("bij") && w[1].is("elkaar"));
+    let gathers = t.iter().any(|x| {
+        x.is_any(&[
+            "bijeen",
+            "bijeenkomen",
+            "bijeenkomt",
+            "bijeenkwam",
+            "bijeenkwamen",
+        ])
+    }) || t.windows(2).any(|w| w[0].is("bij") && w[1].is("elkaar"));
     // "De Europese Raad … wordt een belangrijk moment voor de uitbreiding".
     let moment = t.windows(2).enumerate().any(|(k, w)| {
         w[0].is_any(&["wordt", "is", "was", "werd"])
@@ -2642,7 +2669,24 @@ fn aim_of(t: &[Tok<'_>], start: usize) -> Option<usize> {
     if is(k, &["het"]) && is(k + 1, &["is", "was"]) {
         k += 2;
     }
-    (is(k, &["de", "het"]) && is(k + 1, HELD_AIMS) && is(k + 2, &["van"])).then_some(k + 3)
+    if !is(k, &["de", "het"]) {
+        return None;
+    }
+    // "De primaire inzet van Nederland is …": one adjective may stand before the aim.
+    let adjective = t
+        .get(k + 1)
+        .is_some_and(|x| x.word && x.lower() && x.fold.ends_with('e') && !x.is_any(HELD_AIMS));
+    let aim = if adjective { k + 2 } else { k + 1 };
+    (is(aim, HELD_AIMS) && is(aim + 1, &["van"])).then_some(aim + 2)
+}
+
+/// "Het is mijn streven …", "Het is onze inzet om …": the writers' aim.
+fn own_aim(t: &[Tok<'_>], start: usize) -> bool {
+    let is = |k: usize, ws: &[&str]| t.get(k).is_some_and(|x| x.is_any(ws));
+    is(start, &["het"])
+        && is(start + 1, &["is", "was"])
+        && is(start + 2, &["mijn", "onze", "ons"])
+        && is(start + 3, HELD_AIMS)
 }
 
 /// "Er was brede steun voor …", "Er bleek brede overeenstemming te bestaan over …": agreement
@@ -2726,7 +2770,7 @@ fn support_shown(t: &[Tok<'_>]) -> bool {
         t[k].is_any(&["bleek", "bleken"])
             && t.iter()
                 .skip(k + 1)
-                .take(3)
+                .take(5)
                 .any(|x| x.is_any(&["steun", "draagvlak", "overeenstemming", "consensus"]))
     })
 }
@@ -4624,6 +4668,43 @@ mod tests {
             .into_iter()
             .map(|a| (a.actors, a.rule.map(Rule::name)))
             .collect()
+    }
+
+    #[test]
+    fn aims_meetings_by_date_and_support_found() {
+        assert_eq!(
+            subj("Het is mijn streven te komen tot een regulering van alle diepzeevisbestanden."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("De primaire inzet van Nederland is daarom om de richtlijn in overeenstemming te brengen."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("Nadien heeft de Visserijraad van 12 juni jl. overeenstemming bereikt over een algemene benadering."),
+            vec![Raad]
+        );
+        // The Council of Europe is no Council of the EU.
+        assert_eq!(
+            subj("De Raad van Europa heeft een rapport gepubliceerd."),
+            vec![]
+        );
+        assert_eq!(
+            subj("De Visserijraad zal op 11 juni a.s. te Luxemburg bijeenkomen."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Tijdens deze bijeenkomst heeft de Raad de volgende instrumenten aangenomen."),
+            vec![Raad]
+        );
+        assert_eq!(
+            subj("Er bleek een grote mate van overeenstemming tussen de verschillende lidstaten over de rol van de EVA."),
+            vec![Lidstaten]
+        );
+        assert_eq!(
+            subj("Naar aanleiding van het verzoek gaat u hierbij, mede namens de Minister-President, een toelichting toe."),
+            vec![Nederland]
+        );
     }
 
     #[test]
