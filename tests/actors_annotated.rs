@@ -1,8 +1,8 @@
 //! The actor rules measured against an annotated set of real sentences (tests/fixtures/actors):
 //! precision and recall per actor, on the tuning set (every sentence of `tests/fixtures/actors/
 //! *.tsv`, and of the earlier held-out sets `heldout/`, `heldout-v3/`, `heldout-v4/`,
-//! `heldout-v5/` … `heldout-v11/`, each run once, read and folded in) and, separately, on the
-//! held-out set v12 (`tests/fixtures/actors/heldout-v12/*.heldout.tsv`: other documents,
+//! `heldout-v5/` … `heldout-v12/`, each run once, read and folded in) and, separately, on the
+//! held-out set v13 (`tests/fixtures/actors/heldout-v13/*.heldout.tsv`: other documents,
 //! labelled blind, and run once, at the end). Each fixture is read in a context for its
 //! meeting's date (the name's first ten characters), which says who held the presidency.
 //!
@@ -39,7 +39,7 @@ struct Row {
 
 /// The directories of the annotated set and their part (`true` for held out): the tuning set,
 /// the earlier held-out sets (each run once, its misses read, and so folded into tuning), and
-/// the held-out set v12.
+/// the held-out set v13.
 const DIRS: &[(&str, bool)] = &[
     ("", false),
     ("heldout", false),
@@ -52,7 +52,8 @@ const DIRS: &[(&str, bool)] = &[
     ("heldout-v9", false),
     ("heldout-v10", false),
     ("heldout-v11", false),
-    ("heldout-v12", true),
+    ("heldout-v12", false),
+    ("heldout-v13", true),
 ];
 
 fn fixtures_dir() -> std::path::PathBuf {
@@ -83,7 +84,7 @@ fn load_dir(sub: &str, held_out: bool) -> Vec<Row> {
             assert_eq!(
                 name.ends_with(".heldout.tsv"),
                 held_out,
-                "{name}: held-out files are named *.heldout.tsv and live in heldout-v12/"
+                "{name}: held-out files are named *.heldout.tsv and live in heldout-v13/"
             );
         }
         let file = if sub.is_empty() {
@@ -341,8 +342,8 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.837, every actor with [`MIN_GOLD_RECALL`] or more
-/// occurrences at least 0.805, and `europese-raad` 0.560, of 25). Since the held-out sets, most of them labelled blind, were folded in, recall
+/// held at what the rules reach on it (micro 0.818; `commissie` 0.789 and `voorzitterschap`
+/// 0.795, the lowest of the main five; `europese-raad` 0.556, of 36). Since the held-out sets, most of them labelled blind, were folded in, recall
 /// on the tuning set is below the target too: those annotators give the government's own
 /// impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to `nederland`, and the
 /// author of a paper others discuss ("de door de Europese Commissie uitgebrachte mededeling") to
@@ -361,26 +362,28 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     ];
     let main_below: Vec<&Figure> = figures
         .iter()
-        .filter(|f| main.contains(&f.actor.as_str()) && f.recall < 0.80)
+        .filter(|f| main.contains(&f.actor.as_str()) && f.recall < 0.78)
         .collect();
     assert!(
         main_below.is_empty(),
-        "below 0.80 recall: {:?}",
+        "below 0.78 recall: {:?}",
         main_below.iter().map(|f| &f.actor).collect::<Vec<_>>()
     );
     assert!(failures.is_empty(), "below the floors: {failures:#?}");
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.recall >= 0.83,
-        "micro recall {:.3} below what was measured (0.837)",
+        micro.recall >= 0.81,
+        "micro recall {:.3} below what was measured (0.818)",
         micro.recall
     );
 }
 
-/// The held-out set v12 (20 documents no other fixture uses, labelled blind by an annotator
-/// who saw neither the rules nor their output), run once, on the rules as they were when it was
-/// labelled: micro precision 0.922, recall 0.497; `nederland` 0.949 / 0.587. (The blind sets
-/// before it: v11 0.899 / 0.646, v10 0.896 / 0.651, v9 0.903 / 0.632, v8 0.942 / 0.606, v7 0.947 / 0.647, v6
+/// The held-out set v13 (17 documents no other fixture uses, 4 of them JBZ, labelled blind by an
+/// annotator who saw neither the rules nor their output), run once, on the rules as they were
+/// when it was labelled: micro precision 0.954, recall 0.550; every actor with 5 or more
+/// occurrences at precision 1.000, `nederland` recall 0.759. Precision meets the target of
+/// issue 15 here, and is held at it; recall does not. (The blind sets before it: v12 0.922 /
+/// 0.497, v11 0.899 / 0.646, v10 0.896 / 0.651, v9 0.903 / 0.632, v8 0.942 / 0.606, v7 0.947 / 0.647, v6
 /// 0.988 / 0.743, v5 0.919 / 0.705, v4 0.905 / 0.665.) The target of 0.95 (issue 15) is NOT met, and the README
 /// says so. Held here: every figure at least at what was measured, so that no later change makes
 /// it worse. Raising the floors needs a new held-out set, labelled first.
@@ -392,25 +395,25 @@ fn held_out_part_keeps_the_figures_measured() {
         .find(|f| f.actor == "nederland")
         .expect("nederland");
     assert!(
-        nederland.precision >= 0.94,
-        "nederland precision {:.3} below what was measured (0.949)",
+        nederland.precision >= THRESHOLD,
+        "nederland precision {:.3} below the target (measured: 1.000)",
         nederland.precision
     );
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.precision >= 0.92 && micro.recall >= 0.49,
-        "micro precision {:.3}, recall {:.3}: below what was measured (0.922, 0.497)",
+        micro.precision >= THRESHOLD && micro.recall >= 0.54,
+        "micro precision {:.3}, recall {:.3}: below what was measured (0.954, 0.550)",
         micro.precision,
         micro.recall
     );
     assert!(
-        nederland.recall >= 0.58,
-        "nederland recall {:.3} below what was measured (0.587)",
+        nederland.recall >= 0.75,
+        "nederland recall {:.3} below what was measured (0.759)",
         nederland.recall
     );
-    // europese-raad: 6 right and 1 wrong (precision 0.857); recall is held by the micro
-    // average and `nederland` (the only actor with 20 or more occurrences here).
-    let failures = below(&figures, 0.85, 0.49);
+    // Precision at the target for every actor with 5 or more occurrences; recall of those with
+    // 20 or more at least the lowest measured (`commissie` 0.452 of 31).
+    let failures = below(&figures, THRESHOLD, 0.45);
     assert!(
         failures.is_empty(),
         "below the figures measured: {failures:#?}"

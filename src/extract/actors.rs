@@ -2828,6 +2828,13 @@ fn topic_raised(t: &[Tok<'_>]) -> bool {
 /// A main clause that says someone was there: "was/waren … aanwezig".
 fn present(t: &[Tok<'_>]) -> bool {
     let subordinate = subordinate_spans(t);
+    // "De Britse premier heeft niet aan deze viering deelgenomen": not being there is no act.
+    let main = |k: usize| !subordinate[k];
+    let absent = (0..t.len()).any(|k| main(k) && t[k].is("niet"))
+        && (0..t.len()).any(|k| main(k) && t[k].is_any(&["deelgenomen", "deelnam", "deelnamen"]));
+    if absent {
+        return true;
+    }
     let be = (0..t.len()).find(|&k| !subordinate[k] && t[k].finite);
     be.is_some_and(|k| {
         t[k].is_any(&["was", "waren", "is", "zijn"])
@@ -4770,6 +4777,18 @@ mod tests {
             .into_iter()
             .map(|a| (a.actors, a.rule.map(Rule::name)))
             .collect()
+    }
+
+    #[test]
+    fn not_taking_part_is_no_act() {
+        assert_eq!(
+            subj("De Britse premier heeft niet aan deze viering deelgenomen."),
+            vec![]
+        );
+        assert_eq!(
+            subj("De Minister-President nam deel aan deze vergadering."),
+            vec![Nederland]
+        );
     }
 
     #[test]
