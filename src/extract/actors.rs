@@ -308,6 +308,8 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     ("ec", "commissie", Case::Upper, false),
     // "NL bracht … op", "HV Ashton stelde": the abbreviations of the letters.
     ("nl", "nederland", Case::Upper, false),
+    // A directorate-general of the Commission: "Zo heeft DG COMP … een voorstel gedaan".
+    ("dg", "commissie", Case::Upper, false),
     ("hv", "hoge-vertegenwoordiger", Case::Upper, true),
     // The Council's conclusions say what the Council says: "De Raadsconclusies onderstrepen …".
     ("raadsconclusies", "raad", Case::Any, false),
@@ -1286,6 +1288,15 @@ impl ActorContext {
     /// An actor noun phrase at `i`: modifiers ("een ongeveer even grote groep", "het aankomend
     /// Belgische") and an actor word.
     fn parse_np(&self, t: &[Tok<'_>], i: usize, depth: usize) -> Option<Np> {
+        // "Geen van de lidstaten", "Een aantal van de delegaties": a share of a group.
+        if t.get(i)
+            .is_some_and(|x| x.is_any(&["geen", "elk", "ieder", "iedere", "elke"]))
+            && t.get(i + 1).is_some_and(|x| x.is("van"))
+            && depth < MAX_DEPTH
+        {
+            let inner = self.parse_np(t, i + 2, depth + 1)?;
+            return (inner.actor == Actor::Lidstaten).then_some(inner);
+        }
         let mut j = i;
         let mut nat: Option<&str> = None;
         let mut group = false;
@@ -1870,6 +1881,19 @@ impl ActorContext {
                     actors.extend(more);
                 }
             }
+            // "De Commissie zal samen met Hoge Vertegenwoordiger … Solana een inventarisatie
+            // maken": both act. Not "samen met de lidstaten": how the Commission works (with
+            // all of them), not a position of theirs (the shipped report, item 14).
+            {
+                let subordinate = subordinate_spans(t);
+                for k in 0..t.len().saturating_sub(1) {
+                    if t[k].is("samen") && t[k + 1].is("met") && !subordinate[k] {
+                        if let Some((more, _)) = self.parse_list(t, k + 2, false, false) {
+                            actors.extend(more.into_iter().filter(|a| *a != Actor::Lidstaten));
+                        }
+                    }
+                }
+            }
             // "Nederland presenteerde als voorzitter de prioriteiten …": a country acting as the
             // presidency is both.
             let as_chair = t
@@ -2039,7 +2063,7 @@ impl ActorContext {
                 Reading::Actors(actors, Rule::Purpose)
             } else if let Some(actors) = self.act_in_clause(t) {
                 Reading::Actors(actors, Rule::ActInClause)
-            } else if support_shown(t) {
+            } else if support_shown(t) || support_found(t) {
                 Reading::Actors(vec![Actor::Lidstaten], Rule::Consensus)
             } else {
                 Reading::Nothing
@@ -2565,6 +2589,7 @@ enum Reading {
 #[rustfmt::skip]
 const ASKED_PARTICIPLES: &[&str] = &[
     "verzocht", "gevraagd", "uitgenodigd", "opgeroepen", "geinformeerd", "aangespoord",
+    "aangesproken",
 ];
 
 /// Passive auxiliaries that an agent "door …" may belong to.
@@ -2623,10 +2648,13 @@ fn run_in_heading(t: &[Tok<'_>], start: usize) -> Option<usize> {
     };
     let plain = t[start].cap()
         && label.iter().filter(|x| x.word).count() <= 10
-        && label
-            .iter()
-            .enumerate()
-            .all(|(k, x)| (x.word && !is_finite_verb(t, start + k)) || bracketed(start + k));
+        && label.iter().enumerate().all(|(k, x)| {
+            (x.word && !is_finite_verb(t, start + k))
+                    || bracketed(start + k)
+                    // "Europol/Cepol:", "Raad & Commissie:".
+                    || x.punct('/')
+                    || x.punct('&')
+        });
     plain.then_some(colon)
 }
 
@@ -2823,6 +2851,52 @@ fn topic_raised(t: &[Tok<'_>]) -> bool {
     place
         && (0..t.len())
             .any(|k| main(k) && t[k].is_any(&["komt", "komen", "kwam", "kwamen", "gekomen"]))
+}
+
+/// "In de Raad was overeenstemming over …", "Daarnaast was er steun voor …", "Ook de acties …
+/// kregen veel steun": support in the discussion with no one named, the member states'. Only
+/// for a sentence with no actor of its own, and not support "van" someone named.
+fn support_found(t: &[Tok<'_>]) -> bool {
+    let subordinate = subordinate_spans(t);
+    let nouns = [
+        "steun",
+        "overeenstemming",
+        "consensus",
+        "draagvlak",
+        "instemming",
+    ];
+    let verbs = [
+        "was", "is", "waren", "bestond", "bestaat", "kreeg", "kregen", "krijgt", "kreeg", "er",
+    ];
+    let degree = |x: &Tok<'_>| {
+        x.is_any(&[
+            "brede",
+            "breed",
+            "algemene",
+            "ruime",
+            "grote",
+            "veel",
+            "voldoende",
+            "volledige",
+            "unanieme",
+            "geen",
+            "weinig",
+            "er",
+        ])
+    };
+    (1..t.len()).any(|k| {
+        if subordinate[k] || !t[k].is_any(&nouns) {
+            return false;
+        }
+        let mut b = k - 1;
+        while b > 0 && degree(&t[b]) {
+            b -= 1;
+        }
+        let named = t.get(k + 1).is_some_and(|x| x.is("van"));
+        // "is overeenstemming bereikt": an agreement reached, a decision, not support shown.
+        let reached = t.get(k + 1).is_some_and(participle);
+        t[b].is_any(&verbs) && !named && !reached
+    })
 }
 
 /// A main clause that says someone was there: "was/waren … aanwezig".
@@ -3070,6 +3144,7 @@ fn pronoun_subject(t: &[Tok<'_>], s: usize, start: usize) -> Option<Reading> {
     ]) {
         return Some(Reading::Pronoun);
     }
+
     let next = t.get(start + 1);
     // "Dit geldt ook voor …", "Dit kan bijvoorbeeld door …": the statement before, carried on.
     if t[start].is_any(&["dit", "dat"])
@@ -4777,6 +4852,57 @@ mod tests {
             .into_iter()
             .map(|a| (a.actors, a.rule.map(Rule::name)))
             .collect()
+    }
+
+    #[test]
+    fn support_in_the_council_and_acting_together() {
+        // Verslagen of JBZ-Raden, 2014-2019, and of the RAZ, 2017 (held-out set v13, read
+        // after its run).
+        assert_eq!(
+            explain(
+                &["In de Raad was overeenstemming over een versterkt mandaat van Frontex."],
+                None
+            )[0],
+            (vec![Lidstaten], Some("consensus"))
+        );
+        assert_eq!(
+            subj("Ook de acties gericht op preventie in landen van herkomst kregen veel steun."),
+            vec![Lidstaten]
+        );
+        // An agreement reached is a decision, not support shown.
+        assert_eq!(
+            subj(
+                "Tijdens de Europese Raad is overeenstemming bereikt over een pakket voorstellen."
+            ),
+            vec![]
+        );
+        // Support of someone named is not the member states'.
+        assert_eq!(
+            subj("Er was steun van de voorzitter voor het idee."),
+            vec![]
+        );
+        assert_eq!(
+            subj(
+                "Geen van de lidstaten heeft naar aanleiding van deze toelichting geïntervenieerd."
+            ),
+            vec![Lidstaten]
+        );
+        assert_eq!(
+            subj("Europol/Cepol: De Raad nam een algemene benadering aan."),
+            vec![Raad]
+        );
+        assert_eq!(
+            subj("Griekenland is aangesproken op de uitlatingen."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Zo heeft DG COMP op 16 maart jl. een voorstel gedaan voor een tijdelijk staatssteunkader."),
+            vec![Commissie]
+        );
+        assert_eq!(
+            subj("Op 17 november organiseerde de Europese Commissie samen met de Zweedse regering een sociale top."),
+            vec![Commissie, ms("zweden")]
+        );
     }
 
     #[test]
