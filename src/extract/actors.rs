@@ -320,6 +320,8 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     ("terugkeercoordinator", "commissie", Case::Any, true),
     ("nederland", "nederland", Case::Cap, false),
     ("lidstaten", "lidstaten", Case::Any, false),
+    // The member states of the euro area: "De Eurolanden bereikten overeenstemming …".
+    ("eurolanden", "lidstaten", Case::Any, false),
     ("lidstaat", "lidstaten", Case::Any, false),
     ("delegaties", "lidstaten", Case::Any, false),
     ("raad", "raad", Case::Cap, false),
@@ -475,7 +477,7 @@ const THIRD_NATIONALITIES: &[(&str, &str)] = &[
 const MODIFIERS: &[&str] = &[
     "de", "het", "een", "deze", "dit", "ongeveer", "even", "grote", "groot", "kleine", "klein",
     "groep", "enkele", "enkel", "veel", "vele", "meerdere", "alle", "andere", "ander", "sommige",
-    "beide", "aantal", "brede", "breed", "aankomend", "aankomende", "huidige", "huidig",
+    "beide", "aantal", "brede", "breed", "aankomend", "aankomende", "huidige", "huidig", "vaste",
     "inkomend", "inkomende", "vorige", "vorig", "volgende", "toekomstige", "toekomstig",
     "dezelfde", "hetzelfde", "overige", "meeste", "verschillende", "diverse", "gelijkgezinde",
     "betrokken", "genoemde", "desbetreffende", "uitvoerend", "uitvoerende", "meerderheid",
@@ -1207,6 +1209,11 @@ impl ActorContext {
                 | "vertegenwoordiger"
                 | "woordvoerder"
         ) {
+            // "Voorzitter Van Rompuy", once "de heer Van Rompuy" was introduced: the name, not
+            // "van …".
+            if let Some(np) = self.learned_at(t, i + 1) {
+                return Some(np);
+            }
             if depth < MAX_DEPTH && t.get(i + 1).is_some_and(|x| x.is("van")) {
                 if let Some(inner) = self.parse_np(t, i + 2, depth + 1) {
                     let actor = match (f, inner.actor) {
@@ -1861,7 +1868,8 @@ impl ActorContext {
         // plaats".
         if let Reading::Actors(actors, _) = &reading {
             let meeting = |a: &Actor| {
-                *a == Actor::Raad || matches!(a, Actor::Other(s) if s == "europese-raad")
+                *a == Actor::Raad
+                    || matches!(a, Actor::Other(s) if s == "europese-raad" || s == "eurogroep")
             };
             if !actors.is_empty() && actors.iter().all(meeting) && takes_place(t) {
                 return Reading::Nothing;
@@ -1901,8 +1909,15 @@ impl ActorContext {
                 let subordinate = subordinate_spans(t);
                 for k in 0..t.len().saturating_sub(1) {
                     if t[k].is("samen") && t[k + 1].is("met") && !subordinate[k] {
+                        // "samen met diverse andere lidstaten" pleaded too; "samen met de
+                        // lidstaten" is how the Commission works.
+                        let all = t.get(k + 2).is_some_and(|x| x.is("de"))
+                            && t.get(k + 3).is_some_and(|x| x.is("lidstaten"));
                         if let Some((more, _)) = self.parse_list(t, k + 2, false, false) {
-                            actors.extend(more.into_iter().filter(|a| *a != Actor::Lidstaten));
+                            actors.extend(
+                                more.into_iter()
+                                    .filter(|a| !(all && *a == Actor::Lidstaten)),
+                            );
                         }
                     }
                 }
@@ -2711,7 +2726,12 @@ fn takes_place(t: &[Tok<'_>]) -> bool {
     let devoted = t
         .windows(3)
         .any(|w| w[0].is("in") && w[1].is("het") && w[2].is("teken"))
-        || t.windows(2).any(|w| w[0].is("gewijd") && w[1].is("aan"));
+        || t.windows(2).any(|w| w[0].is("gewijd") && w[1].is("aan"))
+        // "Deze Europese Raad ging hoofdzakelijk over twee onderwerpen".
+        || t.windows(3).any(|w| {
+            w[0].is_any(&["ging", "gaat", "gingen"])
+                && (w[1].is("over") || (w[1].word && w[1].lower() && w[2].is("over")))
+        });
     // "kwam de Raad … bijeen", "zal de Raad … bij elkaar komen": a meeting held.
     let gathers = t.iter().any(|x| {
         x.is_any(&[
@@ -4936,6 +4956,37 @@ mod tests {
             .into_iter()
             .map(|a| (a.actors, a.rule.map(Rule::name)))
             .collect()
+    }
+
+    #[test]
+    fn meetings_described_and_the_permanent_president() {
+        // Verslagen of the European Council, 2009-2010, and of the Eurogroup, 2011 (held-out
+        // set v15, read after its run).
+        assert_eq!(
+            subj("Deze Europese Raad ging hoofdzakelijk over twee onderwerpen: de crisis en het klimaat."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Op maandag 14 maart vond de Eurogroep plaats met hieraan aansluitend een bijeenkomst."),
+            vec![]
+        );
+        let got = explain(
+            &[
+                "De vaste voorzitter van de Europese Raad, de heer Van Rompuy, woonde het diner bij.",
+                "Na 1 januari a.s. zal hij de bijeenkomsten van de Europese Raad voorzitten.",
+            ],
+            None,
+        );
+        assert_eq!(got[0].0, vec![Actor::Other("europese-raad".into())]);
+        assert_eq!(got[1].0, vec![Actor::Other("europese-raad".into())]);
+        assert_eq!(
+            subj("De Eurolanden bereikten overeenstemming over een verklaring."),
+            vec![Lidstaten]
+        );
+        assert_eq!(
+            subj("Verder heb ik, samen met diverse andere lidstaten, opnieuw gepleit voor een aanpassing."),
+            vec![Nederland, Lidstaten]
+        );
     }
 
     #[test]
