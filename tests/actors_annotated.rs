@@ -1,8 +1,8 @@
 //! The actor rules measured against an annotated set of real sentences (tests/fixtures/actors):
 //! precision and recall per actor, on the tuning set (every sentence of `tests/fixtures/actors/
 //! *.tsv`, and of the earlier held-out sets `heldout/`, `heldout-v3/`, `heldout-v4/`,
-//! `heldout-v5/` … `heldout-v14/`, each run once, read and folded in) and, separately, on the
-//! held-out set v15 (`tests/fixtures/actors/heldout-v15/*.heldout.tsv`: other documents,
+//! `heldout-v5/` … `heldout-v15/`, each run once, read and folded in) and, separately, on the
+//! held-out set v16 (`tests/fixtures/actors/heldout-v16/*.heldout.tsv`: other documents,
 //! labelled blind, and run once, at the end). Each fixture is read in a context for its
 //! meeting's date (the name's first ten characters), which says who held the presidency.
 //!
@@ -39,7 +39,7 @@ struct Row {
 
 /// The directories of the annotated set and their part (`true` for held out): the tuning set,
 /// the earlier held-out sets (each run once, its misses read, and so folded into tuning), and
-/// the held-out set v15.
+/// the held-out set v16.
 const DIRS: &[(&str, bool)] = &[
     ("", false),
     ("heldout", false),
@@ -55,7 +55,8 @@ const DIRS: &[(&str, bool)] = &[
     ("heldout-v12", false),
     ("heldout-v13", false),
     ("heldout-v14", false),
-    ("heldout-v15", true),
+    ("heldout-v15", false),
+    ("heldout-v16", true),
 ];
 
 fn fixtures_dir() -> std::path::PathBuf {
@@ -86,7 +87,7 @@ fn load_dir(sub: &str, held_out: bool) -> Vec<Row> {
             assert_eq!(
                 name.ends_with(".heldout.tsv"),
                 held_out,
-                "{name}: held-out files are named *.heldout.tsv and live in heldout-v15/"
+                "{name}: held-out files are named *.heldout.tsv and live in heldout-v16/"
             );
         }
         let file = if sub.is_empty() {
@@ -344,8 +345,8 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.797; `commissie` 0.756, the lowest of the main
-/// five; `europese-raad` 0.591, of 44). Since the held-out sets, most of them labelled blind, were folded in, recall
+/// held at what the rules reach on it (micro 0.794; `commissie` 0.755, the lowest of the main
+/// five; `europese-raad` 0.625, of 56). Since the held-out sets, most of them labelled blind, were folded in, recall
 /// on the tuning set is below the target too: those annotators give the government's own
 /// impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to `nederland`, and the
 /// author of a paper others discuss ("de door de Europese Commissie uitgebrachte mededeling") to
@@ -380,11 +381,13 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     );
 }
 
-/// The held-out set v15 (11 documents no other fixture uses, 2 of them JBZ, labelled blind by an
-/// annotator who saw neither the rules nor their output), run once, on the rules as they were
-/// when it was labelled: micro precision 0.939, recall 0.689; the five main actors at precision
-/// 1.000 (`nederland` recall 0.788), `europese-raad` 0.778 / 0.583. The target of issue 15 is
-/// NOT met. (The blind sets before it: v14 0.951 / 0.598, `nederland` 0.889; v13 0.954 / 0.550, every main actor at precision 1.000; v12 0.922 / 0.497, v11
+/// The held-out set v16 (14 documents no other fixture uses, labelled blind by an annotator who
+/// saw neither the rules nor their output), run once, on the rules as they were when it was
+/// labelled: micro precision 0.961, recall 0.851; `nederland`, `voorzitterschap`, `raad` and
+/// `lidstaten` at precision 1.000 (recall 0.857 to 0.947), `commissie` 0.625 / 0.833 (6
+/// occurrences, 3 wrong). The target of issue 15 is NOT met (recall, and `commissie`'s
+/// precision). (The blind sets before it: v15 0.939 / 0.689, the main five at precision
+/// 1.000; v14 0.951 / 0.598, `nederland` 0.889; v13 0.954 / 0.550, every main actor at precision 1.000; v12 0.922 / 0.497, v11
 /// 0.899 / 0.646, v10 0.896 / 0.651, v9 0.903 / 0.632, v8 0.942 / 0.606, v7 0.947 / 0.647, v6
 /// 0.988 / 0.743, v5 0.919 / 0.705, v4 0.905 / 0.665.) The target of 0.95 (issue 15) is NOT met, and the README
 /// says so. Held here: every figure at least at what was measured, so that no later change makes
@@ -403,20 +406,20 @@ fn held_out_part_keeps_the_figures_measured() {
     );
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.precision >= 0.93 && micro.recall >= 0.68,
-        "micro precision {:.3}, recall {:.3}: below what was measured (0.939, 0.689)",
+        micro.precision >= THRESHOLD && micro.recall >= 0.85,
+        "micro precision {:.3}, recall {:.3}: below what was measured (0.961, 0.851)",
         micro.precision,
         micro.recall
     );
     assert!(
-        nederland.recall >= 0.78,
-        "nederland recall {:.3} below what was measured (0.788)",
+        nederland.recall >= 0.87,
+        "nederland recall {:.3} below what was measured (0.879)",
         nederland.recall
     );
-    // Precision at least what `europese-raad` reached (7 right, 2 wrong; the main five:
+    // Precision at least what `commissie` reached (5 right, 3 wrong; the other main actors:
     // 1.000); recall is held by the micro average and `nederland`, the only actor with 20 or
     // more occurrences here.
-    let failures = below(&figures, 0.77, 0.68);
+    let failures = below(&figures, 0.62, 0.85);
     assert!(
         failures.is_empty(),
         "below the figures measured: {failures:#?}"

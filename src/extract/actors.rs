@@ -2164,6 +2164,25 @@ impl ActorContext {
             }
         }
 
+        // "Voorzitter Van Rompuy bedankte het EP …": a person by title and name opens the
+        // sentence as its subject (whose, the lexicon does not know); what follows the verb is
+        // its object, not an inverted subject.
+        let person_title = first.cap()
+            && first.is_any(&[
+                "voorzitter",
+                "minister",
+                "commissaris",
+                "staatssecretaris",
+                "premier",
+                "president",
+                "bondskanselier",
+                "dhr",
+                "mevrouw",
+                "mw",
+            ]);
+        if person_title && self.name_run(t, start + 1).is_some() {
+            return without_actor();
+        }
         // The first actor phrase right after a finite verb: the inverted subject of a main
         // clause that opens with an adverbial. After an opening adverb the next word is that verb
         // ("Daarnaast verwelkomt de Commissie …").
@@ -2727,6 +2746,8 @@ fn takes_place(t: &[Tok<'_>]) -> bool {
         .windows(3)
         .any(|w| w[0].is("in") && w[1].is("het") && w[2].is("teken"))
         || t.windows(2).any(|w| w[0].is("gewijd") && w[1].is("aan"))
+        // "De Europese Raad begon met het gebruikelijke overleg met …": its programme.
+        || t.windows(2).any(|w| w[0].is_any(&["begon", "begint", "opende", "opent"]) && w[1].is("met"))
         // "Deze Europese Raad ging hoofdzakelijk over twee onderwerpen".
         || t.windows(3).any(|w| {
             w[0].is_any(&["ging", "gaat", "gingen"])
@@ -4956,6 +4977,24 @@ mod tests {
             .into_iter()
             .map(|a| (a.actors, a.rule.map(Rule::name)))
             .collect()
+    }
+
+    #[test]
+    fn a_person_by_title_and_name_opens_the_clause() {
+        // Verslag of the European Council, December 2010: "het EP" is the object.
+        assert_eq!(
+            subj("Voorzitter Van Rompuy bedankte het EP op zijn beurt voor de getoonde flexibiliteit."),
+            vec![]
+        );
+        assert_eq!(
+            subj("De Europese Raad begon met het gebruikelijke overleg met de voorzitter van het Europees Parlement."),
+            vec![]
+        );
+        // A title with a known name still speaks for its body.
+        assert_eq!(
+            subj("Commissaris Johansson lichtte het voorstel toe."),
+            vec![Commissie]
+        );
     }
 
     #[test]
