@@ -1,8 +1,8 @@
 //! The actor rules measured against an annotated set of real sentences (tests/fixtures/actors):
 //! precision and recall per actor, on the tuning set (every sentence of `tests/fixtures/actors/
 //! *.tsv`, and of the earlier held-out sets `heldout/`, `heldout-v3/`, `heldout-v4/`,
-//! `heldout-v5/` … `heldout-v15/`, each run once, read and folded in) and, separately, on the
-//! held-out set v16 (`tests/fixtures/actors/heldout-v16/*.heldout.tsv`: other documents,
+//! `heldout-v5/` … `heldout-v16/`, each run once, read and folded in) and, separately, on the
+//! held-out set v17 (`tests/fixtures/actors/heldout-v17/*.heldout.tsv`: other documents,
 //! labelled blind, and run once, at the end). Each fixture is read in a context for its
 //! meeting's date (the name's first ten characters), which says who held the presidency.
 //!
@@ -39,7 +39,7 @@ struct Row {
 
 /// The directories of the annotated set and their part (`true` for held out): the tuning set,
 /// the earlier held-out sets (each run once, its misses read, and so folded into tuning), and
-/// the held-out set v16.
+/// the held-out set v17.
 const DIRS: &[(&str, bool)] = &[
     ("", false),
     ("heldout", false),
@@ -56,7 +56,8 @@ const DIRS: &[(&str, bool)] = &[
     ("heldout-v13", false),
     ("heldout-v14", false),
     ("heldout-v15", false),
-    ("heldout-v16", true),
+    ("heldout-v16", false),
+    ("heldout-v17", true),
 ];
 
 fn fixtures_dir() -> std::path::PathBuf {
@@ -87,7 +88,7 @@ fn load_dir(sub: &str, held_out: bool) -> Vec<Row> {
             assert_eq!(
                 name.ends_with(".heldout.tsv"),
                 held_out,
-                "{name}: held-out files are named *.heldout.tsv and live in heldout-v16/"
+                "{name}: held-out files are named *.heldout.tsv and live in heldout-v17/"
             );
         }
         let file = if sub.is_empty() {
@@ -381,12 +382,12 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     );
 }
 
-/// The held-out set v16 (14 documents no other fixture uses, labelled blind by an annotator who
+/// The held-out set v17 (17 documents no other fixture uses, labelled blind by an annotator who
 /// saw neither the rules nor their output), run once, on the rules as they were when it was
-/// labelled: micro precision 0.961, recall 0.851; `nederland`, `voorzitterschap`, `raad` and
-/// `lidstaten` at precision 1.000 (recall 0.857 to 0.947), `commissie` 0.625 / 0.833 (6
-/// occurrences, 3 wrong). The target of issue 15 is NOT met (recall, and `commissie`'s
-/// precision). (The blind sets before it: v15 0.939 / 0.689, the main five at precision
+/// labelled: micro precision 0.896, recall 0.697; `nederland` 0.931 / 0.794, `voorzitterschap`
+/// 1.000 / 0.647, `raad` 0.917, `commissie` 0.857. The target of issue 15 is NOT met. (The
+/// blind sets before it: v16 0.961 / 0.851, four main actors at precision 1.000; v15 0.939 /
+/// 0.689, the main five at precision
 /// 1.000; v14 0.951 / 0.598, `nederland` 0.889; v13 0.954 / 0.550, every main actor at precision 1.000; v12 0.922 / 0.497, v11
 /// 0.899 / 0.646, v10 0.896 / 0.651, v9 0.903 / 0.632, v8 0.942 / 0.606, v7 0.947 / 0.647, v6
 /// 0.988 / 0.743, v5 0.919 / 0.705, v4 0.905 / 0.665.) The target of 0.95 (issue 15) is NOT met, and the README
@@ -400,26 +401,26 @@ fn held_out_part_keeps_the_figures_measured() {
         .find(|f| f.actor == "nederland")
         .expect("nederland");
     assert!(
-        nederland.precision >= THRESHOLD,
-        "nederland precision {:.3} below the target (measured: 1.000)",
+        nederland.precision >= 0.93,
+        "nederland precision {:.3} below what was measured (0.931)",
         nederland.precision
     );
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.precision >= THRESHOLD && micro.recall >= 0.85,
-        "micro precision {:.3}, recall {:.3}: below what was measured (0.961, 0.851)",
+        micro.precision >= 0.89 && micro.recall >= 0.69,
+        "micro precision {:.3}, recall {:.3}: below what was measured (0.896, 0.697)",
         micro.precision,
         micro.recall
     );
     assert!(
-        nederland.recall >= 0.87,
-        "nederland recall {:.3} below what was measured (0.879)",
+        nederland.recall >= 0.79,
+        "nederland recall {:.3} below what was measured (0.794)",
         nederland.recall
     );
-    // Precision at least what `commissie` reached (5 right, 3 wrong; the other main actors:
-    // 1.000); recall is held by the micro average and `nederland`, the only actor with 20 or
-    // more occurrences here.
-    let failures = below(&figures, 0.62, 0.85);
+    // Precision of every actor with 5 or more occurrences at least what `commissie` reached
+    // (6 right, 1 wrong); recall is held by the micro average and `nederland`, the only actor
+    // with 20 or more occurrences here.
+    let failures = below(&figures, 0.85, 0.69);
     assert!(
         failures.is_empty(),
         "below the figures measured: {failures:#?}"

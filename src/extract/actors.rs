@@ -1374,7 +1374,10 @@ impl ActorContext {
                 // are all of them).
                 let (end, country) = portfolio(t, j + 1);
                 let own_style = tok.cap() && t[..j].iter().any(|x| x.word);
-                if own_style && end > j + 1 && country.is_none() {
+                // Several ministers of one portfolio ("de Ministers van Defensie") are several
+                // countries'; the government has one minister of each.
+                let several_portfolios = t[j + 1..end].iter().any(|x| x.is("en") || x.punct(','));
+                if own_style && end > j + 1 && country.is_none() && several_portfolios {
                     return Some(Np {
                         actor: Actor::Nederland,
                         end,
@@ -4977,6 +4980,20 @@ mod tests {
             .into_iter()
             .map(|a| (a.actors, a.rule.map(Rule::name)))
             .collect()
+    }
+
+    #[test]
+    fn several_ministers_of_one_portfolio_are_not_the_writers() {
+        // An agenda of the RBZ-Defensie, 2015: all the member states' defence ministers.
+        assert_eq!(
+            subj("Daarna vergaderen de Ministers van Defensie in de gebruikelijke Raadsformatie."),
+            vec![Lidstaten]
+        );
+        // Two portfolios: the government's own two ministers.
+        assert_eq!(
+            subj("Over de mededeling is uw Kamer geïnformeerd per brief van de Ministers van Financiën en Economische Zaken."),
+            vec![Nederland]
+        );
     }
 
     #[test]
