@@ -351,6 +351,8 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     // The heads of government together are the European Council: "veroordeelden de
     // regeringsleiders …", "De 27 staatshoofden en regeringsleiders waren het eens …".
     ("regeringsleiders", "europese-raad", Case::Any, false),
+    // A motion of the Kamer speaks for it: "De motie Van Veldhoven c.s. … verzoekt …".
+    ("motie", "tweede-kamer", Case::Any, true),
     // Coreper, the Council's committee of permanent representatives, acts for the Council
     // (tests/fixtures/actors/README.md).
     ("coreper", "raad", Case::Cap, false),
@@ -414,6 +416,8 @@ const PHRASES: &[(&[&str], &str, Case, bool)] = &[
     (&["europese", "toezichthouder", "voor", "gegevensbescherming"], "edps", Case::Cap, false),
     (&["hoge", "vertegenwoordiger"], "hoge-vertegenwoordiger", Case::Cap, true),
     (&["tweede", "kamer"], "tweede-kamer", Case::Cap, false),
+    // The letter's addressee: "heeft uw Kamer gevraagd …", "stemde uw Kamer … in met".
+    (&["uw", "kamer"], "tweede-kamer", Case::Any, false),
     // A member state until 2020.
     (&["verenigd", "koninkrijk"], "verenigd-koninkrijk", Case::Cap, false),
     (&["leden", "van", "de", "er"], "europese-raad", Case::Any, false),
@@ -1881,6 +1885,23 @@ impl ActorContext {
             if topic_raised(t) {
                 return Reading::Nothing;
             }
+            // "Bijgaand treft uw Kamer …", "Met deze brief ontvangt uw Kamer …": the letter's
+            // addressee receives; it does not act.
+            let kamer = |a: &Actor| matches!(a, Actor::Other(s) if s == "tweede-kamer");
+            let receives = t.iter().any(|x| {
+                x.is_any(&[
+                    "treft",
+                    "ontvangt",
+                    "ontvangen",
+                    "ontving",
+                    "krijgt",
+                    "kreeg",
+                    "toekomen",
+                ])
+            });
+            if actors.iter().all(kamer) && receives {
+                return Reading::Nothing;
+            }
             // "Bulgarije is op weg de gestelde doelstellingen … te realiseren": how a country
             // is doing, as someone's report tells it, not its act.
             let on_track = t.windows(3).any(|w| {
@@ -2200,6 +2221,10 @@ impl ActorContext {
                 && k > start
                 && self.parse_list(t, k + 1, false, false).is_some();
             if (!is_finite_verb(t, k) && Some(k) != v2 && !plural_before_actor) || subordinate[k] {
+                continue;
+            }
+            // "Wat betreft de motie Heutink; …": what "betreft" names is the topic.
+            if t[k].is("betreft") {
                 continue;
             }
             let mut j = k + 1;
@@ -4980,6 +5005,31 @@ mod tests {
             .into_iter()
             .map(|a| (a.actors, a.rule.map(Rule::name)))
             .collect()
+    }
+
+    #[test]
+    fn the_kamer_and_its_motions_act_but_receiving_is_no_act() {
+        let kamer = || vec![Actor::Other("tweede-kamer".into())];
+        assert_eq!(
+            subj("De motie Van Veldhoven c.s. verzoekt voortvarend invulling te geven aan het voorzitterschap."),
+            kamer()
+        );
+        assert_eq!(
+            subj("In deze motie verzoekt uw Kamer de regering zich in te spannen voor wijziging van de regels."),
+            kamer()
+        );
+        assert_eq!(
+            subj("Bijgaand treft uw Kamer tevens de antwoorden op de vragen."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Met deze brief ontvangt uw Kamer het verslag van de Raad Algemene Zaken."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Wat betreft de motie Heutink; de nieuwverkoop van brandstofauto's stond niet op de agenda."),
+            vec![]
+        );
     }
 
     #[test]
