@@ -1739,7 +1739,8 @@ pub struct ActorContext {
     chair: Option<&'static str>,
 }
 
-/// The rotating presidency of the Council, by half-year: (year, first half?, member state).
+/// The rotating presidency of the Council: each year, the member states holding it in the
+/// first and in the second half.
 #[rustfmt::skip]
 const PRESIDENCIES: &[(i32, [&str; 2])] = &[
     (1999, ["duitsland", "finland"]), (2000, ["portugal", "frankrijk"]),
@@ -2115,7 +2116,7 @@ impl ActorContext {
                 Reading::Actors(actors, Rule::Purpose)
             } else if let Some(actors) = self.act_in_clause(t) {
                 Reading::Actors(actors, Rule::ActInClause)
-            } else if support_shown(t) || support_found(t) {
+            } else if support_found(t) {
                 Reading::Actors(vec![Actor::Lidstaten], Rule::Consensus)
             } else {
                 Reading::Nothing
@@ -2962,20 +2963,26 @@ fn topic_raised(t: &[Tok<'_>]) -> bool {
             .any(|k| main(k) && t[k].is_any(&["komt", "komen", "kwam", "kwamen", "gekomen"]))
 }
 
-/// "In de Raad was overeenstemming over …", "Daarnaast was er steun voor …", "Ook de acties …
-/// kregen veel steun": support in the discussion with no one named, the member states'. Only
+/// "Tijdens de Raad bleek steun …", "In de Raad was overeenstemming over …", "Daarnaast was er
+/// steun voor …", "Ook de acties … kregen veel steun": support in the discussion with no one
+/// named, the member states'. Only
 /// for a sentence with no actor of its own, and not support "van" someone named.
 fn support_found(t: &[Tok<'_>]) -> bool {
+    // "Tijdens de Raad bleek steun voor deze agenda te bestaan", "bleek er een grote mate van
+    // overeenstemming".
+    let shown = (0..t.len()).any(|k| {
+        t[k].is_any(&["bleek", "bleken"])
+            && t.iter()
+                .skip(k + 1)
+                .take(5)
+                .any(|x| x.is_any(SUPPORT_NOUNS))
+    });
+    if shown {
+        return true;
+    }
     let subordinate = subordinate_spans(t);
-    let nouns = [
-        "steun",
-        "overeenstemming",
-        "consensus",
-        "draagvlak",
-        "instemming",
-    ];
     let verbs = [
-        "was", "is", "waren", "bestond", "bestaat", "kreeg", "kregen", "krijgt", "kreeg", "er",
+        "was", "is", "waren", "bestond", "bestaat", "kreeg", "kregen", "krijgt",
     ];
     let degree = |x: &Tok<'_>| {
         x.is_any(&[
@@ -2994,7 +3001,7 @@ fn support_found(t: &[Tok<'_>]) -> bool {
         ])
     };
     (1..t.len()).any(|k| {
-        if subordinate[k] || !t[k].is_any(&nouns) {
+        if subordinate[k] || !t[k].is_any(SUPPORT_NOUNS) {
             return false;
         }
         let mut b = k - 1;
@@ -3050,17 +3057,14 @@ fn present(t: &[Tok<'_>]) -> bool {
     })
 }
 
-/// "Tijdens de Raad bleek steun voor deze agenda te bestaan", "bleek er voldoende draagvlak":
-/// support that shows in the discussion, with no one named, is the member states'.
-fn support_shown(t: &[Tok<'_>]) -> bool {
-    (0..t.len()).any(|k| {
-        t[k].is_any(&["bleek", "bleken"])
-            && t.iter()
-                .skip(k + 1)
-                .take(5)
-                .any(|x| x.is_any(&["steun", "draagvlak", "overeenstemming", "consensus"]))
-    })
-}
+/// The nouns of support in a discussion: "steun", "overeenstemming", "draagvlak", ….
+const SUPPORT_NOUNS: &[&str] = &[
+    "steun",
+    "overeenstemming",
+    "consensus",
+    "draagvlak",
+    "instemming",
+];
 
 /// "In aanvulling op … wil ik u informeren dat het voorzitterschap …": where the clause of what
 /// the writers pass on starts (after its "dat").
