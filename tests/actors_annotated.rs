@@ -347,13 +347,13 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.795; `commissie` 0.752, the lowest of the main
-/// five; `europese-raad` 0.656, of 61). Since the held-out sets, most of them labelled blind, were folded in, recall
-/// on the tuning set is below the target too: those annotators give the government's own
-/// impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to `nederland`, and the
-/// author of a paper others discuss ("de door de Europese Commissie uitgebrachte mededeling") to
-/// the sentence, which the rules give to no one (carrying a Dutch statement over to such sentences was tried: it took
-/// the Netherlands' precision to 0.838).
+/// held at what the rules reach on it (micro 0.812; `commissie` 0.795, the lowest of the main
+/// five; `europese-raad` 0.672, of 61). Since the held-out sets, most of them labelled blind,
+/// were folded in, recall on the tuning set is below the target too: those annotators give the
+/// government's own impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to
+/// `nederland`, which the rules give to no one (carrying a Dutch statement over to such
+/// sentences was tried: it took the Netherlands' precision to 0.838), and decisions in agentless
+/// passives to the Council or to no one, as the annotators differ.
 #[test]
 fn tuning_part_precision_at_the_target_and_recall_held() {
     let figures = measure(false);
@@ -381,18 +381,18 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     ];
     let main_below: Vec<&Figure> = figures
         .iter()
-        .filter(|f| main.contains(&f.actor.as_str()) && f.recall < 0.75)
+        .filter(|f| main.contains(&f.actor.as_str()) && f.recall < 0.79)
         .collect();
     assert!(
         main_below.is_empty(),
-        "below 0.75 recall: {:?}",
+        "below 0.79 recall: {:?}",
         main_below.iter().map(|f| &f.actor).collect::<Vec<_>>()
     );
     assert!(failures.is_empty(), "below the floors: {failures:#?}");
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.recall >= 0.79,
-        "micro recall {:.3} below what was measured (0.797)",
+        micro.recall >= 0.81,
+        "micro recall {:.3} below what was measured (0.812)",
         micro.recall
     );
 }

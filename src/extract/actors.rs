@@ -323,6 +323,9 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     // The member states of the euro area: "De Eurolanden bereikten overeenstemming …".
     ("eurolanden", "lidstaten", Case::Any, false),
     ("lidstaat", "lidstaten", Case::Any, false),
+    // The other member states' ministers: "met zijn ambtgenoten", "met mijn collega's".
+    ("ambtgenoten", "lidstaten", Case::Any, false),
+    ("collega's", "lidstaten", Case::Any, false),
     ("delegaties", "lidstaten", Case::Any, false),
     ("raad", "raad", Case::Cap, false),
     ("jbz-raad", "raad", Case::Any, false),
@@ -482,7 +485,7 @@ const MODIFIERS: &[&str] = &[
     "de", "het", "een", "deze", "dit", "ongeveer", "even", "grote", "groot", "kleine", "klein",
     "groep", "enkele", "enkel", "veel", "vele", "meerdere", "alle", "andere", "ander", "sommige",
     "beide", "aantal", "brede", "breed", "aankomend", "aankomende", "huidige", "huidig", "vaste",
-    "inkomend", "inkomende", "vorige", "vorig", "volgende", "toekomstige", "toekomstig",
+    "mijn", "zijn", "haar", "inkomend", "inkomende", "vorige", "vorig", "volgende", "toekomstige", "toekomstig",
     "dezelfde", "hetzelfde", "overige", "meeste", "verschillende", "diverse", "gelijkgezinde",
     "betrokken", "genoemde", "desbetreffende", "uitvoerend", "uitvoerende", "meerderheid",
     "minderheid", "merendeel", "handvol", "deel", "helft", "eu", "twee", "drie", "vier", "vijf",
@@ -1171,11 +1174,17 @@ impl ActorContext {
                 // first name and surname, with no portfolio and no country, is someone the
                 // letter introduces, not the writers' own (whom it calls "Minister Grapperhaus"
                 // or "de Minister van Justitie en Veiligheid").
+                // Not "Minister Eimert van Middelkoop": a first name with a lowercase Dutch
+                // particle ("van", "de", "ter") is how a Dutch name is written (a Belgian one
+                // writes "Van", "De").
                 (None, None)
                     if person
                         && end == i + 1
                         && self.name_run(t, end).is_some_and(|e| {
-                            t[end..e].iter().filter(|x| x.word && x.cap()).count() >= 2
+                            let dutch = t[end..e].iter().any(|x| {
+                                x.lower() && x.is_any(&["van", "de", "der", "den", "ter", "ten"])
+                            });
+                            t[end..e].iter().filter(|x| x.word && x.cap()).count() >= 2 && !dutch
                         }) =>
                 {
                     return None;
@@ -1208,6 +1217,9 @@ impl ActorContext {
             f,
             "directeur"
                 | "directrice"
+                | "vicepresident"
+                | "vice-president"
+                | "vicevoorzitter"
                 | "voorzitter"
                 | "hoofd"
                 | "vertegenwoordiger"
@@ -1445,15 +1457,15 @@ impl ActorContext {
                 .map(|(actors, _)| actors);
         }
         // "… heeft … met zijn Bulgaarse collega Tsacheva gesproken": "met" and the ones talked
-        // with right before the participle of talking.
+        // with right before the participle of talking; "… kennisgemaakt met …": right after it.
         (end..t.len()).find_map(|m| {
             if !t[m].is("met") {
                 return None;
             }
             let (actors, e) = self.parse_list(t, m + 1, false, false)?;
-            t.get(e)
-                .is_some_and(|x| x.is_any(TALK_VERBS))
-                .then_some(actors)
+            let talked = t.get(e).is_some_and(|x| x.is_any(TALK_VERBS))
+                || (m > 0 && t[m - 1].is_any(TALK_VERBS));
+            talked.then_some(actors)
         })
     }
 
@@ -1813,7 +1825,7 @@ impl ActorContext {
     /// tussen de lidstaten") — is not a subject. A sentence whose subject is a pronoun ("Zij
     /// riepen …") has no actor of its own: [`attribute_sentences`] reads it in its paragraph.
     pub fn subjects(&mut self, sentence: &str) -> Vec<Actor> {
-        match self.reading(sentence) {
+        match self.reading(sentence).0 {
             Reading::Actors(actors, _) => sorted(actors),
             // "beide lidstaten" with no sentence before it: the group.
             Reading::Anaphor => vec![Actor::Lidstaten],
@@ -1821,14 +1833,16 @@ impl ActorContext {
         }
     }
 
-    /// What one sentence says about its actors on its own; learns names as it goes.
-    fn reading(&mut self, sentence: &str) -> Reading {
+    /// What one sentence says about its actors on its own, and who acts inside its phrases
+    /// ([`ActorContext::embedded_agents`]); learns names as it goes.
+    fn reading(&mut self, sentence: &str) -> (Reading, Vec<Actor>) {
         let mut t = tokenize(sentence);
         // Who acts is said near the start; the rules look across a sentence several times, so a
         // "sentence" of a whole paragraph with no full stop is read only this far.
         t.truncate(MAX_TOKENS);
         self.learn(&t);
-        match self.read(&t) {
+        let embedded = self.embedded_agents(&t);
+        let reading = match self.read(&t) {
             // The one member state the item named as the presidency speaks as the presidency.
             Reading::Actors(actors, rule) => {
                 let presidency = |a: &Actor| matches!(a, Actor::MemberState(s) if self.presidency.contains(s.as_str()));
@@ -1841,7 +1855,8 @@ impl ActorContext {
                 }
             }
             r => r,
-        }
+        };
+        (reading, embedded)
     }
 
     fn read(&self, t: &[Tok<'_>]) -> Reading {
@@ -2141,6 +2156,15 @@ impl ActorContext {
             return self.subject_clause(t, actors, end, verb, Rule::Subject, without_actor);
         }
         if let Some(r) = pronoun_subject(t, s, start) {
+            // "Ik heb … kennisgemaakt met diverse collega-ministers": the writers and those
+            // they met.
+            if let Reading::Actors(actors, Rule::Writers) = &r {
+                if let Some(others) = self.talks_with(t, s + 1) {
+                    let mut actors = actors.clone();
+                    actors.extend(others);
+                    return Reading::Actors(actors, Rule::TalksWith);
+                }
+            }
             return r;
         }
 
@@ -2530,6 +2554,109 @@ impl ActorContext {
         })
     }
 
+    /// Who acts inside a phrase of the sentence rather than as its subject: the agent of a
+    /// participle-adjective ("de door de Europese Commissie uitgebrachte mededeling", "de nog
+    /// door ER-voorzitter Van Rompuy te verspreiden agenda"), of a passive in a relative clause
+    /// ("het compromis dat is voorgesteld door het Europees Parlement"), and the subject of a
+    /// relative clause ("de wijzigingen die de Commissie voorstelt", "aan de hand van vragen die
+    /// het voorzitterschap had opgesteld"). Not one to whom the clause does something ("waarin de
+    /// lidstaten worden opgeroepen").
+    fn embedded_agents(&self, t: &[Tok<'_>]) -> Vec<Actor> {
+        let subordinate = subordinate_spans(t);
+        let clause_end = |from: usize| {
+            (from..t.len())
+                .find(|&j| t[j].punct(',') || t[j].punct(';') || t[j].punct(':'))
+                .unwrap_or(t.len())
+        };
+        let mut found: Vec<Actor> = Vec::new();
+        for k in 1..t.len() {
+            if t[k].is("door") {
+                let Some((actors, end)) = self.parse_list(t, k + 1, false, false) else {
+                    continue;
+                };
+                // An adverb may stand between: "door de Commissie eerder gepresenteerde".
+                let adj = if t.get(end).is_some_and(|x| x.is_any(EMBEDDED_ADVERBS)) {
+                    end + 1
+                } else {
+                    end
+                };
+                // What the agent made or said: "de door Nederland gedane suggesties", not "de
+                // eerder door het Europees Parlement opgeschorte triloogonderhandelingen" (the
+                // shipped report's state of play).
+                let authored = |x: &Tok<'_>| AUTHORING_STEMS.iter().any(|s| x.fold.contains(s));
+                let attributive = (adjectival_after(t, adj) && authored(&t[adj]))
+                    || (t.get(adj).is_some_and(|x| x.is("te"))
+                        && t.get(adj + 1)
+                            .is_some_and(|x| x.word && x.lower() && authored(x)));
+                let in_relative = subordinate[k]
+                    && (0..k)
+                        .rev()
+                        .take_while(|&j| subordinate[j])
+                        .any(|j| t[j].is_any(&["die", "dat", "welke"]) && after_noun(t, j))
+                    && (k..clause_end(k))
+                        .chain(relative_start(&subordinate, k)..k)
+                        .any(|j| t[j].is_any(PASSIVE_AUXILIARIES) || t[j].is_any(ZIJN));
+                let attended = t[k.saturating_sub(3)..k]
+                    .iter()
+                    .any(|x| x.is_any(&["bijgewoond", "aanwezig"]));
+                if (attributive || in_relative) && !attended {
+                    found.extend(actors);
+                }
+                continue;
+            }
+            // "het standpunt van de Commissie", "het streven van het Voorzitterschap", "de wens
+            // van een groot aantal lidstaten": a view held, whoever the sentence's subject is.
+            // Not its papers ("het voorstel van de Commissie" is a topic), nor "inzet" and
+            // "inbreng", which may be mere effort.
+            // "een gemeenschappelijk standpunt van de Raad" is an act to be adopted, a
+            // procedure's step, not a view held.
+            let common = k >= 2 && t[k - 2].is_any(&["gemeenschappelijk", "gezamenlijk"]);
+            if t[k].is("van") && t[k - 1].is_any(HELD_VIEWS) && !common {
+                if let Some((actors, _)) = self.parse_list(t, k + 1, false, false) {
+                    found.extend(actors);
+                }
+                continue;
+            }
+            // "de wijzigingen die de Commissie voorstelt", "het rapport dat de Commissie
+            // presenteerde": the subject of a relative clause (its pronoun after a noun), not of
+            // "dat" after a verb ("benadrukte dat de lidstaten …", "vindt het onacceptabel dat
+            // de Commissie …").
+            if t[k].is_any(&["die", "dat", "welke"]) && subordinate[k] && after_noun(t, k) {
+                let Some((actors, end)) = self.parse_list(t, k + 1, false, false) else {
+                    continue;
+                };
+                // "een afspraak die het Europees Parlement richting geeft": a bare noun and the
+                // verb after the actor make it the object, the pronoun the subject.
+                let object = t.get(end).is_some_and(|x| {
+                    x.word
+                        && x.lower()
+                        && !x.finite
+                        && !x.is_any(DETERMINERS)
+                        && !x.is_any(PREPOSITIONS)
+                        && !x.is_any(FUNCTION_WORDS)
+                        && !x.is_any(CLAUSE_ADVERBS)
+                        && !x.is_any(TIME_WORDS)
+                        && !x.is_any(EMBEDDED_ADVERBS)
+                }) && t.get(end + 1).is_some_and(|x| x.finite);
+                if object {
+                    continue;
+                }
+                // Nor one present at it: "die ook werd bijgewoond door …" (see [`present`]).
+                let done_to = t[end..clause_end(end)].iter().any(|x| {
+                    x.is_any(PASSIVE_AUXILIARIES) || x.is_any(&["bijgewoond", "aanwezig"])
+                });
+                if !done_to {
+                    found.extend(actors);
+                }
+            }
+        }
+        // The Kamer's own papers and questions, named in a clause ("de vragen die de Eerste Kamer
+        // stelde", "de door uw Kamer ingediende moties"), are what the letter answers, not a
+        // position of the Kamer on the matter.
+        found.retain(|a| !matches!(a, Actor::Other(s) if s.ends_with("-kamer")));
+        found
+    }
+
     /// "Op initiatief van Nederland is … een bepaling opgenomen": who brought it about.
     fn initiative(&self, t: &[Tok<'_>]) -> Option<Vec<Actor>> {
         // "Beide punten zijn van Nederlandse zijde ingebracht": by that side.
@@ -2551,6 +2678,82 @@ impl ActorContext {
                 .map(|(actors, _)| actors)
         })
     }
+}
+
+/// Adverbs that may stand between an agent and its participle-adjective: "de door de
+/// Commissie eerder gepresenteerde voorstellen".
+const EMBEDDED_ADVERBS: &[&str] = &[
+    "eerder",
+    "recent",
+    "recentelijk",
+    "onlangs",
+    "reeds",
+    "al",
+    "nog",
+];
+
+/// Stems of the verbs by which someone makes or puts forward a text or a point: a
+/// participle-adjective of one names its author ("de door de Commissie gepresenteerde
+/// voorstellen", "het door Nederland benadrukte belang", "de nog door ER-voorzitter Van Rompuy
+/// te verspreiden agenda").
+#[rustfmt::skip]
+const AUTHORING_STEMS: &[&str] = &[
+    "presenteer", "stel", "daan", "doen", "bracht", "breng", "publiceer", "kondig", "dien",
+    "nomen", "neem", "opper", "benadruk", "bereid", "spreid", "initieer", "organiseer",
+    "formuleer", "lever", "maakt", "maken", "schrev", "schrijv", "zond", "stuur", "werkt",
+];
+
+/// Nouns of a view or an aim held, whose holder follows with "van" ([`ActorContext::embedded_agents`]).
+#[rustfmt::skip]
+const HELD_VIEWS: &[&str] = &[
+    "standpunt", "standpunten", "streven", "lijn", "wens", "wensen", "zorg", "zorgen", "oproep",
+    "prioriteit", "prioriteiten", "voorkeur", "opvatting", "visie", "mening", "ambitie",
+    "ambities",
+];
+
+/// Where the subordinate clause that holds token `k` begins.
+fn relative_start(subordinate: &[bool], k: usize) -> usize {
+    (0..=k)
+        .rev()
+        .take_while(|&j| subordinate[j])
+        .last()
+        .unwrap_or(k)
+}
+
+/// Nouns after which "dat" opens a clause of time, not a relative one: "op het moment dat de
+/// Raad overeenstemming heeft bereikt".
+const TIME_NOUNS: &[&str] = &["moment", "tijdstip", "ogenblik", "tijd", "dag", "jaar"];
+
+/// Whether the relative pronoun at `k` follows a noun with its determiner ("de wijzigingen
+/// die", "een uitgebreid consultatieproces dat", "de Strategische Agenda die"): not a verb ("stelde
+/// vast dat"), nor "het" + adjective after a verb ("vindt het onacceptabel dat", "is het nodig
+/// dat").
+fn after_noun(t: &[Tok<'_>], k: usize) -> bool {
+    let noun = &t[k - 1];
+    let not_a_noun = |x: &Tok<'_>| {
+        !x.word
+            || x.finite
+            || x.is_any(PREPOSITIONS)
+            || x.is_any(FUNCTION_WORDS)
+            || x.is_any(CLAUSE_ADVERBS)
+            || ["daar", "hier", "waar"]
+                .iter()
+                .any(|p| x.fold.starts_with(p))
+    };
+    // "… aangegeven dat": a participle; "de wijzigingen die" has the shape of one.
+    let verbal = participle(noun) && !noun.fold.ends_with("ingen");
+    if not_a_noun(noun) || verbal || noun.is_any(TIME_NOUNS) {
+        return false;
+    }
+    // The determiner, with up to three adjectives or name words between: "de acht wetgevende
+    // voorstellen", "een uitgebreid consultatieproces", "de Strategische Agenda".
+    let adjective =
+        |x: &Tok<'_>| !not_a_noun(x) && (x.cap() || x.fold.ends_with('e') || participle(x));
+    (k.saturating_sub(5)..k - 1).rev().any(|d| {
+        t[d].is_any(DETERMINERS)
+            && t[d + 1..k - 1].iter().all(adjective)
+            && !(t[d].is("het") && d > 0 && t[d - 1].finite)
+    })
 }
 
 /// Whether the word at `k`, after an agent "door X", makes the phrase an adjective ("de door
@@ -3223,6 +3426,7 @@ fn countries_after_portfolio(t: &[Tok<'_>], k: usize) -> Option<usize> {
 #[rustfmt::skip]
 const TALK_VERBS: &[&str] = &[
     "sprak", "spraken", "spreekt", "gesproken", "overlegde", "overlegden", "overlegt", "overlegd",
+    "kennisgemaakt", "ontmoette", "ontmoetten", "ontmoet",
 ];
 
 /// "De verwachting is dat X …", "Naar verwachting zal X …": where X may start.
@@ -3535,6 +3739,9 @@ pub enum Rule {
     WritersJudgement,
     /// Who chairs the meeting ("De Raad werd voorgezeten door …"): the presidency.
     Chair,
+    /// Who acts only inside a phrase, in a sentence with no actor of its own: "Het debat ging
+    /// over het voorstel …, dat de Commissie op 31 januari heeft gepresenteerd".
+    Embedded,
 }
 
 impl Rule {
@@ -3563,6 +3770,7 @@ impl Rule {
             Rule::ActInClause => "act-in-clause",
             Rule::WritersJudgement => "writers-judgement",
             Rule::Chair => "chair",
+            Rule::Embedded => "embedded",
         }
     }
 }
@@ -3614,14 +3822,18 @@ pub fn attribute_sentences(
     let mut out: Vec<Attribution> = Vec::with_capacity(sentences.len());
     // Who was there, when the sentence before only said so: a pronoun's antecedent.
     let mut present: Vec<Actor> = Vec::new();
+    // The actors of the sentence before, without those that acted only inside its phrases: a
+    // pronoun points back to a subject, not to "de Commissie" of "het voorstel dat de Commissie
+    // deed".
+    let mut previous: Option<Vec<Actor>> = None;
     for (sentence, section) in sentences {
-        let reading = ctx.reading(sentence);
-        let before = out.last().map(|a| a.actors.clone()).unwrap_or_default();
+        let (reading, embedded) = ctx.reading(sentence);
+        let before = previous.clone().unwrap_or_default();
         // A pronoun that opens a paragraph reaches back to the paragraph before ("Hij stelde
         // dat …"); nothing else does.
-        let antecedent = match out.last() {
-            Some(a) if a.actors.is_empty() && !present.is_empty() => present.clone(),
-            Some(a) => a.actors.clone(),
+        let antecedent = match &previous {
+            Some(a) if a.is_empty() && !present.is_empty() => present.clone(),
+            Some(a) => a.clone(),
             None => ctx.last.clone(),
         };
         present = match &reading {
@@ -3673,6 +3885,22 @@ pub fn attribute_sentences(
             }
         };
         ctx.last.clone_from(&a.actors);
+        previous = Some(a.actors.clone());
+        let a = if embedded.iter().all(|e| a.actors.contains(e)) {
+            a
+        } else {
+            let rule = if a.actors.is_empty() {
+                Some(Rule::Embedded)
+            } else {
+                a.rule
+            };
+            let mut actors = a.actors;
+            actors.extend(embedded);
+            Attribution {
+                actors: sorted(actors),
+                rule,
+            }
+        };
         out.push(a);
     }
     out
@@ -5009,6 +5237,89 @@ mod tests {
             .into_iter()
             .map(|a| (a.actors, a.rule.map(Rule::name)))
             .collect()
+    }
+
+    #[test]
+    fn who_acts_inside_a_phrase_is_named_beside_the_subject() {
+        let commissie = Actor::Commissie;
+        // The author of a participle-adjective, of a passive in a relative clause, the subject
+        // of a relative clause, and the holder of a view named with "van".
+        assert_eq!(
+            explain(&["Daarnaast gaat de Staatssecretaris in op de door de Europese Commissie uitgebrachte mededeling."], None),
+            vec![(vec![commissie.clone(), Nederland], Some("inverted-subject"))]
+        );
+        assert_eq!(
+            explain(&["EU-PNR: De Raad is akkoord gegaan met het compromis dat is voorgesteld door het Europees Parlement."], None)[0].0,
+            vec![Raad, Actor::EuropeesParlement]
+        );
+        assert_eq!(
+            explain(&["Over het geheel genomen steunt Nederland de wijzigingen die de Commissie voorstelt."], None)[0].0,
+            vec![commissie.clone(), Nederland]
+        );
+        assert_eq!(
+            explain(
+                &["Nederland steunde deze lijn van het Voorzitterschap."],
+                None
+            )[0]
+            .0,
+            vec![Voorzitterschap, Nederland]
+        );
+        // With no actor of its own, the sentence is theirs by this rule.
+        assert_eq!(
+            explain(&["Het debat ging over het voorstel voor een verordening, dat de Commissie in januari heeft gepresenteerd."], None),
+            vec![(vec![], None)]
+        );
+        assert_eq!(
+            explain(&["Deze Mededeling volgt op een uitgebreid consultatieproces dat de Commissie voerde."], None),
+            vec![(vec![commissie.clone()], Some("embedded"))]
+        );
+        // Not "dat" after a verb, not what was done to the actor, not a procedure's "common
+        // position", not an act that is no authoring, not the Kamer's own papers.
+        for (sentence, subject) in [
+            ("Nederland benadrukte dat de lasten door EU-lidstaten gezamenlijk gedragen moeten worden.", vec![Nederland]),
+            ("Nederland vindt het onacceptabel dat de Commissie het resultaat pas in april zal presenteren.", vec![Nederland]),
+            ("Tsjechië presenteerde de uitkomsten van de bijeenkomst in Praag, die ook werd bijgewoond door een aantal andere lidstaten.", vec![ms("tsjechie")]),
+            ("Hierover is met meerderheid van stemmen overeenstemming bereikt over een gemeenschappelijk standpunt van de Raad.", vec![]),
+            ("Na de aanname van een Raadspositie zijn de eerder door het Europees Parlement opgeschorte triloogonderhandelingen weer hervat.", vec![]),
+            ("De algemene benadering is een afspraak in de Raad die het Europees Parlement richting geeft.", vec![]),
+            ("Dit in aanvulling op de geannoteerde agenda, die uw Kamer op 9 maart ontving.", vec![]),
+        ] {
+            assert_eq!(explain(&[sentence], None)[0].0, subject, "{sentence}");
+        }
+        // A pronoun after it points back to the subject, not to the actor inside the phrase.
+        let got = explain(
+            &[
+                "Veel lidstaten steunden de wijzigingen die de Commissie voorstelt.",
+                "Zij vroegen daarbij aandacht voor de uitvoering.",
+            ],
+            None,
+        );
+        assert_eq!(got[0].0, vec![commissie, Lidstaten]);
+        assert_eq!(got[1], (vec![Lidstaten], Some("pronoun")));
+    }
+
+    #[test]
+    fn the_writers_colleagues_and_a_dutch_ministers_full_name() {
+        // The other member states' ministers the writers met, by any of their names.
+        for sentence in [
+            "Ik heb hier aan deelgenomen en kennisgemaakt met diverse collega-ministers.",
+            "Voorafgaand aan de Raad heb ik bilateraal met mijn collega's gesproken.",
+            "Daarnaast heb ik gesproken met de Uitvoerend Vicepresident van de Commissie en diverse collega-ministers.",
+        ] {
+            let got = explain(&[sentence], None);
+            assert!(got[0].0.contains(&Nederland) && got[0].0.contains(&Lidstaten), "{sentence} → {got:?}");
+            assert_eq!(got[0].1, Some("talks-with"), "{sentence}");
+        }
+        // A first name with a lowercase "van" is a Dutch minister's; "minister Georgios Drys"
+        // is someone the letter introduces.
+        assert_eq!(
+            subj("Minister Eimert van Middelkoop neemt op donderdag 21 februari deel aan de vergadering."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("Aan het begin van de Raad lichtte minister Georgios Drys de prioriteiten toe."),
+            vec![]
+        );
     }
 
     #[test]
