@@ -491,7 +491,8 @@ const MODIFIERS: &[&str] = &[
     "minderheid", "merendeel", "handvol", "deel", "helft", "eu", "twee", "drie", "vier", "vijf",
     "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "tal", "nieuwe", "nieuw",
     "vrijwel", "nagenoeg", "bijna", "europese", "aanwezige", "bepaalde", "deelnemende",
-    "aanstaande", "komende", "eerstvolgende",
+    "aanstaande", "komende", "eerstvolgende", "permanente", "permanent", "plaatsvervangend",
+    "plaatsvervangende",
 ];
 
 /// Modifiers that take "van (de)" before the actor: "een meerderheid van de lidstaten".
@@ -2387,7 +2388,10 @@ impl ActorContext {
                 // "is goedkeuring door het Europees Parlement vereist": the agent of a noun.
                 let nominal = t[k - 1].lower() && t[k - 1].fold.ends_with("ing");
                 let after_zijn = zijn.is_some_and(|z| z < k) && !nominal;
-                let participle_after = t[k + 1..].iter().any(participle);
+                // The participle after the agent, or between "zijn" and it: "Het MFK is in deze
+                // Raad geagendeerd als informatiepunt door het voorzitterschap".
+                let participle_after = t[k + 1..].iter().any(participle)
+                    || zijn.is_some_and(|z| t[z + 1..k].iter().any(participle));
                 if !(after_zijn && participle_after) {
                     continue;
                 }
@@ -3512,6 +3516,22 @@ fn pronoun_subject(t: &[Tok<'_>], s: usize, start: usize) -> Option<Reading> {
         && (is_finite_verb(t, start + 1) || verb_form)
         && !next.is_some_and(|n| n.is_any(DUMMY_VERBS))
     {
+        return Some(Reading::Pronoun);
+    }
+    // "Het heeft laten weten dat …", "Het heeft daarbij benadrukt …": an auxiliary after "Het"
+    // and a verb of saying before the clause ends.
+    let clause: Vec<&Tok<'_>> = t
+        .get(start + 2..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|x| !x.punct(',') && !x.is_any(SUBORDINATORS))
+        .collect();
+    let said = next.is_some_and(|n| n.is_any(&["heeft", "had", "zal", "wil"]))
+        && (clause.iter().any(|x| x.is_any(SAYING_PARTICIPLES))
+            || clause
+                .windows(2)
+                .any(|w| w[0].is("laten") && w[1].is("weten")));
+    if t[start].is("het") && said {
         return Some(Reading::Pronoun);
     }
     None
@@ -5319,6 +5339,40 @@ mod tests {
         assert_eq!(
             subj("Aan het begin van de Raad lichtte minister Georgios Drys de prioriteiten toe."),
             vec![]
+        );
+    }
+
+    #[test]
+    fn agents_pronouns_and_representatives_read_after_v17() {
+        // A passive with "zijn" whose participle stands before the agent.
+        assert_eq!(
+            explain(&["Het MFK is in deze Raad geagendeerd als informatiepunt door het voorzitterschap."], None),
+            vec![(vec![Voorzitterschap], Some("passive-agent"))]
+        );
+        // "Het" with an auxiliary and a verb of saying points back.
+        let got = explain(
+            &[
+                "Naar verwachting zal het Finse voorzitterschap een toelichting geven op de planning.",
+                "Het heeft laten weten dat het als eerste stap de posities van lidstaten in kaart wil brengen.",
+            ],
+            None,
+        );
+        assert_eq!(got[1], (vec![Voorzitterschap], Some("pronoun")));
+        // "Het heeft geleid tot …" says nothing.
+        assert_eq!(
+            explain(
+                &[
+                    "Het voorzitterschap opende de vergadering.",
+                    "Het heeft geleid tot een korte discussie."
+                ],
+                None
+            )[1]
+            .0,
+            vec![]
+        );
+        assert_eq!(
+            subj("De Permanente Vertegenwoordiger van Nederland bij de Europese Unie zal Nederland vertegenwoordigen."),
+            vec![Nederland]
         );
     }
 
