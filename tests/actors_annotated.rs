@@ -1,8 +1,8 @@
 //! The actor rules measured against an annotated set of real sentences (tests/fixtures/actors):
 //! precision and recall per actor, on the tuning set (every sentence of `tests/fixtures/actors/
 //! *.tsv`, and of the earlier held-out sets `heldout/`, `heldout-v3/`, `heldout-v4/`,
-//! `heldout-v5/` … `heldout-v16/`, each run once, read and folded in) and, separately, on the
-//! held-out set v17 (`tests/fixtures/actors/heldout-v17/*.heldout.tsv`: other documents,
+//! `heldout-v5/` … `heldout-v18/`, each run once, read and folded in) and, separately, on the
+//! held-out set v19 (`tests/fixtures/actors/heldout-v19/*.heldout.tsv`: other documents,
 //! labelled blind, and run once, at the end). Each fixture is read in a context for its
 //! meeting's date (the name's first ten characters), which says who held the presidency.
 //!
@@ -58,7 +58,8 @@ const DIRS: &[(&str, bool)] = &[
     ("heldout-v15", false),
     ("heldout-v16", false),
     ("heldout-v18", false),
-    ("heldout-v17", true),
+    ("heldout-v17", false),
+    ("heldout-v19", true),
 ];
 
 fn fixtures_dir() -> std::path::PathBuf {
@@ -89,7 +90,7 @@ fn load_dir(sub: &str, held_out: bool) -> Vec<Row> {
             assert_eq!(
                 name.ends_with(".heldout.tsv"),
                 held_out,
-                "{name}: held-out files are named *.heldout.tsv and live in heldout-v17/"
+                "{name}: held-out files are named *.heldout.tsv and live in heldout-v19/"
             );
         }
         let file = if sub.is_empty() {
@@ -347,8 +348,8 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.812; `commissie` 0.795, the lowest of the main
-/// five; `europese-raad` 0.672, of 61). Since the held-out sets, most of them labelled blind,
+/// held at what the rules reach on it (micro 0.811; `commissie` 0.798, the lowest of the main
+/// five; `europese-raad` 0.686, of 70). Since the held-out sets, most of them labelled blind,
 /// were folded in, recall on the tuning set is below the target too: those annotators give the
 /// government's own impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to
 /// `nederland`, which the rules give to no one (carrying a Dutch statement over to such
@@ -358,18 +359,19 @@ fn fixtures_hold_enough_sentences() {
 fn tuning_part_precision_at_the_target_and_recall_held() {
     let figures = measure(false);
     // One actor is below the target on the tuning set, and is held at what it reaches:
-    // `eurogroep` 0.750 (9 right of 12; since v18 brought it to 5+ occurrences): two
-    // retrospective sentences after a Eurogroup statement read as its view continued ("De
+    // `eurogroep` precision 0.769 (10 right, 3 wrong; since v18 brought it to 5+ occurrences):
+    // two retrospective sentences after a Eurogroup statement read as its view continued ("De
     // afgelopen jaren is … geschapen", "zijn belangrijke stappen gezet"), and "kreeg de
     // Eurogroep een update … door de WHO". Dropping "belangrijke" as a view word mended those
-    // and lost seven right ones, one of them in the shipped report.
+    // and lost seven right ones, one of them in the shipped report. Its recall, 0.714, counts a
+    // v17 sentence whose source misspells it ("de voorzitter van de Eurogoep").
     let failures: Vec<String> = below(&figures, THRESHOLD, 0.51)
         .into_iter()
         .filter(|f| {
             !(f.starts_with("eurogroep:")
                 && figures
                     .iter()
-                    .any(|g| g.actor == "eurogroep" && g.precision >= 0.75 && g.recall >= 0.75))
+                    .any(|g| g.actor == "eurogroep" && g.precision >= 0.76 && g.recall >= 0.71))
         })
         .collect();
     let main = [
@@ -392,22 +394,24 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
         micro.recall >= 0.81,
-        "micro recall {:.3} below what was measured (0.812)",
+        "micro recall {:.3} below what was measured (0.811)",
         micro.recall
     );
 }
 
-/// The held-out set v17 (17 documents no other fixture uses, labelled blind by an annotator who
-/// saw neither the rules nor their output), run once, on the rules as they were when it was
-/// labelled: micro precision 0.896, recall 0.697; `nederland` 0.931 / 0.794, `voorzitterschap`
-/// 1.000 / 0.647, `raad` 0.917, `commissie` 0.857. The target of issue 15 is NOT met. (The
-/// blind sets before it: v16 0.961 / 0.851, four main actors at precision 1.000; v15 0.939 /
-/// 0.689, the main five at precision
-/// 1.000; v14 0.951 / 0.598, `nederland` 0.889; v13 0.954 / 0.550, every main actor at precision 1.000; v12 0.922 / 0.497, v11
-/// 0.899 / 0.646, v10 0.896 / 0.651, v9 0.903 / 0.632, v8 0.942 / 0.606, v7 0.947 / 0.647, v6
-/// 0.988 / 0.743, v5 0.919 / 0.705, v4 0.905 / 0.665.) The target of 0.95 (issue 15) is NOT met, and the README
-/// says so. Held here: every figure at least at what was measured, so that no later change makes
-/// it worse. Raising the floors needs a new held-out set, labelled first.
+/// The held-out set v19 (23 documents no other fixture uses, 18 of them on JBZ dossiers: two
+/// JBZ agendas and verslagen, the rest letters and BNC-fiches; labelled blind by an annotator
+/// who saw neither the rules nor their output), run once, on the rules as they were when it was
+/// labelled: micro precision 0.952, recall 0.576; `nederland` 0.976 / 0.651, `commissie` 1.000
+/// / 0.731; every actor with 5 or more occurrences at precision 0.95 or more. The target of
+/// issue 15 is NOT met: recall is below it for every actor. (The blind sets before it: v18 0.973
+/// / 0.610; v17 0.896 / 0.697; v16 0.961 / 0.851, four main actors at precision 1.000; v15 0.939
+/// / 0.689, the main five at precision 1.000; v14 0.951 / 0.598, `nederland` 0.889; v13 0.954 /
+/// 0.550, every main actor at precision 1.000; v12 0.922 / 0.497, v11 0.899 / 0.646, v10 0.896 /
+/// 0.651, v9 0.903 / 0.632, v8 0.942 / 0.606, v7 0.947 / 0.647, v6 0.988 / 0.743, v5 0.919 /
+/// 0.705, v4 0.905 / 0.665.) The README says so. Held here: every figure at least at what was
+/// measured, so that no later change makes it worse. Raising the floors needs a new held-out
+/// set, labelled first.
 #[test]
 fn held_out_part_keeps_the_figures_measured() {
     let figures = measure(true);
@@ -416,26 +420,26 @@ fn held_out_part_keeps_the_figures_measured() {
         .find(|f| f.actor == "nederland")
         .expect("nederland");
     assert!(
-        nederland.precision >= 0.93,
-        "nederland precision {:.3} below what was measured (0.931)",
+        nederland.precision >= 0.97,
+        "nederland precision {:.3} below what was measured (0.976)",
         nederland.precision
     );
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.precision >= 0.89 && micro.recall >= 0.69,
-        "micro precision {:.3}, recall {:.3}: below what was measured (0.896, 0.697)",
+        micro.precision >= 0.95 && micro.recall >= 0.57,
+        "micro precision {:.3}, recall {:.3}: below what was measured (0.952, 0.576)",
         micro.precision,
         micro.recall
     );
     assert!(
-        nederland.recall >= 0.79,
-        "nederland recall {:.3} below what was measured (0.794)",
+        nederland.recall >= 0.65,
+        "nederland recall {:.3} below what was measured (0.651)",
         nederland.recall
     );
-    // Precision of every actor with 5 or more occurrences at least what `commissie` reached
-    // (6 right, 1 wrong); recall is held by the micro average and `nederland`, the only actor
-    // with 20 or more occurrences here.
-    let failures = below(&figures, 0.85, 0.69);
+    // Precision of every actor with 5 or more occurrences at the target (the lowest measured:
+    // `nederland`, 41 right, 1 wrong); recall is held by the micro average and the two actors
+    // with 20 or more occurrences here (`nederland`, `commissie` 0.731).
+    let failures = below(&figures, THRESHOLD, 0.57);
     assert!(
         failures.is_empty(),
         "below the figures measured: {failures:#?}"

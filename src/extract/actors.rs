@@ -354,6 +354,7 @@ const WORDS: &[(&str, &str, Case, bool)] = &[
     // The heads of government together are the European Council: "veroordeelden de
     // regeringsleiders …", "De 27 staatshoofden en regeringsleiders waren het eens …".
     ("regeringsleiders", "europese-raad", Case::Any, false),
+    ("staatshoofden", "europese-raad", Case::Any, false),
     // A motion of the Kamer speaks for it: "De motie Van Veldhoven c.s. … verzoekt …".
     ("motie", "tweede-kamer", Case::Any, true),
     // Coreper, the Council's committee of permanent representatives, acts for the Council
@@ -714,8 +715,10 @@ fn finite_at(t: &[Tok<'_>], k: usize) -> bool {
     }
     let f: &str = &tok.fold;
     if tok.listed_verb {
-        // "te geven", "te steunen": infinitives.
-        return !(f.ends_with("en") && prev.is_some_and(|p| p.is("te")));
+        // "te geven", "te steunen": infinitives; "in acht genomen": a noun.
+        let after_preposition = prev.is_some_and(|p| p.is_any(PREPOSITIONS) && !p.is("te"));
+        let infinitive = f.ends_with("en") && prev.is_some_and(|p| p.is("te"));
+        return !(infinitive || after_preposition);
     }
     let plain = tok.lower()
         && f.chars().all(|c| c.is_alphabetic() || c == '\'')
@@ -1218,6 +1221,7 @@ impl ActorContext {
             f,
             "directeur"
                 | "directrice"
+                | "hoofdaanklager"
                 | "vicepresident"
                 | "vice-president"
                 | "vicevoorzitter"
@@ -1245,6 +1249,15 @@ impl ActorContext {
                 return Some(self.with_name(t, Actor::Voorzitterschap, i + 1));
             }
             return None;
+        }
+        // "Het Agentschap biedt …": the agency named before, in this item.
+        if f == "agentschap" && i > 0 && t[i - 1].is_any(&["het", "dit"]) {
+            return self.agency.clone().map(|actor| Np {
+                actor,
+                end: i + 1,
+                person: false,
+                name: None,
+            });
         }
         let (actor, person) = tok.actor.clone()?;
         // "de Raad van State", "de Raad van Europa", "de Commissie van Venetië"; but "de
@@ -1640,6 +1653,12 @@ impl ActorContext {
                 self.presidency.insert(slug);
             }
         }
+        if let Some(agency) = t.iter().rev().find_map(|x| match &x.actor {
+            Some((a @ Actor::Agency(_), _)) => Some(a.clone()),
+            _ => None,
+        }) {
+            self.agency = Some(agency);
+        }
         let mut found: Vec<((usize, usize), Actor)> = Vec::new();
         // The end of the last person phrase found: "De Oekraïense Minister … Sybiha" is read
         // once, from its start; read again from "Minister" it would be the writers' own.
@@ -1656,12 +1675,26 @@ impl ActorContext {
                 if let Some(span) = np.name {
                     found.push((span, np.actor));
                 } else if t.get(np.end).is_some_and(|x| x.punct(',')) {
-                    // "coördinator, Ilkka Salmi, benadrukte"
-                    if let Some(e) = self.name_run(t, np.end + 1) {
+                    // "coördinator, Ilkka Salmi, benadrukte", "De Hoofdaanklager van het EOM,
+                    // mevrouw Kövesi, heeft …".
+                    let mut at = np.end + 1;
+                    if t.get(at)
+                        .is_some_and(|x| x.is_any(&["mevrouw", "mw", "dhr"]))
+                    {
+                        at += 1;
+                    } else if t.get(at).is_some_and(|x| x.is("de"))
+                        && t.get(at + 1).is_some_and(|x| x.is("heer"))
+                    {
+                        at += 2;
+                    }
+                    if t.get(at).is_some_and(|x| x.punct('.')) {
+                        at += 1;
+                    }
+                    if let Some(e) = self.name_run(t, at) {
                         if t.get(e)
                             .is_none_or(|x| x.punct(',') || x.punct('.') || x.punct('('))
                         {
-                            found.push(((np.end + 1, e), np.actor));
+                            found.push(((at, e), np.actor));
                         }
                     }
                 }
@@ -1750,6 +1783,8 @@ pub struct ActorContext {
     /// presidency ("De Ierse minister van Buitenlandse Zaken gaf een nadere uiteenzetting …" in
     /// April 2004).
     chair: Option<&'static str>,
+    /// The agency the item named last: "Het Agentschap biedt …" after "Frontex ondersteunt …".
+    agency: Option<Actor>,
 }
 
 /// The rotating presidency of the Council: each year, the member states holding it in the
@@ -1927,6 +1962,16 @@ impl ActorContext {
                     && w[2].is_any(&["weg", "koers", "schema"])
             });
             if on_track && !actors.contains(&Actor::Nederland) {
+                return Reading::Nothing;
+            }
+            // "Via dit mechanisme kunnen de Raad en het Europees Parlement … identificeren": what
+            // an instrument enables, described; no one acts.
+            let enabled = t.get(start).is_some_and(|x| x.is_any(&["via", "dankzij"]))
+                && t.get(start + 1)
+                    .is_some_and(|x| x.is_any(&["dit", "deze", "dat", "die"]))
+                && t.get(start + 3)
+                    .is_some_and(|x| x.is_any(&["kan", "kunnen"]));
+            if enabled {
                 return Reading::Nothing;
             }
             // "Minister Store (Noorwegen) was bij een deel van de discussie aanwezig": being
@@ -2231,6 +2276,22 @@ impl ActorContext {
                 "mw",
             ]);
         if person_title && self.name_run(t, start + 1).is_some() {
+            // "Mevrouw Kövesi heeft …" after "De Hoofdaanklager van het EOM, mevrouw Kövesi,":
+            // a name the item taught.
+            if let Some(np) = self.learned_at(t, start + 1) {
+                let verb = (np.end..t.len())
+                    .take_while(|&k| !subordinate_spans(t)[k])
+                    .find(|&k| is_finite_verb(t, k))
+                    .unwrap_or(np.end);
+                return self.subject_clause(
+                    t,
+                    vec![np.actor],
+                    np.end,
+                    verb,
+                    Rule::Subject,
+                    without_actor,
+                );
+            }
             return without_actor();
         }
         // The first actor phrase right after a finite verb: the inverted subject of a main
@@ -2368,7 +2429,9 @@ impl ActorContext {
             return None;
         }
         for k in 1..t.len() {
-            if !t[k].is("door") {
+            // Who attends or takes part is there, not acting (see [`present`]): "de zitting,
+            // waaraan alleen zal worden deelgenomen door de Staatshoofden …".
+            if !t[k].is("door") || t[k - 1].is_any(&["deelgenomen", "bijgewoond"]) {
                 continue;
             }
             // "Na de presentatie door HV Mogherini … zal de EUGS openbaar worden gemaakt": the
@@ -2391,7 +2454,7 @@ impl ActorContext {
                 // The participle after the agent, or between "zijn" and it: "Het MFK is in deze
                 // Raad geagendeerd als informatiepunt door het voorzitterschap".
                 let participle_after = t[k + 1..].iter().any(participle)
-                    || zijn.is_some_and(|z| t[z + 1..k].iter().any(participle));
+                    || zijn.is_some_and(|z| z < k && t[z + 1..k].iter().any(participle));
                 if !(after_zijn && participle_after) {
                     continue;
                 }
@@ -2482,6 +2545,18 @@ impl ActorContext {
             })
             .find_map(|k| self.parse_list(t, k + 1, false, false))
             .map(|(actors, _)| actors)
+            .or_else(|| {
+                // "… biedt wat het kabinet betreft de beste vooruitzichten": in its view.
+                (start..t.len()).find_map(|k| {
+                    if !t[k].is("wat") {
+                        return None;
+                    }
+                    let (actors, end) = self.parse_list(t, k + 1, false, false)?;
+                    t.get(end)
+                        .is_some_and(|x| x.is_any(&["betreft", "aangaat"]))
+                        .then_some(actors)
+                })
+            })
     }
 
     /// "Met deze brief ontvangt u, mede namens de Minister van …, het verslag": a letter's
@@ -2529,7 +2604,10 @@ impl ActorContext {
     /// its own.
     fn participle_agent(&self, t: &[Tok<'_>]) -> Option<Vec<Actor>> {
         (1..t.len()).find_map(|k| {
-            if !(t[k].is("door") && participle(&t[k - 1])) {
+            // Who attends or takes part is there, not acting: "de zitting, waaraan alleen zal
+            // worden deelgenomen door de Staatshoofden …" (see [`present`]).
+            let attended = t[k - 1].is_any(&["deelgenomen", "bijgewoond"]);
+            if !(t[k].is("door") && participle(&t[k - 1])) || attended {
                 return None;
             }
             let (actors, end) = self.parse_list(t, k + 1, false, false)?;
@@ -3166,8 +3244,13 @@ fn topic_raised(t: &[Tok<'_>]) -> bool {
                     && t.get(k + 2).is_some_and(|x| x.is("orde"))))
     });
     place
-        && (0..t.len())
-            .any(|k| main(k) && t[k].is_any(&["komt", "komen", "kwam", "kwamen", "gekomen"]))
+        && (0..t.len()).any(|k| {
+            // "is het EOM … aan de orde geweest": a topic that was on the agenda.
+            main(k)
+                && t[k].is_any(&[
+                    "komt", "komen", "kwam", "kwamen", "gekomen", "geweest", "staat", "stond",
+                ])
+        })
 }
 
 /// "Tijdens de Raad bleek steun …", "In de Raad was overeenstemming over …", "Daarnaast was er
@@ -3229,10 +3312,13 @@ fn plural_present(t: &[Tok<'_>], k: usize) -> bool {
         return false;
     };
     let f: &str = &x.fold;
+    // "In acht genomen de motie …": a strong participle ("ge-" and "-en") is no present.
+    let strong_participle = f.starts_with("ge") && participle(x);
     x.word
         && x.lower()
         && f.chars().count() >= 5
         && f.ends_with("en")
+        && !strong_participle
         && x.actor.is_none()
         && !x.modifier
         && !x.is_any(PREPOSITIONS)
@@ -3585,7 +3671,8 @@ fn tour_de_table(t: &[Tok<'_>], start: usize) -> bool {
 #[rustfmt::skip]
 const VIEW_WORDS: &[&str] = &[
     "moet", "moeten", "dient", "dienen", "essentieel", "noodzakelijk", "cruciaal", "wenselijk",
-    "belangrijk", "belangrijke",
+    "belangrijk", "belangrijke", "nodig", "voldoende", "onvoldoende", "rechtvaardigt",
+    "uitgangspunt",
 ];
 
 /// An impersonal sentence that states a view: "Het is (daarbij) van (groot) belang …",
@@ -3604,7 +3691,8 @@ fn is_view(t: &[Tok<'_>], start: usize) -> bool {
                 .any(|n| n.is_any(&["als", "tot", "ter"]));
         (x.is_any(VIEW_WORDS)
             && !serves
-            && !(subordinate[k] && x.is_any(&["moet", "moeten", "dient", "dienen"])))
+            && !(subordinate[k]
+                && x.is_any(&["moet", "moeten", "dient", "dienen", "nodig", "voldoende"])))
             || (x.is("belang")
                 && k > 0
                 && (t[k - 1].is("van")
@@ -5349,6 +5437,13 @@ mod tests {
             explain(&["Het MFK is in deze Raad geagendeerd als informatiepunt door het voorzitterschap."], None),
             vec![(vec![Voorzitterschap], Some("passive-agent"))]
         );
+        // A form of "zijn" after the agent ("door" first) is no passive of "zijn" before it
+        // (and reading it must not fail); the author of the participle is the actor.
+        assert_eq!(
+            subj("Het rapport, opgesteld door de Commissie, is gisteren gepubliceerd."),
+            vec![Commissie]
+        );
+        assert_eq!(subj("Het werk door de Commissie is goed."), vec![]);
         // "Het" with an auxiliary and a verb of saying points back.
         let got = explain(
             &[
@@ -5374,6 +5469,58 @@ mod tests {
             subj("De Permanente Vertegenwoordiger van Nederland bij de Europese Unie zal Nederland vertegenwoordigen."),
             vec![Nederland]
         );
+    }
+
+    #[test]
+    fn names_agencies_and_views_read_after_v19() {
+        // A name taught after a title and "mevrouw", used alone later in the item.
+        let got = explain(
+            &[
+                "De Hoofdaanklager van het EOM, mevrouw Kövesi, heeft mij per brief laten weten dat zij tevreden is.",
+                "Mevrouw Kövesi heeft Nederland verder verzocht uiterlijk 30 juni te reageren.",
+            ],
+            None,
+        );
+        let eom = Actor::Agency("eom".into());
+        assert_eq!(got[0].0, vec![eom.clone()]);
+        assert_eq!(got[1].0, vec![eom]);
+        // "Het Agentschap": the agency the item named before.
+        let got = explain(
+            &[
+                "Frontex ondersteunt EU-lidstaten bij de bewaking van de buitengrenzen.",
+                "Het Agentschap biedt daartoe ondersteuning aan de lidstaten.",
+            ],
+            None,
+        );
+        assert_eq!(got[1].0, vec![Actor::Agency("frontex".into())]);
+        assert_eq!(
+            subj("Het agentschap biedt ondersteuning aan de lidstaten."),
+            vec![]
+        );
+        // "wat het kabinet betreft": in its view; "Wat betreft de motie": a topic.
+        assert_eq!(
+            subj("Een inzet op zowel negatieve als positieve maatregelen biedt wat het kabinet betreft de beste vooruitzichten."),
+            vec![Nederland]
+        );
+        // The heads of state and government are the European Council.
+        assert_eq!(
+            subj("De staatshoofden en regeringsleiders van de EU-lidstaten beslissen over de ontwerptekst."),
+            vec![Actor::Other("europese-raad".into())]
+        );
+        // "In acht genomen de motie …" is no verb and its subject: the writers act.
+        assert_eq!(
+            explain(&["In acht genomen de motie van de leden Schouw en Ten Broeke wijs ik de Kamer erop dat het voorstel mogelijk wordt geagendeerd."], None)[0].0,
+            vec![Nederland]
+        );
+        // No act: who attends a meeting described, a topic that was on the agenda, what an
+        // instrument enables.
+        for sentence in [
+            "Naar zich laat aanzien zal de zitting, waaraan alleen zal worden deelgenomen door de Staatshoofden en regeringsleiders, beginnen met een ontmoeting.",
+            "Zoals u weet, is het EOM tijdens de laatste JBZ-Raad op 14 oktober jl. aan de orde geweest.",
+            "Via dit mechanisme kunnen de Raad en het Europees Parlement de belangrijkste prioriteiten identificeren.",
+        ] {
+            assert_eq!(explain(&[sentence], None)[0].0, vec![], "{sentence}");
+        }
     }
 
     #[test]
