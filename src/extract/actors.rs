@@ -2026,7 +2026,10 @@ impl ActorContext {
 
     /// What one clause that opens at `start` says about its actors.
     fn read_clause(&self, t: &[Tok<'_>], start: usize) -> Reading {
-        let first = &t[start];
+        // "Wat de CIE betreft" with nothing after it: no clause to read.
+        let Some(first) = t.get(start) else {
+            return Reading::Nothing;
+        };
 
         // The state of play and the Council's discussion are no one's position, whoever opened
         // the paragraph: "Op het moment van schrijven …", "Posities van lidstaten lopen uiteen".
