@@ -3,7 +3,8 @@
 //!
 //! The library is a pipeline, one module per stage, data flowing one way. Below it, the
 //! domain's values ([`model`]: actor, date, stage, reference, milestone name) and the reader of
-//! Dutch date phrases ([`dates`]). Then [`source`] (bytes → text, any format) → [`clean`] (PDF
+//! Dutch date phrases ([`dates`]), and [`guard`], which makes a bug on one report fail that
+//! report alone. Then [`source`] (bytes → text, any format) → [`clean`] (PDF
 //! habits out) → [`report`] (text → [`report::Report`], the logical document, whatever the
 //! layout) → [`snapshot`] (the file format) and [`yaml`] → [`dossier`] (registry and matching)
 //! → [`extract`] (per-dossier facts) → [`store`] (where snapshots live, working tree or git) →
@@ -22,6 +23,7 @@ pub mod dossier;
 pub mod exit;
 pub mod extract;
 pub mod fetch;
+pub mod guard;
 pub mod history;
 pub mod ingest;
 pub mod init;

@@ -358,7 +358,8 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
     let mut outcome = Outcome::default();
     let mut parsed = Vec::new();
     for (path, (reader, read)) in paths.iter().zip(parallel_map(&paths, |path| {
-        read_or_recall(repo, path, &cache)
+        crate::guard::guarded(|| read_or_recall(repo, path, &cache))
+            .unwrap_or_else(|e| (None, Err(internal_failure(path, &e))))
     })) {
         note_reader(&mut outcome.pdf_readers, reader);
         match read {
@@ -462,7 +463,15 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
         })
         .collect();
     let remember = cache.is_on();
-    let mut done = parallel_map(&jobs, |job| job.run(repo, &registry, mode, remember)).into_iter();
+    let mut done = parallel_map(&jobs, |job| {
+        crate::guard::guarded(|| job.run(repo, &registry, mode, remember)).unwrap_or_else(|e| {
+            JobResult {
+                failures: vec![internal_failure(job.read.path(), &e)],
+                ..JobResult::default()
+            }
+        })
+    })
+    .into_iter();
     // The cache after this run: what it held for reports not run now, and what each report
     // that ran cleanly gave.
     let mut entries = cache.entries.clone();
@@ -485,10 +494,15 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
                 };
                 note_reader(&mut outcome.pdf_readers, result.pdf_reader);
                 writes.extend(result.writes.into_iter().map(|w| (path.clone(), w)));
+                // A report the tool failed on gave no files: it is counted with the failures,
+                // not with the reports normalised.
+                let failed = result.files.is_empty() && !result.failures.is_empty();
                 outcome.failures.extend(result.failures);
                 outcome.warnings.extend(result.warnings);
                 outcome.files.extend(result.files);
-                outcome.reports.push(path);
+                if !failed {
+                    outcome.reports.push(path);
+                }
             }
         }
     }
@@ -516,6 +530,38 @@ pub fn normalize(repo: &Repo, only: &[PathBuf], mode: UpdateMode) -> Result<Outc
     }
     outcome.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(outcome)
+}
+
+/// In debug builds only, `JBZ_TEST_PANIC_ON` (a report's file name) makes normalising that
+/// report panic, so that `tests/guarded.rs` can show that a bug on one report fails that report
+/// alone. Release builds never read it.
+fn fail_for_fault_tests(path: &Path) {
+    #[cfg(debug_assertions)]
+    if let Ok(name) = std::env::var("JBZ_TEST_PANIC_ON") {
+        if path
+            .file_name()
+            .is_some_and(|f| f.to_string_lossy() == name)
+        {
+            let nothing: &[u8] = &[];
+            // An index past the end, as a rule that reads past a clause would make.
+            let _ = nothing[path.as_os_str().len()];
+        }
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = path;
+}
+
+/// A report the tool failed on (a bug, caught by [`crate::guard::guarded`]): it is named, its
+/// snapshots are left as they were, and the other reports go on.
+fn internal_failure(path: &Path, error: &str) -> Failure {
+    Failure {
+        path: path.to_path_buf(),
+        line: None,
+        message: format!(
+            "jbz-track failed on this report ({error}); its snapshots were left as they were \
+             and the other reports were read. This is a bug: please report it with the file"
+        ),
+    }
 }
 
 /// One report to normalise, with the snapshot files of its meeting and kind that exist.
@@ -548,6 +594,7 @@ impl Job<'_> {
         mode: UpdateMode,
         remember: bool,
     ) -> JobResult {
+        fail_for_fault_tests(self.read.path());
         match self.read {
             Read::Parsed(p) => self.normalise(repo, registry, mode, p, remember),
             Read::Recalled { path, entry } => match self.recalled(repo, entry) {

@@ -14,6 +14,7 @@ const ORDER: &[&str] = &[
     "model",
     "dates",
     "exit",
+    "guard",
     "source",
     "clean",
     "report",

@@ -23,7 +23,7 @@ pub const INTEROP: &str = "implementatie-van-interoperabiliteit";
 
 /// The variables that change what `jbz-track` does or prints; no test run inherits them.
 /// Above all `CI`: CI sets `CI=true`, which turns `normalize` into `normalize --check`.
-pub const TOOL_ENV: [&str; 15] = [
+pub const TOOL_ENV: [&str; 16] = [
     "CI",
     "JBZ_REPO",
     "JBZ_TRACK_REPO",
@@ -32,6 +32,7 @@ pub const TOOL_ENV: [&str; 15] = [
     "JBZ_CACHE_DIR",
     "JBZ_PDFTOTEXT",
     "JBZ_TEST_WRITE_PAUSE_US",
+    "JBZ_TEST_PANIC_ON",
     "NO_COLOR",
     "CLICOLOR",
     "CLICOLOR_FORCE",
