@@ -766,7 +766,22 @@ fn dispatch(
                     message: w.message.clone(),
                 })
                 .collect();
-            render::text::explain(&mut out, &shown, &text, &report, &warnings)?;
+            // The rules run here; a bug they hit on this report is named, not a backtrace.
+            let rendered = crate::guard::guarded(|| {
+                let mut buf = Vec::new();
+                render::text::explain(&mut buf, &shown, &text, &report, &warnings).map(|()| buf)
+            });
+            match rendered {
+                Ok(buf) => out.write_all(&buf?)?,
+                Err(e) => {
+                    writeln!(
+                        anstream::stderr(),
+                        "error: {shown}: jbz-track failed on this report ({e}). This is a bug: \
+                         please report it with the file"
+                    )?;
+                    return Ok(exit::TROUBLE);
+                }
+            }
             Ok(if warnings.is_empty() {
                 exit::OK
             } else {
