@@ -247,6 +247,17 @@ fn bench_history(c: &mut Criterion, corpora: &Corpora) {
         let root = corpora.get(100).root();
         b.iter(|| jbz_track::history::revisions(root, "first", Some("HEAD"), &[]).expect("diff"))
     });
+    // `timeline csam-verordening --git`: the dossier's snapshots read from every commit (the
+    // store reads the blobs on several threads).
+    g.bench_function("timeline-git/csam-verordening/1000", |b| {
+        let root = corpora.get(1000).root();
+        b.iter(|| {
+            let store = jbz_track::store::git::GitStore::open(root).expect("the corpus history");
+            jbz_track::timeline::from_git(&store, "csam-verordening", &mut |_| {})
+                .expect("reads the history")
+                .expect("a timeline")
+        })
+    });
     g.finish();
 }
 

@@ -229,7 +229,9 @@ impl GitStore {
     /// [`GitStore::read`] of many blobs, in order, on as many threads as there are cores:
     /// inflating blobs from their delta chains is most of the cost of reading history. Each
     /// thread takes a run of neighbouring blobs (which share delta bases) with a repository
-    /// handle of its own.
+    /// handle of its own, and the calling thread reads the first run with its own warm handle.
+    /// (rayon's `map_init`, a fresh handle on every worker, measured 1.07× and 1.19× slower in
+    /// two runs of `cargo bench -- history/timeline-git`.)
     pub fn read_many(&self, wanted: &[(BlobId, String)]) -> Vec<Result<Snapshot, GitError>> {
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZeroUsize::get)
