@@ -1,7 +1,7 @@
 //! The actor rules measured against an annotated set of real sentences (tests/fixtures/actors):
 //! precision and recall per actor, on the tuning set (every sentence of `tests/fixtures/actors/
 //! *.tsv`, and of the earlier held-out sets `heldout/`, `heldout-v3/`, `heldout-v4/`,
-//! `heldout-v5/` … `heldout-v18/`, each run once, read and folded in) and, separately, on the
+//! `heldout-v5/` … `heldout-v18/`, `heldout-v20/`, each run once, read and folded in) and, separately, on the
 //! held-out set v19 (`tests/fixtures/actors/heldout-v19/*.heldout.tsv`: other documents,
 //! labelled blind, and run once, at the end). Each fixture is read in a context for its
 //! meeting's date (the name's first ten characters), which says who held the presidency.
@@ -59,6 +59,7 @@ const DIRS: &[(&str, bool)] = &[
     ("heldout-v16", false),
     ("heldout-v18", false),
     ("heldout-v17", false),
+    ("heldout-v20", false),
     ("heldout-v19", true),
 ];
 
@@ -348,7 +349,7 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.811; `commissie` 0.798, the lowest of the main
+/// held at what the rules reach on it (micro 0.804; `commissie` 0.793, the lowest of the main
 /// five; `europese-raad` 0.686, of 70). Since the held-out sets, most of them labelled blind,
 /// were folded in, recall on the tuning set is below the target too: those annotators give the
 /// government's own impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to
@@ -393,8 +394,8 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     assert!(failures.is_empty(), "below the floors: {failures:#?}");
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
-        micro.recall >= 0.81,
-        "micro recall {:.3} below what was measured (0.811)",
+        micro.recall >= 0.80,
+        "micro recall {:.3} below what was measured (0.804)",
         micro.recall
     );
 }
