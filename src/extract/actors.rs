@@ -2360,6 +2360,20 @@ impl ActorContext {
                 }
                 // "Ook lichtten zij …", "Allereerst stond het stil …".
                 Some(x) if x.is_any(&["zij", "ze", "hij"]) => return Reading::Pronoun,
+                // "In uw brief … heeft u mij gevraagd …": in a letter to the Kamer, "u" is the
+                // Kamer, and asking is its act (receiving, "treft u aan", is not).
+                Some(x)
+                    if x.is("u")
+                        && t[j + 1..]
+                            .iter()
+                            .take_while(|y| !y.punct(','))
+                            .any(|y| y.is_any(&["gevraagd", "verzocht"])) =>
+                {
+                    return Reading::Actors(
+                        vec![Actor::Other("tweede-kamer".into())],
+                        Rule::InvertedSubject,
+                    );
+                }
                 // "Allereerst stond het stil", but "neemt het aantal … af": "het" before a
                 // noun is its article.
                 Some(x)
@@ -2786,6 +2800,8 @@ const AUTHORING_STEMS: &[&str] = &[
     "presenteer", "stel", "daan", "doen", "bracht", "breng", "publiceer", "kondig", "dien",
     "nomen", "neem", "opper", "benadruk", "bereid", "spreid", "initieer", "organiseer",
     "formuleer", "lever", "maakt", "maken", "schrev", "schrijv", "zond", "stuur", "werkt",
+    // And views of it: "het door Nederland bekritiseerde opschortingsmechanisme".
+    "bekritiseer", "bepleit", "gesteund", "verworpen",
 ];
 
 /// Nouns of a view or an aim held, whose holder follows with "van" ([`ActorContext::embedded_agents`]).
@@ -3443,7 +3459,8 @@ fn is_reference(t: &[Tok<'_>], start: usize) -> bool {
 #[rustfmt::skip]
 const AIM_NOUNS: &[&str] = &[
     "inzet", "insteek", "positie", "standpunt", "prioriteiten", "prioriteit", "belangen",
-    "belang", "wensen", "doelen", "doelstellingen", "ambities", "zorgen",
+    "belang", "wensen", "doelen", "doelstellingen", "ambities", "zorgen", "voorwaarden",
+    "bezwaren",
 ];
 
 /// "Om de Nederlandse prioriteiten … te laten landen …, is een aantal non-papers opgesteld":
@@ -5384,6 +5401,11 @@ mod tests {
             explain(&["Deze Mededeling volgt op een uitgebreid consultatieproces dat de Commissie voerde."], None),
             vec![(vec![commissie.clone()], Some("embedded"))]
         );
+        // A view of it, as well as its making: "het door Nederland bekritiseerde mechanisme".
+        assert_eq!(
+            explain(&["Ook maakt het door Nederland bekritiseerde opschortingsmechanisme geen deel meer uit van de verordening."], None),
+            vec![(vec![Nederland], Some("embedded"))]
+        );
         // Not "dat" after a verb, not what was done to the actor, not a procedure's "common
         // position", not an act that is no authoring, not the Kamer's own papers.
         for (sentence, subject) in [
@@ -5524,6 +5546,24 @@ mod tests {
         ] {
             assert_eq!(explain(&[sentence], None)[0].0, vec![], "{sentence}");
         }
+    }
+
+    #[test]
+    fn the_kamer_as_u_asks() {
+        let kamer = vec![Actor::Other("tweede-kamer".into())];
+        assert_eq!(
+            subj("In uw brief van 14 april heeft u mij gevraagd u te informeren over twee onderwerpen."),
+            kamer
+        );
+        // Receiving, or being told, is no act of the Kamer.
+        assert_eq!(
+            subj("Bijgaand treft u de antwoorden aan op de vragen."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Hierbij informeer ik u over de uitkomsten van de Raad."),
+            vec![Nederland]
+        );
     }
 
     #[test]
