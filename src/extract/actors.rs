@@ -2282,8 +2282,9 @@ impl ActorContext {
             // "Mevrouw Kövesi heeft …" after "De Hoofdaanklager van het EOM, mevrouw Kövesi,":
             // a name the item taught.
             if let Some(np) = self.learned_at(t, start + 1) {
+                let subordinate = subordinate_spans(t);
                 let verb = (np.end..t.len())
-                    .take_while(|&k| !subordinate_spans(t)[k])
+                    .take_while(|&k| !subordinate[k])
                     .find(|&k| is_finite_verb(t, k))
                     .unwrap_or(np.end);
                 return self.subject_clause(
