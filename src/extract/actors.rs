@@ -2084,10 +2084,7 @@ impl ActorContext {
             }
             // "De Nederlandse wens … is door de Raad overgenomen": both.
             let mut actors = actors;
-            let subordinate = subordinate_spans(t);
-            let verb = (start..t.len())
-                .take_while(|&k| !subordinate[k])
-                .find(|&k| is_finite_verb(t, k));
+            let verb = main_verb_from(t, &subordinate_spans(t), start);
             if let Some(Some(agent)) = verb.and_then(|k| self.passive(t, k)) {
                 actors.extend(agent);
             }
@@ -2197,10 +2194,7 @@ impl ActorContext {
             let verb = if plural_present(t, end) {
                 end
             } else {
-                (end..t.len())
-                    .take_while(|&k| !subordinate[k])
-                    .find(|&k| is_finite_verb(t, k))
-                    .unwrap_or(end)
+                main_verb_from(t, &subordinate, end).unwrap_or(end)
             };
             return self.subject_clause(t, actors, end, verb, Rule::Subject, without_actor);
         }
@@ -2282,11 +2276,7 @@ impl ActorContext {
             // "Mevrouw Kövesi heeft …" after "De Hoofdaanklager van het EOM, mevrouw Kövesi,":
             // a name the item taught.
             if let Some(np) = self.learned_at(t, start + 1) {
-                let subordinate = subordinate_spans(t);
-                let verb = (np.end..t.len())
-                    .take_while(|&k| !subordinate[k])
-                    .find(|&k| is_finite_verb(t, k))
-                    .unwrap_or(np.end);
+                let verb = main_verb_from(t, &subordinate_spans(t), np.end).unwrap_or(np.end);
                 return self.subject_clause(
                     t,
                     vec![np.actor],
@@ -2449,7 +2439,7 @@ impl ActorContext {
         for k in 1..t.len() {
             // Who attends or takes part is there, not acting (see [`present`]): "de zitting,
             // waaraan alleen zal worden deelgenomen door de Staatshoofden …".
-            if !t[k].is("door") || t[k - 1].is_any(&["deelgenomen", "bijgewoond"]) {
+            if !t[k].is("door") || t[k - 1].is_any(ATTENDANCE) {
                 continue;
             }
             // "Na de presentatie door HV Mogherini … zal de EUGS openbaar worden gemaakt": the
@@ -2624,7 +2614,7 @@ impl ActorContext {
         (1..t.len()).find_map(|k| {
             // Who attends or takes part is there, not acting: "de zitting, waaraan alleen zal
             // worden deelgenomen door de Staatshoofden …" (see [`present`]).
-            let attended = t[k - 1].is_any(&["deelgenomen", "bijgewoond"]);
+            let attended = t[k - 1].is_any(ATTENDANCE);
             if !(t[k].is("door") && participle(&t[k - 1])) || attended {
                 return None;
             }
@@ -2698,7 +2688,7 @@ impl ActorContext {
                         .any(|j| t[j].is_any(PASSIVE_AUXILIARIES) || t[j].is_any(ZIJN));
                 let attended = t[k.saturating_sub(3)..k]
                     .iter()
-                    .any(|x| x.is_any(&["bijgewoond", "aanwezig"]));
+                    .any(|x| x.is_any(ATTENDANCE));
                 if (attributive || in_relative) && !attended {
                     found.extend(actors);
                 }
@@ -2742,9 +2732,9 @@ impl ActorContext {
                     continue;
                 }
                 // Nor one present at it: "die ook werd bijgewoond door …" (see [`present`]).
-                let done_to = t[end..clause_end(end)].iter().any(|x| {
-                    x.is_any(PASSIVE_AUXILIARIES) || x.is_any(&["bijgewoond", "aanwezig"])
-                });
+                let done_to = t[end..clause_end(end)]
+                    .iter()
+                    .any(|x| x.is_any(PASSIVE_AUXILIARIES) || x.is_any(ATTENDANCE));
                 if !done_to {
                     found.extend(actors);
                 }
@@ -2812,6 +2802,18 @@ const HELD_VIEWS: &[&str] = &[
     "prioriteit", "prioriteiten", "voorkeur", "opvatting", "visie", "mening", "ambitie",
     "ambities",
 ];
+
+/// Being there, not acting: who attends or takes part ("die werd bijgewoond door …", "waaraan
+/// zal worden deelgenomen door …") or is "aanwezig" (see [`present`]).
+const ATTENDANCE: &[&str] = &["deelgenomen", "bijgewoond", "aanwezig"];
+
+/// The first finite verb of the main clause from `from` on: the verb of a subject that ends
+/// there.
+fn main_verb_from(t: &[Tok<'_>], subordinate: &[bool], from: usize) -> Option<usize> {
+    (from..t.len())
+        .take_while(|&k| !subordinate[k])
+        .find(|&k| is_finite_verb(t, k))
+}
 
 /// Where the subordinate clause that holds token `k` begins.
 fn relative_start(subordinate: &[bool], k: usize) -> usize {
