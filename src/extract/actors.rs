@@ -2157,7 +2157,7 @@ impl ActorContext {
             return Reading::Anaphor;
         }
         let without_actor = || {
-            if self.co_writers(t) {
+            if self.co_writers(t) || writer_in_clause(t) {
                 Reading::Actors(vec![Actor::Nederland], Rule::Writers)
             } else if let Some(actors) = self.holder_anywhere(t, start) {
                 Reading::Actors(actors, Rule::ViewHolder)
@@ -3381,6 +3381,20 @@ const SUPPORT_NOUNS: &[&str] = &[
     "instemming",
 ];
 
+/// "… en in mijn voortgangsbrief gaf ik aan …", "Dat betekent dat ik …": the writer acting in a
+/// clause of a sentence with no actor of its own. Not where the writer only points to what was
+/// said or heard ("zoals ik eerder meldde", "naar ik heb begrepen"), nor in a quotation, where
+/// "ik" is whoever is quoted.
+fn writer_in_clause(t: &[Tok<'_>]) -> bool {
+    let quoted = t
+        .iter()
+        .any(|x| !x.word && x.raw.contains(['“', '”', '"', '„']));
+    !quoted
+        && (0..t.len()).any(|k| {
+            t[k].is_any(&["ik", "wij", "we"]) && !(k > 0 && t[k - 1].is_any(&["zoals", "naar"]))
+        })
+}
+
 /// "In aanvulling op … wil ik u informeren dat het voorzitterschap …": where the clause of what
 /// the writers pass on starts (after its "dat").
 fn passed_on(t: &[Tok<'_>], start: usize) -> Option<usize> {
@@ -4117,6 +4131,33 @@ mod tests {
         assert_eq!(
             subj("De regering kan instemmen met deze onderwerpen."),
             vec![Nederland]
+        );
+    }
+
+    #[test]
+    fn the_writer_acting_in_a_clause_of_a_sentence_with_no_actor() {
+        // The writer acts in the second clause, or in a relative clause.
+        assert_eq!(
+            subj("Dit onderwerp is van groot belang en in mijn vorige brief gaf ik aan het te agenderen."),
+            vec![Nederland]
+        );
+        assert_eq!(
+            subj("Dat is in lijn met het verzoek dat ik eerder heb gedaan."),
+            vec![Nederland]
+        );
+        // Pointing to what was said or heard is not acting.
+        assert_eq!(
+            subj("Het overleg is naar ik heb begrepen uitgesteld tot het voorjaar."),
+            vec![]
+        );
+        assert_eq!(
+            subj("Het pakket omvatte de elementen zoals ik deze eerder noemde."),
+            vec![]
+        );
+        // In a quotation "ik" is whoever is quoted.
+        assert_eq!(
+            subj("“De samenwerking is hecht, omdat ik er elke maand over spreek."),
+            vec![]
         );
     }
 
