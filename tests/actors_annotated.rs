@@ -99,39 +99,51 @@ fn load_dir(sub: &str, held_out: bool) -> Vec<Row> {
         } else {
             format!("{sub}/{name}")
         };
-        let text = std::fs::read_to_string(&path).expect("fixture");
-        assert!(
-            text.starts_with("# REAL TEXT."),
-            "{file}: a fixture says at its top that it is real text"
-        );
-        for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 6, "{file}: {line}");
-            let n: usize = cols[0].parse().expect("n");
+        for (n, cols, gold) in fixture_rows(&path, &file) {
             let part = if held_out { "held-out" } else { "tune" };
             assert_eq!(
                 cols[1], part,
                 "{file}:{n}: the part column says where the row belongs"
             );
-            let gold = match cols[4] {
+            rows.push(Row {
+                file: file.clone(),
+                n,
+                held_out,
+                para: cols[2].clone(),
+                section: (cols[3] != "-").then(|| cols[3].clone()),
+                gold,
+                sentence: cols[5].clone(),
+            });
+        }
+    }
+    rows
+}
+
+/// The rows of one annotated file (`file` names it in messages): each row's number, its six
+/// columns, and the actors of its `actors` column.
+fn fixture_rows(path: &Path, file: &str) -> Vec<(usize, Vec<String>, Vec<Actor>)> {
+    let text = std::fs::read_to_string(path).expect("fixture");
+    assert!(
+        text.starts_with("# REAL TEXT."),
+        "{file}: a fixture says at its top that it is real text"
+    );
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(|line| {
+            let cols: Vec<String> = line.split('\t').map(str::to_string).collect();
+            assert_eq!(cols.len(), 6, "{file}: {line}");
+            let n: usize = cols[0].parse().expect("n");
+            let actors = match cols[4].as_str() {
                 "-" => Vec::new(),
                 list => list
                     .split(',')
                     .map(|s| Actor::from_slug(s).unwrap_or_else(|| panic!("{file}:{n}: {s}")))
                     .collect(),
             };
-            rows.push(Row {
-                file: file.clone(),
-                n,
-                held_out,
-                para: cols[2].to_string(),
-                section: (cols[3] != "-").then(|| cols[3].to_string()),
-                gold,
-                sentence: cols[5].to_string(),
-            });
-        }
-    }
-    rows
+            (n, cols, actors)
+        })
+        .collect()
 }
 
 /// The rules' actors (and the rule that placed them) for every row, read paragraph by paragraph
@@ -200,37 +212,11 @@ fn measure(held_out: bool) -> Vec<Figure> {
         .filter(|r| r.held_out == held_out)
         .collect();
     let predicted = predict(&rows);
-    let mut counts: BTreeMap<Actor, Counts> = BTreeMap::new();
-    let mut sentences = 0;
-    let mut no_one = 0;
     let mut report = String::new();
     for (row, (got, rule)) in rows.iter().zip(&predicted) {
-        sentences += 1;
-        no_one += usize::from(row.gold.is_empty());
-        for a in &row.gold {
-            let c = counts.entry(a.clone()).or_default();
-            c.gold += 1;
-            if got.contains(a) {
-                c.tp += 1;
-            } else {
-                c.fn_ += 1;
-            }
-        }
-        for a in got {
-            if !row.gold.contains(a) {
-                counts.entry(a.clone()).or_default().fp += 1;
-            }
-        }
         let mut g = row.gold.clone();
         g.sort();
         if &g != got {
-            let slugs = |v: &[Actor]| {
-                if v.is_empty() {
-                    "-".to_string()
-                } else {
-                    v.iter().map(Actor::slug).collect::<Vec<_>>().join(",")
-                }
-            };
             let _ = writeln!(
                 report,
                 "  {}:{} gold {} got {} ({}): {}",
@@ -243,55 +229,82 @@ fn measure(held_out: bool) -> Vec<Figure> {
             );
         }
     }
+    let no_one = rows.iter().filter(|r| r.gold.is_empty()).count();
     let part = if held_out { "held-out" } else { "tuning" };
-    println!("\nactors, {part} part: {sentences} sentences ({no_one} no one's)");
+    println!(
+        "\nactors, {part} part: {} sentences ({no_one} no one's)",
+        rows.len()
+    );
+    let figures = table(&count(
+        rows.iter()
+            .zip(&predicted)
+            .map(|(row, (got, _))| (row.gold.as_slice(), got.as_slice())),
+    ));
+    if !report.is_empty() {
+        println!("disagreements:\n{report}");
+    }
+    figures
+}
+
+fn slugs(v: &[Actor]) -> String {
+    if v.is_empty() {
+        "-".to_string()
+    } else {
+        v.iter().map(Actor::slug).collect::<Vec<_>>().join(",")
+    }
+}
+
+/// Each actor's counts over pairs of (gold, got).
+fn count<'a>(pairs: impl Iterator<Item = (&'a [Actor], &'a [Actor])>) -> BTreeMap<Actor, Counts> {
+    let mut counts: BTreeMap<Actor, Counts> = BTreeMap::new();
+    for (gold, got) in pairs {
+        for a in gold {
+            let c = counts.entry(a.clone()).or_default();
+            c.gold += 1;
+            if got.contains(a) {
+                c.tp += 1;
+            } else {
+                c.fn_ += 1;
+            }
+        }
+        for a in got {
+            if !gold.contains(a) {
+                counts.entry(a.clone()).or_default().fp += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// Prints the counts as a table, the micro average last, and returns them as figures.
+fn table(counts: &BTreeMap<Actor, Counts>) -> Vec<Figure> {
     println!(
         "{:<20} {:>5} {:>4} {:>4} {:>4} {:>9} {:>7}",
         "actor", "gold", "tp", "fp", "fn", "precision", "recall"
     );
     let mut figures = Vec::new();
     let mut micro = Counts::default();
-    for (actor, c) in &counts {
-        let p = ratio(c.tp, c.tp + c.fp);
-        let r = ratio(c.tp, c.tp + c.fn_);
+    let mut row = |name: &str, c: &Counts| {
+        let (p, r) = (ratio(c.tp, c.tp + c.fp), ratio(c.tp, c.tp + c.fn_));
         println!(
             "{:<20} {:>5} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
-            actor.slug(),
-            c.gold,
-            c.tp,
-            c.fp,
-            c.fn_,
-            p,
-            r
+            name, c.gold, c.tp, c.fp, c.fn_, p, r
         );
-        micro.gold += c.gold;
-        micro.tp += c.tp;
-        micro.fp += c.fp;
-        micro.fn_ += c.fn_;
         figures.push(Figure {
-            actor: actor.slug().to_string(),
+            actor: name.to_string(),
             gold: c.gold,
             precision: p,
             recall: r,
         });
+    };
+    for (actor, c) in counts {
+        row(actor.slug(), c);
+        micro.gold += c.gold;
+        micro.tp += c.tp;
+        micro.fp += c.fp;
+        micro.fn_ += c.fn_;
     }
-    let (p, r) = (
-        ratio(micro.tp, micro.tp + micro.fp),
-        ratio(micro.tp, micro.tp + micro.fn_),
-    );
-    println!(
-        "{:<20} {:>5} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
-        "micro average", micro.gold, micro.tp, micro.fp, micro.fn_, p, r
-    );
-    figures.push(Figure {
-        actor: "micro".to_string(),
-        gold: micro.gold,
-        precision: p,
-        recall: r,
-    });
-    if !report.is_empty() {
-        println!("disagreements:\n{report}");
-    }
+    row("micro", &micro);
     figures
 }
 
@@ -349,7 +362,7 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.804; `commissie` 0.793, the lowest of the main
+/// held at what the rules reach on it (micro 0.806; `commissie` 0.793, the lowest of the main
 /// five; `europese-raad` 0.686, of 70). Since the held-out sets, most of them labelled blind,
 /// were folded in, recall on the tuning set is below the target too: those annotators give the
 /// government's own impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to
@@ -395,7 +408,7 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
         micro.recall >= 0.80,
-        "micro recall {:.3} below what was measured (0.804)",
+        "micro recall {:.3} below what was measured (0.806)",
         micro.recall
     );
 }
@@ -477,4 +490,100 @@ fn no_piece_of_a_real_sentence_makes_the_rules_fail() {
     }
     assert!(read > 10_000, "{read} pieces");
     assert!(failures.is_empty(), "the rules failed on: {failures:#?}");
+}
+
+/// The second annotation of the sentences of v19 and v20 (`second-annotator/`): for each file
+/// there, its sentences by number, with the second annotator's actors.
+fn load_second() -> BTreeMap<(String, usize), (String, Vec<Actor>)> {
+    let dir = fixtures_dir().join("second-annotator");
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).expect("second-annotator/") {
+        let path = entry.expect("dir entry").path();
+        if path.extension().is_none_or(|e| e != "tsv") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let base = name
+            .strip_suffix(".second.tsv")
+            .unwrap_or_else(|| panic!("{name}: second annotations are named *.second.tsv"));
+        for (n, cols, actors) in fixture_rows(&path, &name) {
+            assert_eq!(
+                cols[1], "second",
+                "{name}:{n}: the part column says `second`"
+            );
+            out.insert((base.to_string(), n), (cols[5].clone(), actors));
+        }
+    }
+    out
+}
+
+/// How far two careful readers agree. The 200 sentences of the blind sets v19 and v20 were
+/// labelled a second time, by an annotator who had the conventions and the earlier sets but
+/// neither the first annotation nor the rules (`second-annotator/`). Against the first, the
+/// second annotator's micro precision is 0.899 and recall 0.893 (`commissie` recall 0.828,
+/// `lidstaten` 0.625 / 0.714, `europese-raad` recall 0.333): issue 15's bar of 0.95 for every
+/// actor is above what two careful humans reach on these texts. Held here: that figure (so the
+/// README quotes the fixtures), and the rules' precision on the held-out set v19 at the target
+/// against the second annotation too, so that the rules are not fitted to one annotator's
+/// habits.
+#[test]
+fn a_second_annotator_agrees_as_far_as_measured() {
+    let first: Vec<Row> = load_dir("heldout-v19", true)
+        .into_iter()
+        .chain(load_dir("heldout-v20", false))
+        .collect();
+    let second = load_second();
+    assert_eq!(second.len(), first.len(), "every sentence labelled twice");
+    let key = |r: &Row| {
+        let name = r.file.rsplit('/').next().unwrap_or(&r.file);
+        (
+            name.strip_suffix(".heldout.tsv")
+                .unwrap_or(name)
+                .to_string(),
+            r.n,
+        )
+    };
+    let label = |r: &Row| -> &[Actor] {
+        let (sentence, actors) = second
+            .get(&key(r))
+            .unwrap_or_else(|| panic!("{}:{}: no second label", r.file, r.n));
+        assert_eq!(
+            sentence, &r.sentence,
+            "{}:{}: the same sentence",
+            r.file, r.n
+        );
+        actors
+    };
+    println!(
+        "\nsecond annotator against the first, v19 and v20: {} sentences",
+        first.len()
+    );
+    let agreement = table(&count(first.iter().map(|r| (r.gold.as_slice(), label(r)))));
+    let micro = agreement
+        .iter()
+        .find(|f| f.actor == "micro")
+        .expect("micro");
+    assert!(
+        (micro.precision - 0.899).abs() < 0.0005 && (micro.recall - 0.893).abs() < 0.0005,
+        "agreement {:.3} / {:.3}, not the 0.899 / 0.893 the README quotes",
+        micro.precision,
+        micro.recall
+    );
+    let predicted = predict(&first);
+    let held_out: Vec<(&[Actor], &[Actor])> = first
+        .iter()
+        .zip(&predicted)
+        .filter(|(r, _)| r.held_out)
+        .map(|(r, (got, _))| (label(r), got.as_slice()))
+        .collect();
+    println!(
+        "\nthe rules against the second annotation, v19: {} sentences",
+        held_out.len()
+    );
+    let figures = table(&count(held_out.into_iter()));
+    let failures = below(&figures, THRESHOLD, 0.69);
+    assert!(
+        failures.is_empty(),
+        "against the second annotation: {failures:#?}"
+    );
 }
