@@ -517,20 +517,27 @@ fn load_second() -> BTreeMap<(String, usize), (String, Vec<Actor>)> {
     out
 }
 
-/// How far two careful readers agree. The 200 sentences of the blind sets v19 and v20 were
-/// labelled a second time, by an annotator who had the conventions and the earlier sets but
+/// How far two careful readers agree. The 400 sentences of the blind sets v16, v18, v19 and v20
+/// were labelled a second time, by annotators who had the conventions and the other sets but
 /// neither the first annotation nor the rules (`second-annotator/`). Against the first, the
-/// second annotator's micro precision is 0.899 and recall 0.893 (`commissie` recall 0.828,
-/// `lidstaten` 0.625 / 0.714, `europese-raad` recall 0.333): issue 15's bar of 0.95 for every
-/// actor is above what two careful humans reach on these texts. Held here: that figure (so the
+/// second reading's micro precision and recall are 0.917 and 0.917 (v19 and v20, letters and
+/// fiches in the government's own voice: 0.899 / 0.893; v16 and v18, agendas and verslagen of
+/// other Councils: 0.939 / 0.945); per actor `commissie` recall 0.857, `lidstaten` precision
+/// 0.846, `raad` 0.720, `europese-raad` recall 0.636: issue 15's bar of 0.95 for every actor is
+/// above what two careful humans reach on these texts. Held here: that figure (so that the
 /// README quotes the fixtures), and the rules' precision on the held-out set v19 at the target
-/// against the second annotation too, so that the rules are not fitted to one annotator's
-/// habits.
+/// against the second reading too, so that the rules are not fitted to one annotator's habits.
 #[test]
 fn a_second_annotator_agrees_as_far_as_measured() {
-    let first: Vec<Row> = load_dir("heldout-v19", true)
-        .into_iter()
-        .chain(load_dir("heldout-v20", false))
+    let sets = [
+        ("heldout-v19", true),
+        ("heldout-v20", false),
+        ("heldout-v16", false),
+        ("heldout-v18", false),
+    ];
+    let first: Vec<Row> = sets
+        .iter()
+        .flat_map(|&(sub, held_out)| load_dir(sub, held_out))
         .collect();
     let second = load_second();
     assert_eq!(second.len(), first.len(), "every sentence labelled twice");
@@ -554,8 +561,27 @@ fn a_second_annotator_agrees_as_far_as_measured() {
         );
         actors
     };
+    for (sub, _) in sets {
+        let rows = first
+            .iter()
+            .filter(|r| r.file.starts_with(&format!("{sub}/")));
+        let micro = count(rows.map(|r| (r.gold.as_slice(), label(r))))
+            .values()
+            .fold(Counts::default(), |m, c| Counts {
+                gold: m.gold + c.gold,
+                tp: m.tp + c.tp,
+                fp: m.fp + c.fp,
+                fn_: m.fn_ + c.fn_,
+            });
+        println!(
+            "second against first, {sub}: precision {:.3}, recall {:.3} ({} gold)",
+            ratio(micro.tp, micro.tp + micro.fp),
+            ratio(micro.tp, micro.tp + micro.fn_),
+            micro.gold
+        );
+    }
     println!(
-        "\nsecond annotator against the first, v19 and v20: {} sentences",
+        "\nsecond annotator against the first: {} sentences",
         first.len()
     );
     let agreement = table(&count(first.iter().map(|r| (r.gold.as_slice(), label(r)))));
@@ -564,8 +590,8 @@ fn a_second_annotator_agrees_as_far_as_measured() {
         .find(|f| f.actor == "micro")
         .expect("micro");
     assert!(
-        (micro.precision - 0.899).abs() < 0.0005 && (micro.recall - 0.893).abs() < 0.0005,
-        "agreement {:.3} / {:.3}, not the 0.899 / 0.893 the README quotes",
+        (micro.precision - 0.917).abs() < 0.0005 && (micro.recall - 0.917).abs() < 0.0005,
+        "agreement {:.3} / {:.3}, not the 0.917 / 0.917 the README quotes",
         micro.precision,
         micro.recall
     );
