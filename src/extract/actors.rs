@@ -490,7 +490,8 @@ const MODIFIERS: &[&str] = &[
     "dezelfde", "hetzelfde", "overige", "meeste", "verschillende", "diverse", "gelijkgezinde",
     "betrokken", "genoemde", "desbetreffende", "uitvoerend", "uitvoerende", "meerderheid",
     "minderheid", "merendeel", "handvol", "deel", "helft", "eu", "twee", "drie", "vier", "vijf",
-    "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "tal", "nieuwe", "nieuw",
+    "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien",
+    "zestien", "zeventien", "achttien", "negentien", "twintig", "tal", "nieuwe", "nieuw",
     "vrijwel", "nagenoeg", "bijna", "europese", "aanwezige", "bepaalde", "deelnemende",
     "aanstaande", "komende", "eerstvolgende", "permanente", "permanent", "plaatsvervangend",
     "plaatsvervangende",
@@ -898,6 +899,7 @@ const TAKING_OFFICE: &[&str] = &[
 #[rustfmt::skip]
 const NUMBER_WORDS: &[&str] = &[
     "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+    "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig",
 ];
 
 /// Phrases that name who did what a sentence reports: "Op initiatief van Nederland is … een
@@ -2661,7 +2663,14 @@ impl ActorContext {
         let mut found: Vec<Actor> = Vec::new();
         for k in 1..t.len() {
             if t[k].is("door") {
-                let Some((actors, end)) = self.parse_list(t, k + 1, false, false) else {
+                // "de door ons georganiseerde bijeenkomst": the writers.
+                let writers = t
+                    .get(k + 1)
+                    .is_some_and(|x| x.is_any(&["ons", "mij"]))
+                    .then(|| (vec![Actor::Nederland], k + 2));
+                let Some((actors, end)) =
+                    writers.or_else(|| self.parse_list(t, k + 1, false, false))
+                else {
                     continue;
                 };
                 // An adverb may stand between: "door de Commissie eerder gepresenteerde".
@@ -4158,6 +4167,25 @@ mod tests {
         assert_eq!(
             subj("“De samenwerking is hecht, omdat ik er elke maand over spreek."),
             vec![]
+        );
+    }
+
+    #[test]
+    fn a_number_written_out_and_the_writers_as_agent_of_a_participle() {
+        assert_eq!(
+            subj("De overige zeventien lidstaten steunden het voorstel."),
+            vec![Lidstaten]
+        );
+        assert_eq!(
+            explain(
+                &["De door ons georganiseerde conferentie heeft een basis gelegd."],
+                None
+            ),
+            vec![(vec![Nederland], Some("embedded"))]
+        );
+        assert_eq!(
+            explain(&["Het door mij opgestelde verslag is openbaar."], None),
+            vec![(vec![Nederland], Some("embedded"))]
         );
     }
 
