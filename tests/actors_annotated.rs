@@ -362,7 +362,7 @@ fn fixtures_hold_enough_sentences() {
 
 /// The tuning set: precision at the target for every actor with at least [`MIN_GOLD`]
 /// occurrences and for the micro average (a false position is a false line in `diff`); recall
-/// held at what the rules reach on it (micro 0.806; `commissie` 0.793, the lowest of the main
+/// held at what the rules reach on it (micro 0.807; `commissie` 0.793, the lowest of the main
 /// five; `europese-raad` 0.686, of 70). Since the held-out sets, most of them labelled blind,
 /// were folded in, recall on the tuning set is below the target too: those annotators give the
 /// government's own impersonal argument ("Deze samenwerking maakt het … gemakkelijker") to
@@ -408,7 +408,7 @@ fn tuning_part_precision_at_the_target_and_recall_held() {
     let micro = figures.iter().find(|f| f.actor == "micro").expect("micro");
     assert!(
         micro.recall >= 0.80,
-        "micro recall {:.3} below what was measured (0.806)",
+        "micro recall {:.3} below what was measured (0.807)",
         micro.recall
     );
 }
