@@ -776,8 +776,8 @@ fn dispatch(
                 Err(e) => {
                     writeln!(
                         anstream::stderr(),
-                        "error: {shown}: jbz-track failed on this report ({e}). This is a bug: \
-                         please report it with the file"
+                        "error: {shown}: {}",
+                        crate::guard::bug_on_report(&e, "")
                     )?;
                     return Ok(exit::TROUBLE);
                 }

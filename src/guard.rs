@@ -51,6 +51,15 @@ fn install_hook() {
     });
 }
 
+/// What the user reads when a bug was caught on one report: what failed (`error`, from
+/// [`guarded`]), what was done about it (`aftermath`, may be empty), and the ask to report it.
+pub fn bug_on_report(error: &str, aftermath: &str) -> String {
+    format!(
+        "jbz-track failed on this report ({error}){aftermath}. This is a bug: please report it \
+         with the file"
+    )
+}
+
 fn message_of(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()

@@ -557,9 +557,9 @@ fn internal_failure(path: &Path, error: &str) -> Failure {
     Failure {
         path: path.to_path_buf(),
         line: None,
-        message: format!(
-            "jbz-track failed on this report ({error}); its snapshots were left as they were \
-             and the other reports were read. This is a bug: please report it with the file"
+        message: crate::guard::bug_on_report(
+            error,
+            "; its snapshots were left as they were and the other reports were read",
         ),
     }
 }

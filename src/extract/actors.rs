@@ -98,7 +98,8 @@ struct Tok<'a> {
     actor: Option<(Actor, bool)>,
     /// The country of a nationality adjective ("Spaanse" → "spanje").
     nationality: Option<&'static str>,
-    /// May stand before an actor word in its noun phrase: in [`MODIFIERS`], or a nationality.
+    /// May stand before an actor word in its noun phrase: in [`MODIFIERS`] or [`NUMBER_WORDS`],
+    /// or a nationality.
     modifier: bool,
     /// In [`AUXILIARIES`], [`WEAK_FORMS`] or [`STRONG_FORMS`].
     listed_verb: bool,
@@ -489,9 +490,7 @@ const MODIFIERS: &[&str] = &[
     "mijn", "zijn", "haar", "inkomend", "inkomende", "vorige", "vorig", "volgende", "toekomstige", "toekomstig",
     "dezelfde", "hetzelfde", "overige", "meeste", "verschillende", "diverse", "gelijkgezinde",
     "betrokken", "genoemde", "desbetreffende", "uitvoerend", "uitvoerende", "meerderheid",
-    "minderheid", "merendeel", "handvol", "deel", "helft", "eu", "twee", "drie", "vier", "vijf",
-    "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien",
-    "zestien", "zeventien", "achttien", "negentien", "twintig", "tal", "nieuwe", "nieuw",
+    "minderheid", "merendeel", "handvol", "deel", "helft", "eu", "tal", "nieuwe", "nieuw",
     "vrijwel", "nagenoeg", "bijna", "europese", "aanwezige", "bepaalde", "deelnemende",
     "aanstaande", "komende", "eerstvolgende", "permanente", "permanent", "plaatsvervangend",
     "plaatsvervangende",
@@ -508,6 +507,9 @@ const FOCUS: &[&str] = &["ook", "tevens", "zowel", "eveneens", "alleen", "slecht
 
 /// Adverbs that may stand between an inverted verb and its subject: "stond ook de Commissie".
 const BETWEEN_VERB_AND_SUBJECT: &[&str] = &["ook", "tevens", "eveneens", "nogmaals", "er"];
+
+/// The writers of a letter of the Dutch government speaking of themselves: the Netherlands.
+const WRITER_PRONOUNS: &[&str] = &["ik", "wij", "we"];
 
 /// Subject pronouns: a sentence whose subject is one of these has no actor of its own.
 const PRONOUNS: &[&str] = &["zij", "hij", "ze", "wij", "we", "men", "ik", "jij", "u"];
@@ -730,7 +732,7 @@ fn finite_at(t: &[Tok<'_>], k: usize) -> bool {
         return false;
     }
     // "bied ik", "doen wij": the place before a subject pronoun is the verb's.
-    if next.is_some_and(|n| n.is_any(&["ik", "wij", "we"])) && !tok.is_any(FUNCTION_WORDS) {
+    if next.is_some_and(|n| n.is_any(WRITER_PRONOUNS)) && !tok.is_any(FUNCTION_WORDS) {
         return true;
     }
     let len = f.chars().count();
@@ -946,7 +948,7 @@ struct Entry {
     member_state: bool,
     /// In [`NATIONALITIES`]: the country.
     nationality: Option<&'static str>,
-    /// In [`MODIFIERS`].
+    /// In [`MODIFIERS`] or [`NUMBER_WORDS`].
     modifier: bool,
     /// In [`AUXILIARIES`] or [`WEAK_FORMS`].
     verb: bool,
@@ -971,7 +973,8 @@ static LEXICON: LazyLock<IndexMap<&'static str, Entry, FxBuildHasher>> = LazyLoc
     for (w, slug) in NATIONALITIES.iter().chain(THIRD_NATIONALITIES) {
         lex.entry(w).or_default().nationality.get_or_insert(slug);
     }
-    for w in MODIFIERS {
+    // Numbers written out are modifiers too: "De overige negentien lidstaten".
+    for w in MODIFIERS.iter().chain(NUMBER_WORDS) {
         lex.entry(w).or_default().modifier = true;
     }
     for w in AUXILIARIES.iter().chain(WEAK_FORMS) {
@@ -2342,7 +2345,7 @@ impl ActorContext {
                 );
             }
             match t.get(j) {
-                Some(x) if x.is_any(&["wij", "we", "ik"]) => {
+                Some(x) if x.is_any(WRITER_PRONOUNS) => {
                     // "Daarnaast heb ik gesproken met de minister van Roemenië".
                     if let Some(others) = self.talks_with(t, j + 1) {
                         let mut actors = vec![Actor::Nederland];
@@ -3400,14 +3403,14 @@ fn writer_in_clause(t: &[Tok<'_>]) -> bool {
         .any(|x| !x.word && x.raw.contains(['“', '”', '"', '„']));
     !quoted
         && (0..t.len()).any(|k| {
-            t[k].is_any(&["ik", "wij", "we"]) && !(k > 0 && t[k - 1].is_any(&["zoals", "naar"]))
+            t[k].is_any(WRITER_PRONOUNS) && !(k > 0 && t[k - 1].is_any(&["zoals", "naar"]))
         })
 }
 
 /// "In aanvulling op … wil ik u informeren dat het voorzitterschap …": where the clause of what
 /// the writers pass on starts (after its "dat").
 fn passed_on(t: &[Tok<'_>], start: usize) -> Option<usize> {
-    if !t[start..].iter().any(|x| x.is_any(&["ik", "wij", "we"])) {
+    if !t[start..].iter().any(|x| x.is_any(WRITER_PRONOUNS)) {
         return None;
     }
     let verb = (start..t.len()).find(|&k| {
@@ -3602,7 +3605,7 @@ fn anaphor_at(t: &[Tok<'_>], i: usize) -> bool {
 /// "Zij"/"Hij", "Het gaf aan …" (not "Het is …"), "Dit geldt ook voor …".
 fn pronoun_subject(t: &[Tok<'_>], s: usize, start: usize) -> Option<Reading> {
     let x = t.get(s)?;
-    if x.is_any(&["wij", "we", "ik"]) {
+    if x.is_any(WRITER_PRONOUNS) {
         return Some(Reading::Actors(vec![Actor::Nederland], Rule::Writers));
     }
     if some_of_them(t, s).is_some() {
